@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using HiTech.Bench;
+
+// `sep-read FILE`: the baseline of bench/score.sh, a plain single-threaded Sep read touching every field.
+// Anything else runs the BenchmarkDotNet suites (pass BenchmarkDotNet arguments, e.g. --filter *).
+if (args.Length == 2 && args[0] == "sep-read")
+{
+    return SepReadBaseline.Run(args[1]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ScoreOneEnterprise).Assembly).Run(args);
+return 0;

@@ -1,0 +1,351 @@
+using System.Globalization;
+using HiTech.Core.Registry;
+using HiTech.Core.Scoring;
+using MiniExcelLibs;
+using nietras.SeparatedValues;
+
+namespace HiTech.Cli.Infrastructure;
+
+/// <summary>
+/// An open registry file, CSV or Excel (told apart by content: an .xlsx is a zip, "PK\x03\x04"), with its
+/// header read. <see cref="Score"/> turns every data row into exactly one <see cref="ScoredRow"/>, scored or
+/// rejected, in file order: malformed rows (wrong field count, unclosed quotes, empty lines) are rejected with
+/// a reason, and a read failure part-way rejects the rest and sets <see cref="Aborted"/>.
+/// </summary>
+public sealed class RegistryInput : IDisposable
+{
+    private static readonly byte[] ZipMagic = [(byte)'P', (byte)'K', 3, 4];
+
+    private readonly string _path;
+    private FileStream? _stream;
+    private SepReader? _reader;
+    private string? _headerProblem;
+
+    private RegistryInput(string path, string shownAs, long length)
+    {
+        _path = path;
+        ShownAs = shownAs;
+        Length = length;
+    }
+
+    /// <summary>The file as the user named it, for messages.</summary>
+    public string ShownAs { get; }
+
+    public bool IsExcel { get; private set; }
+
+    public long Length { get; }
+
+    public IReadOnlyList<string> Header { get; private set; } = [];
+
+    /// <summary>Bytes consumed so far (CSV); for progress only.</summary>
+    public long Position => _stream?.Position ?? 0;
+
+    /// <summary>Set when the file could not be read to its end: the message says where and why.</summary>
+    public string? Aborted { get; private set; }
+
+    public static RegistryInput Open(CliContext context, string value)
+    {
+        var path = context.Resolve(value);
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{value}: is a folder, not a registry file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliException($"{value}: no such file");
+        }
+
+        long length;
+        byte[] magic = new byte[4];
+        int read;
+        try
+        {
+            using var probe = File.OpenRead(path);
+            length = probe.Length;
+            read = probe.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{value}: cannot be read: {e.Message}");
+        }
+
+        if (length == 0)
+        {
+            throw new CliException($"{value}: the file is empty (no header row)");
+        }
+
+        var input = new RegistryInput(path, value, length);
+        try
+        {
+            if (read == 4 && magic.AsSpan().SequenceEqual(ZipMagic))
+            {
+                input.OpenExcel();
+            }
+            else
+            {
+                input.OpenCsv();
+            }
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+
+        return input;
+    }
+
+    /// <summary>Prepares the scan for this header under the given frameworks; header problems are a <see cref="CliException"/>.</summary>
+    public RegistryScan Prepare(ActivityClassifier classifier, params HiTech.Core.Frameworks.CompiledFramework[] frameworks)
+    {
+        var (scan, errors) = RegistryScan.Prepare(Header, classifier, frameworks);
+        if (scan is null)
+        {
+            throw new CliException([$"{ShownAs}: line 1 (header): the file cannot be scored:", .. errors.Select(e => "  " + e)]);
+        }
+
+        if (_headerProblem is not null)
+        {
+            scan.Dispose();
+            throw new CliException($"{ShownAs}: line 1 (header): {_headerProblem}");
+        }
+
+        return scan;
+    }
+
+    /// <summary>Every data row, scored or rejected, in file order. CSV rows are scored on every core.</summary>
+    public IEnumerable<ScoredRow> Score(RegistryScan scan) => Guarded(IsExcel ? ScoreExcel(scan) : ScoreCsv(scan));
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _stream?.Dispose();
+    }
+
+    private void OpenCsv()
+    {
+        _stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        try
+        {
+            _reader = RegistryScan.CsvOptions.From(_stream);
+        }
+        catch (ArgumentException e)
+        {
+            // Sep refuses a header with a repeated column name; read the header as a plain row so the layout can name it.
+            _stream.Dispose();
+            _stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var plain = (RegistryScan.CsvOptions with { HasHeader = false }).From(_stream);
+            var header = new List<string>();
+            if (plain.MoveNext())
+            {
+                var row = plain.Current;
+                for (var i = 0; i < row.ColCount; i++)
+                {
+                    header.Add(row[i].ToString());
+                }
+            }
+
+            Header = header;
+            _headerProblem = e.Message;
+            return;
+        }
+
+        if (_reader.Header.IsEmpty)
+        {
+            throw new CliException($"{ShownAs}: the file is empty (no header row)");
+        }
+
+        Header = [.. _reader.Header.ColNames];
+    }
+
+    private void OpenExcel()
+    {
+        IsExcel = true;
+        using var rows = ExcelRows().GetEnumerator();
+        try
+        {
+            if (!rows.MoveNext())
+            {
+                throw new CliException($"{ShownAs}: the first sheet is empty (no header row)");
+            }
+        }
+        catch (Exception e) when (e is not CliException)
+        {
+            throw new CliException($"{ShownAs}: not a readable Excel workbook (.xlsx): {e.Message}");
+        }
+
+        var header = rows.Current.Cells.ToList();
+        while (header.Count > 0 && header[^1].Length == 0)
+        {
+            header.RemoveAt(header.Count - 1);
+        }
+
+        if (header.Count == 0)
+        {
+            throw new CliException($"{ShownAs}: the first sheet is empty (no header row)");
+        }
+
+        Header = header;
+    }
+
+    private IEnumerable<ScoredRow> ScoreCsv(RegistryScan scan)
+    {
+        if (_reader is null)
+        {
+            yield break;
+        }
+
+        var columns = Header.Count;
+        foreach (var row in _reader.ParallelEnumerate(row => ScoreCsvRow(scan, row, columns)))
+        {
+            yield return row;
+        }
+    }
+
+    private static ScoredRow ScoreCsvRow(RegistryScan scan, SepReader.Row row, int columns)
+    {
+        var line = SepLines.LineOf(row);
+        try
+        {
+            if (row.ColCount != columns)
+            {
+                if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
+                {
+                    return Reject(line, "", "", "the line is empty");
+                }
+
+                if (row.LineNumberToExcl - line > 1 && row.Span.Contains('"'))
+                {
+                    return Reject(line, "", "", string.Create(CultureInfo.InvariantCulture,
+                        $"a quoted field is not closed as expected, so lines {line}-{row.LineNumberToExcl - 1} were read as one row of {row.ColCount} fields; the header has {columns} (check the quotes)"));
+                }
+            }
+
+            return scan.Score(new SepCells(row), line);
+        }
+        catch (Exception e)
+        {
+            return Reject(line, "", "", "the row could not be read: " + e.Message);
+        }
+    }
+
+    private IEnumerable<ScoredRow> ScoreExcel(RegistryScan scan)
+    {
+        var first = true;
+        foreach (var (line, cells) in ExcelRows())
+        {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+
+            if (Array.TrueForAll(cells, c => c.Length == 0))
+            {
+                yield return Reject(line, "", "", "the row is empty");
+                continue;
+            }
+
+            // Cells past the header are dropped when empty (a sheet's used range is often wider than its data).
+            var width = cells.Length;
+            while (width > Header.Count && cells[width - 1].Length == 0)
+            {
+                width--;
+            }
+
+            var fitted = cells;
+            if (width != cells.Length || cells.Length < Header.Count)
+            {
+                fitted = new string[Math.Max(width, Header.Count)];
+                Array.Fill(fitted, "");
+                Array.Copy(cells, fitted, Math.Min(width, cells.Length));
+            }
+
+            ScoredRow scored;
+            try
+            {
+                scored = scan.Score(new ArrayCells(fitted), line);
+            }
+            catch (Exception e)
+            {
+                scored = Reject(line, "", "", "the row could not be read: " + e.Message);
+            }
+
+            yield return scored;
+        }
+    }
+
+    /// <summary>The first sheet's rows as invariant text, numbered as the sheet numbers them (header = 1).</summary>
+    private IEnumerable<(long Line, string[] Cells)> ExcelRows()
+    {
+        long line = 0;
+        foreach (var row in MiniExcel.Query(_path, useHeaderRow: false, excelType: ExcelType.XLSX))
+        {
+            line++;
+            var cells = (IDictionary<string, object?>)row;
+            var texts = new string[cells.Count];
+            var i = 0;
+            foreach (var value in cells.Values)
+            {
+                texts[i++] = ExcelText(value);
+            }
+
+            yield return (line, texts);
+        }
+    }
+
+    /// <summary>A cell as the text a CSV would hold: numbers round-trip, booleans true/false, dates yyyy-MM-dd.</summary>
+    public static string ExcelText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private IEnumerable<ScoredRow> Guarded(IEnumerable<ScoredRow> rows)
+    {
+        using var enumerator = rows.GetEnumerator();
+        long lastLine = 1;
+        while (true)
+        {
+            ScoredRow? next = null;
+            Exception? failure = null;
+            try
+            {
+                if (enumerator.MoveNext())
+                {
+                    next = enumerator.Current;
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            if (failure is not null)
+            {
+                Aborted = string.Create(CultureInfo.InvariantCulture, $"{ShownAs}: reading stopped after line {lastLine}: {failure.Message}");
+                yield return Reject(lastLine + 1, "", "", "the file could not be read from here on: " + failure.Message);
+                yield break;
+            }
+
+            if (next is null)
+            {
+                yield break;
+            }
+
+            lastLine = next.Line;
+            yield return next;
+        }
+    }
+
+    private static ScoredRow Reject(long line, string id, string field, string reason) =>
+        new(line, id, null, 0, null, "", [], new RowIssue(field, reason));
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using HiTech.Core.Expressions;
+using HiTech.Core.Frameworks;
+
+namespace HiTech.Core.Scoring;
+
+/// <summary>
+/// Parses and checks single input values against their declared type and range. Shared by the registry
+/// reader (text cells) and the enterprise loader (typed values), so both refuse the same things in the same words.
+/// </summary>
+public static class InputRules
+{
+    /// <summary>Checks a numeric value; returns null when it is acceptable, else the reason.</summary>
+    public static string? CheckNumber(CompiledInput input, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "must be a finite number";
+        }
+
+        if (input.Type == InputType.Count && value != Math.Floor(value))
+        {
+            return $"must be a whole number, not {Format(value)}";
+        }
+
+        if (value < input.Min)
+        {
+            return input.Type == InputType.Money && input.Min == 0 ? $"cannot be negative ({Format(value)})" : $"must be at least {Format(input.Min)}, not {Format(value)}";
+        }
+
+        if (value > input.Max)
+        {
+            return $"must be at most {Format(input.Max)}, not {Format(value)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>Parses a text cell into the input's value. Empty text means missing and is handled by the caller.</summary>
+    public static string? TryParse(CompiledInput input, ReadOnlySpan<char> text, out double value, out ulong members)
+    {
+        value = double.NaN;
+        members = 0;
+        switch (input.Type)
+        {
+            case InputType.Boolean:
+                if (TryParseBoolean(text, out var flag))
+                {
+                    value = flag ? 1 : 0;
+                    return null;
+                }
+
+                return $"must be true or false (also yes/no, 1/0), not '{Shorten(text)}'";
+            case InputType.Enum:
+                var index = IndexOf(input.Domain!, text);
+                if (index < 0)
+                {
+                    return $"'{Shorten(text)}' is not one of: {string.Join(", ", input.Domain!.Values)}";
+                }
+
+                value = index;
+                return null;
+            case InputType.Codes:
+                foreach (var range in text.Split(';'))
+                {
+                    var code = text[range].Trim();
+                    if (code.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var bit = IndexOf(input.Domain!, code);
+                    if (bit < 0)
+                    {
+                        return $"'{Shorten(code)}' is not one of: {string.Join(", ", input.Domain!.Values)}";
+                    }
+
+                    members |= 1UL << bit;
+                }
+
+                value = 1;
+                return null;
+            default:
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                {
+                    return $"'{Shorten(text)}' is not a number (write digits with a '.' for decimals, no thousands separators)";
+                }
+
+                return CheckNumber(input, value);
+        }
+    }
+
+    public static bool TryParseBoolean(ReadOnlySpan<char> text, out bool value)
+    {
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("1"))
+        {
+            value = true;
+            return true;
+        }
+
+        if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("0"))
+        {
+            value = false;
+            return true;
+        }
+
+        value = false;
+        return false;
+    }
+
+    public static int IndexOf(Domain domain, ReadOnlySpan<char> text)
+    {
+        var values = domain.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (text.Equals(values[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes user text back without echoing a megabyte of it.</summary>
+    public static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..37], "...");
+}

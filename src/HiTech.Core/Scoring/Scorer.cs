@@ -1,0 +1,191 @@
+using HiTech.Core.Frameworks;
+using HiTech.Core.Reference;
+
+namespace HiTech.Core.Scoring;
+
+/// <summary>
+/// Scores the enterprise held in a workspace: activities, engine quantities, derived quantities,
+/// indicators, pillars, index, gates and tier, in that order. Allocates nothing; the detailed numbers stay
+/// in the workspace for <see cref="Explainer"/>.
+/// </summary>
+public static class Scorer
+{
+    public static ScoreSummary Score(ScoringWorkspace workspace)
+    {
+        var framework = workspace.Framework;
+        var values = workspace.Values;
+        var sets = workspace.Sets;
+        var (hvaActivities, primary) = ScoreActivities(workspace);
+
+        foreach (var derived in framework.Derived)
+        {
+            values[derived.Slot] = (workspace.Missing & derived.Expression.MissingMask) != 0 ? double.NaN : derived.Expression.Evaluate(values, sets);
+        }
+
+        var indicators = framework.Indicators;
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            var indicator = indicators[i];
+            if ((workspace.Missing & indicator.Expression.MissingMask) != 0)
+            {
+                workspace.IndicatorMissing[i] = true;
+                workspace.IndicatorRaw[i] = double.NaN;
+                workspace.IndicatorScores[i] = 0;
+                continue;
+            }
+
+            var raw = indicator.Expression.Evaluate(values, sets);
+            workspace.IndicatorMissing[i] = false;
+            workspace.IndicatorRaw[i] = raw;
+
+            // A raw value that is not a number (e.g. log10 of 0) scores 0 rather than poisoning the index.
+            workspace.IndicatorScores[i] = double.IsNaN(raw) ? 0 : Math.Clamp(indicator.Normalise.Score(raw), 0, 100);
+        }
+
+        var rawIndex = 0.0;
+        var pillars = framework.Pillars;
+        for (var p = 0; p < pillars.Length; p++)
+        {
+            var weighted = 0.0;
+            var weights = 0.0;
+            foreach (var i in pillars[p].Indicators)
+            {
+                if (workspace.IndicatorMissing[i] && indicators[i].Definition.WhenMissing == MissingPolicy.Reweight)
+                {
+                    continue;
+                }
+
+                weighted += indicators[i].Weight * workspace.IndicatorScores[i];
+                weights += indicators[i].Weight;
+            }
+
+            var pillarScore = weights > 0 ? weighted / weights : 0;
+            workspace.PillarScores[p] = pillarScore;
+            rawIndex += pillars[p].Weight * pillarScore / 100;
+        }
+
+        var index = Math.Round(Math.Clamp(rawIndex, 0, 100), 1, MidpointRounding.AwayFromZero);
+        var gatesFailed = 0UL;
+        var gates = framework.Gates;
+        for (var g = 0; g < gates.Length; g++)
+        {
+            var rule = gates[g].Rule;
+            if ((workspace.Missing & rule.MissingMask) != 0 || rule.Evaluate(values, sets) == 0)
+            {
+                gatesFailed |= 1UL << g;
+            }
+        }
+
+        return new ScoreSummary(index, TierFor(framework, index, gatesFailed), gatesFailed, hvaActivities, primary);
+    }
+
+    /// <summary>The highest tier whose minimum index is reached and whose gates all pass.</summary>
+    public static int TierFor(CompiledFramework framework, double index, ulong gatesFailed)
+    {
+        var tiers = framework.Tiers;
+        for (var t = 0; t < tiers.Length; t++)
+        {
+            if (index < tiers[t].MinIndex)
+            {
+                continue;
+            }
+
+            var passes = true;
+            foreach (var g in tiers[t].Gates)
+            {
+                passes &= (gatesFailed & (1UL << g)) == 0;
+            }
+
+            if (passes)
+            {
+                return t;
+            }
+        }
+
+        return tiers.Length - 1;
+    }
+
+    /// <summary>Classifies each activity against the high-value-added rules and fills the engine quantities.</summary>
+    private static (ulong HvaActivities, int Primary) ScoreActivities(ScoringWorkspace workspace)
+    {
+        var framework = workspace.Framework;
+        var count = workspace.ActivityCount;
+        var shares = workspace.ActivityShares;
+
+        // Shares not given are split equally; given shares are scaled to sum to 1.
+        var total = 0.0;
+        var given = true;
+        for (var a = 0; a < count; a++)
+        {
+            given &= !double.IsNaN(shares[a]);
+            total += shares[a];
+        }
+
+        Span<double> byGroup = stackalloc double[5];
+        byGroup.Clear();
+        var hvaShare = 0.0;
+        var hvaCount = 0;
+        var priorityShare = 0.0;
+        var hvaActivities = 0UL;
+        var primary = -1;
+        var primaryShare = -1.0;
+        var activityValues = workspace.ActivityValues;
+        var activitySets = workspace.ActivitySets;
+        var rules = framework.HvaRules;
+        for (var a = 0; a < count; a++)
+        {
+            var share = given && total > 0 ? shares[a] / total : 1.0 / count;
+            ref readonly var facts = ref workspace.ActivityFacts[a];
+            activityValues[ActivityQuantities.OecdGroup] = (double)facts.Oecd;
+            activityValues[ActivityQuantities.EurostatGroup] = facts.Eurostat;
+            activityValues[ActivityQuantities.Share] = share;
+            activityValues[ActivityQuantities.Division] = facts.Division;
+            activityValues[ActivityQuantities.Priority] = facts.Sectors != 0 ? 1 : 0;
+            activitySets[ActivityQuantities.StagesSet] = workspace.ActivityStages[a];
+            activitySets[ActivityQuantities.SectorsSet] = facts.Sectors;
+
+            var met = 0UL;
+            for (var r = 0; r < rules.Length; r++)
+            {
+                if (rules[r].Rule.Evaluate(activityValues, activitySets) != 0)
+                {
+                    met |= 1UL << r;
+                }
+            }
+
+            workspace.ActivityHvaRules[a] = met;
+            if (met != 0)
+            {
+                hvaActivities |= 1UL << a;
+                hvaShare += share;
+                hvaCount++;
+            }
+
+            byGroup[(int)facts.Oecd] += share;
+            if (facts.Sectors != 0)
+            {
+                priorityShare += share;
+            }
+
+            if (share > primaryShare)
+            {
+                (primary, primaryShare) = (a, share);
+            }
+        }
+
+        var values = workspace.Values;
+        var engine = framework.Inputs.Length;
+        values[engine + EngineQuantities.ShareHigh] = byGroup[(int)OecdGroup.High];
+        values[engine + EngineQuantities.ShareHigh + 1] = byGroup[(int)OecdGroup.MediumHigh];
+        values[engine + EngineQuantities.ShareHigh + 2] = byGroup[(int)OecdGroup.Medium];
+        values[engine + EngineQuantities.ShareHigh + 3] = byGroup[(int)OecdGroup.MediumLow];
+        values[engine + EngineQuantities.ShareHigh + 4] = byGroup[(int)OecdGroup.Low];
+        values[engine + EngineQuantities.PrimaryOecdGroup] = primary < 0 ? double.NaN : (double)workspace.ActivityFacts[primary].Oecd;
+        values[engine + EngineQuantities.PrimaryDivision] = primary < 0 ? double.NaN : workspace.ActivityFacts[primary].Division;
+        values[engine + EngineQuantities.HvaShare] = hvaShare;
+        values[engine + EngineQuantities.HvaCount] = hvaCount;
+        values[engine + EngineQuantities.ActivityCount] = count;
+        values[engine + EngineQuantities.PriorityShare] = priorityShare;
+        return (hvaActivities, primary);
+    }
+}
