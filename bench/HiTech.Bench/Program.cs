@@ -8,5 +8,10 @@ if (args.Length == 2 && args[0] == "sep-read")
     return SepReadBaseline.Run(args[1]);
 }
 
+if (args.Length == 2 && args[0] is "stages" or "profile")
+{
+    return ScanStages.Run(args[1], profileOnly: args[0] == "profile");
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ScoreOneEnterprise).Assembly).Run(args);
 return 0;

@@ -12,6 +12,12 @@ public static class SepReadBaseline
 {
     public static int Run(string path)
     {
+        Run(path, quiet: false);
+        return 0;
+    }
+
+    public static long Run(string path, bool quiet)
+    {
         var watch = Stopwatch.StartNew();
         using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromFile(path);
         long rows = 0;
@@ -29,7 +35,11 @@ public static class SepReadBaseline
             rows++;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows {rows} checksum {checksum} seconds {watch.Elapsed.TotalSeconds:0.000}"));
-        return 0;
+        if (!quiet)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows {rows} checksum {checksum} seconds {watch.Elapsed.TotalSeconds:0.000}"));
+        }
+
+        return rows;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
@@ -151,7 +150,7 @@ public sealed class RegistryRowParser(CompiledFramework framework, RegistryLayou
             shareText = shareText.Trim();
             if (!shareText.IsEmpty)
             {
-                if (!double.TryParse(shareText, NumberStyles.Float, CultureInfo.InvariantCulture, out share) || share is < 0 or > 1)
+                if (!FastNumber.TryParse(shareText, out share) || share is < 0 or > 1)
                 {
                     issue = new RowIssue(RegistryLayout.Activities, $"the share '{InputRules.Shorten(shareText)}' of {code} must be a number between 0 and 1");
                     return false;

@@ -1,4 +1,3 @@
-using System.Text;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
@@ -126,6 +125,7 @@ public sealed class RegistryScan : IDisposable
             null);
     }
 
+    /// <summary>The codes of the high-value-added activities, ';'-separated; no allocation for the common one-activity case.</summary>
     private static string HvaCodes(ScoringWorkspace workspace, ulong hva)
     {
         if (hva == 0)
@@ -133,20 +133,20 @@ public sealed class RegistryScan : IDisposable
             return "";
         }
 
-        var builder = new StringBuilder();
+        if ((hva & (hva - 1)) == 0)
+        {
+            return workspace.ActivityFacts[System.Numerics.BitOperations.TrailingZeroCount(hva)].Entry.Code;
+        }
+
+        var codes = new List<string>(4);
         for (var a = 0; a < workspace.ActivityCount; a++)
         {
             if ((hva & (1UL << a)) != 0)
             {
-                if (builder.Length > 0)
-                {
-                    builder.Append(';');
-                }
-
-                builder.Append(workspace.ActivityFacts[a].Entry.Code);
+                codes.Add(workspace.ActivityFacts[a].Entry.Code);
             }
         }
 
-        return builder.ToString();
+        return string.Join(';', codes);
     }
 }

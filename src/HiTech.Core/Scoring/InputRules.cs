@@ -81,7 +81,7 @@ public static class InputRules
                 value = 1;
                 return null;
             default:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                if (!FastNumber.TryParse(text, out value))
                 {
                     return $"'{Shorten(text)}' is not a number (write digits with a '.' for decimals, no thousands separators)";
                 }
@@ -110,7 +110,16 @@ public static class InputRules
 
     public static int IndexOf(Domain domain, ReadOnlySpan<char> text)
     {
+        // Exact matches are the rule in registries; the case-insensitive pass only runs for the odd "RND".
         var values = domain.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (text.SequenceEqual(values[i]))
+            {
+                return i;
+            }
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             if (text.Equals(values[i], StringComparison.OrdinalIgnoreCase))
