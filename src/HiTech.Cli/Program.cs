@@ -77,6 +77,7 @@ public static class Program
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(MaturityCommand.Create(context));
         return root;
     }
 }

@@ -75,7 +75,7 @@ public static class FrameworkYamlReader
     /// points at the text before it); YamlDotNet may fail with InvalidOperationException inside an unclosed
     /// '[' or '{', and then the bracket is what to point at.
     /// </summary>
-    private static FrameworkError SyntaxError(string file, string yaml, Exception e, ParsingEvent? openFlow)
+    internal static FrameworkError SyntaxError(string file, string yaml, Exception e, ParsingEvent? openFlow)
     {
         var lines = yaml.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -381,7 +381,7 @@ public static class FrameworkYamlReader
     }
 
     /// <summary>Passes parsing events through, keeping the collections still open so a failure can name the unclosed bracket.</summary>
-    private sealed class TrackingParser(IParser inner) : IParser
+    internal sealed class TrackingParser(IParser inner) : IParser
     {
         private readonly Stack<ParsingEvent> _open = new();
 
