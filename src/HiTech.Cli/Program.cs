@@ -70,6 +70,7 @@ public static class Program
     public static RootCommand CreateRoot(CliContext context)
     {
         var root = new RootCommand("Kerala Hi-Tech Manufacturing Framework: validate frameworks, classify NIC codes, score registries, explain results.");
+        root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
