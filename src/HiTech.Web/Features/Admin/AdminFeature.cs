@@ -1,0 +1,11 @@
+namespace HiTech.Web.Features.Admin;
+
+/// <summary>Administration: staff accounts, framework versions, certificate revocation (pages; revocation also in the certificates API).</summary>
+public static class AdminFeature
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ManageUsers>();
+        services.AddScoped<ManageFrameworks>();
+    }
+}

@@ -1,0 +1,50 @@
+using HiTech.Web.Features.Shared;
+using HiTech.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace HiTech.Web.Features.Admin;
+
+/// <summary>GET/POST /admin/users/new: a staff account with a temporary password, shown once to hand over.</summary>
+[Authorize(Policy = Roles.Admin)]
+public sealed class NewUserModel(ManageUsers manage, IStringLocalizer<AdminText> a) : FormPage
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    /// <summary>Set after the account is made: shown on this response only, never stored in clear or sent again.</summary>
+    public string? TemporaryPassword { get; private set; }
+
+    public IEnumerable<SelectListItem> RoleItems =>
+        new[] { new SelectListItem(a["Choose a role"], "") }.Concat(ManageUsers.StaffRoles.Select(r => new SelectListItem(a[r], r)));
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (password, errors) = await manage.CreateAsync(Name, Email, Role, Current);
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError(field switch { "name" => nameof(Name), "role" => nameof(Role), _ => nameof(Email) }, a[message]);
+        }
+
+        if (password is null)
+        {
+            return Page();
+        }
+
+        TemporaryPassword = password;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+}

@@ -1,0 +1,88 @@
+using HiTech.Core.Frameworks;
+using HiTech.Core.Reference;
+using HiTech.Web.Data;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Features.Analytics;
+
+/// <summary>
+/// One published count; <see cref="Count"/> is null when it is hidden, either because it is small
+/// (<see cref="Small"/>: 1 to 4) or because it would give a small one away (the other hidden count beside it).
+/// </summary>
+public sealed record AggregateRow(string Key, LocalText Label, int? Count, bool Small);
+
+/// <summary>A one-way table of counts with its total and how many counts were hidden.</summary>
+public sealed record AggregateTable(string Id, IReadOnlyList<AggregateRow> Rows, int? Total, int Hidden);
+
+/// <summary>The aggregates page: enterprises by tier, district and NIC division of the primary activity.</summary>
+public sealed record Aggregates(AggregateTable ByTier, AggregateTable ByDistrict, AggregateTable ByDivision, int Threshold);
+
+/// <summary>
+/// Ecosystem counts for analysts: each organisation counted once, by the tier of the final result of its latest
+/// approved assessment. No enterprise is named and small counts
+/// are suppressed (<see cref="SmallCells"/>).
+/// </summary>
+public sealed class GetAggregates(AppDbContext db, FrameworkStore frameworks, ReferenceData reference)
+{
+    public async Task<Aggregates> RunAsync(CancellationToken cancellationToken)
+    {
+        var finals = await (
+                from r in db.AssessmentResults.AsNoTracking()
+                where r.IsFinal
+                join a in db.Assessments.AsNoTracking() on r.AssessmentId equals a.Id
+                select new { a.OrganisationId, a.Year, r.Tier, r.ComputedAt })
+            .ToListAsync(cancellationToken);
+        var latest = finals
+            .GroupBy(f => f.OrganisationId)
+            .Select(g => g.OrderByDescending(f => f.Year).ThenByDescending(f => f.ComputedAt).First())
+            .ToList();
+
+        var organisations = latest.Select(l => l.OrganisationId).ToList();
+        var districts = await db.Organisations.AsNoTracking()
+            .Where(o => organisations.Contains(o.Id))
+            .Select(o => new { o.Id, o.District })
+            .ToDictionaryAsync(o => o.Id, o => o.District, cancellationToken);
+        var primary = (await db.Activities.AsNoTracking()
+                .Where(a => organisations.Contains(a.OrganisationId))
+                .Select(a => new { a.OrganisationId, a.Code, a.RevenueShare })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.OrganisationId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.RevenueShare).ThenBy(a => a.Code, StringComparer.Ordinal).First().Code);
+
+        // Tiers in the order and words of the framework in force; tiers of older versions follow.
+        var active = await frameworks.ActiveAsync(cancellationToken);
+        var tierOrder = active.Tiers.Select(t => t.Id).ToList();
+        var tierTitles = active.Tiers.ToDictionary(t => t.Id, t => t.Definition.Title);
+        var tiers = latest.Select(l => l.Tier).ToList();
+
+        var byTier = Table(
+            "tier",
+            tierOrder.Concat(tiers.Distinct().Where(t => !tierOrder.Contains(t)).Order(StringComparer.Ordinal))
+                .Select(t => (t, tierTitles.TryGetValue(t, out var title) ? title : new LocalText(t), tiers.Count(x => x == t))));
+
+        var byDistrict = Table(
+            "district",
+            reference.Districts.All.Select(d => (d.Id, new LocalText(d.Name, d.NameMl), latest.Count(l => districts.TryGetValue(l.OrganisationId, out var name) && name == d.Name))));
+
+        var divisions = latest
+            .Select(l => primary.TryGetValue(l.OrganisationId, out var code) && code.Length >= 2 ? code[..2] : "")
+            .Where(d => d.Length == 2)
+            .GroupBy(d => d)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, new LocalText($"{g.Key} {reference.Nic.Find(g.Key)?.Title ?? ""}".Trim()), g.Count()));
+        var byDivision = Table("division", divisions);
+
+        return new Aggregates(byTier, byDistrict, byDivision, SmallCells.Threshold);
+    }
+
+    private static AggregateTable Table(string id, IEnumerable<(string Key, LocalText Label, int Count)> cells)
+    {
+        var list = cells.ToList();
+        var total = list.Sum(c => c.Count);
+        var shown = SmallCells.Apply([.. list.Select(c => c.Count)]);
+        var rows = list.Select((c, i) => new AggregateRow(c.Key, c.Label, shown[i], shown[i] is null && SmallCells.IsSmall(c.Count))).ToList();
+        return new AggregateTable(id, rows, SmallCells.Total(total), shown.Count(s => s is null));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HiTech.Core.Frameworks;
+using HiTech.Core.Scoring;
+using HiTech.Web.Data.Entities;
+
+namespace HiTech.Web.Features.Assessments;
+
+/// <summary>
+/// Turns stored assessment rows into the engine's <see cref="EnterpriseInput"/> and scores them. Inputs an
+/// assessor rejected count as not given; adjusted inputs carry the assessor's value.
+/// </summary>
+public sealed class AssessmentScoring(ActivityClassifier classifier)
+{
+    public ActivityClassifier Classifier { get; } = classifier;
+
+    public static EnterpriseInput ToInput(Organisation organisation, IEnumerable<Activity> activities, IEnumerable<AssessmentInput> inputs, CompiledFramework framework)
+    {
+        var values = ImmutableDictionary.CreateBuilder<string, InputValue>(StringComparer.Ordinal);
+        foreach (var row in inputs)
+        {
+            if (row.Review == ReviewState.Rejected || !framework.InputsById.TryGetValue(row.InputId, out var input))
+            {
+                continue;
+            }
+
+            var evidence = EvidenceLevels.TryParse(row.Evidence, out var level) ? level : EvidenceLevel.SelfDeclared;
+            InputValue? value = input.Type switch
+            {
+                InputType.Boolean when row.Flag is { } flag => InputValue.Of(flag, evidence),
+                InputType.Enum when !string.IsNullOrEmpty(row.Text) => InputValue.OfChoice(row.Text, evidence),
+                InputType.Codes when row.Text is not null => InputValue.OfCodes(SplitCodes(row.Text), evidence),
+                InputType.Money or InputType.Count or InputType.Ratio or InputType.Number when row.Number is { } number => InputValue.Of(number, evidence),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                values[row.InputId] = value;
+            }
+        }
+
+        var activityInputs = activities
+            .OrderByDescending(a => a.RevenueShare)
+            .ThenBy(a => a.Code, StringComparer.Ordinal)
+            .Select(a => new ActivityInput(a.Code, a.RevenueShare, [.. SplitCodes(a.Stages)]))
+            .ToImmutableArray();
+        return new EnterpriseInput(organisation.Id.ToString(), organisation.Name, organisation.District, activityInputs, values.ToImmutable());
+    }
+
+    /// <summary>Scores and explains; returns the issues instead when the inputs are not acceptable.</summary>
+    public (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, EnterpriseInput input)
+    {
+        var workspace = new ScoringWorkspace(framework);
+        var issues = EnterpriseLoader.Fill(workspace, Classifier, input);
+        return issues.Count > 0 ? (null, issues) : (Explainer.Explain(workspace, input.Id, input.Name, Classifier), issues);
+    }
+
+    public static IEnumerable<string> SplitCodes(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string JoinCodes(IEnumerable<string> codes) => string.Join(';', codes);
+
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}

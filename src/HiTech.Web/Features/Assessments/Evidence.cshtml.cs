@@ -1,0 +1,170 @@
+using HiTech.Core.Frameworks;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Shared;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiTech.Web.Features.Assessments;
+
+/// <summary>
+/// The documents behind one input: list, upload (multipart, no script needed) and remove. The form is read by
+/// hand, before the antiforgery check, so that a file over the request limit still gets a plain "too large"
+/// message instead of an error page; the antiforgery token is then checked on every post that changes anything.
+/// </summary>
+[Authorize(Policy = Roles.Enterprise)]
+[IgnoreAntiforgeryToken]
+public sealed class EvidenceModel(
+    GetAssessment get,
+    UploadEvidence upload,
+    RemoveEvidence remove,
+    EvidenceStore store,
+    AssessmentWords words,
+    IAntiforgery antiforgery) : FormPage
+{
+    public const string FileField = "File";
+
+    public AssessmentDetail Detail { get; private set; } = null!;
+
+    public CompiledInput Input { get; private set; } = null!;
+
+    public InputGroup Group { get; private set; } = null!;
+
+    public IReadOnlyList<EvidenceFile> Files => Detail.FilesFor(Input.Id);
+
+    public string Title => AssessmentWords.Title(Input);
+
+    public long MaxBytes => store.MaxBytes;
+
+    /// <summary>The name of the file just uploaded or removed, for the confirmation banner.</summary>
+    public string? Added { get; private set; }
+
+    public string? Removed { get; private set; }
+
+    public string GroupUrl => $"/assessments/{Detail.Id}/inputs/{Group.Id}#{InputFieldIds.For(Input.Id)}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string inputId, [FromQuery] Guid? added, [FromQuery] string? removed, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, inputId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Added = added is { } fileId ? Files.FirstOrDefault(f => f.Id == fileId)?.FileName : null;
+        Removed = removed;
+        return Page();
+    }
+
+    /// <summary>Takes no bound parameters: binding would read the form first, and a form over the limit would then lose the route values too.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        var id = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var routeId) ? routeId : Guid.Empty;
+        var inputId = RouteData.Values["inputId"]?.ToString() ?? "";
+        IFormCollection? form = null;
+        try
+        {
+            form = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            // Over the request limit: nothing was kept, and nothing will be changed.
+        }
+
+        if (form is not null && !await ValidAntiforgeryAsync())
+        {
+            return BadRequest();
+        }
+
+        if (await LoadAsync(id, inputId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (form is null)
+        {
+            // Model binding also failed to read the form and said so in its own words; ours is the one to show.
+            ModelState.Clear();
+            ModelState.AddModelError(FileField, words.Refusal("too-large", store.MaxBytes));
+            return Page();
+        }
+
+        var file = form.Files.GetFile(FileField);
+        await using var content = file?.OpenReadStream();
+        var outcome = await upload.ExecuteAsync(Current, id, Input.Id, content, file?.FileName, cancellationToken);
+        switch (outcome.Status)
+        {
+            case EvidenceStatus.Done:
+                return Redirect($"/assessments/{id}/evidence/{Input.Id}?added={outcome.File!.Id}");
+            case EvidenceStatus.Refused:
+                ModelState.AddModelError(FileField, words.Refusal(outcome.Refusal, store.MaxBytes));
+                return Page();
+            case EvidenceStatus.NotEditable:
+                return Redirect($"/assessments/{id}");
+            case EvidenceStatus.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string inputId, CancellationToken cancellationToken)
+    {
+        if (!await ValidAntiforgeryAsync())
+        {
+            return BadRequest();
+        }
+
+        if (await LoadAsync(id, inputId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Guid.TryParse(Request.Form["fileId"], out var fileId))
+        {
+            return NotFound();
+        }
+
+        var outcome = await remove.ExecuteAsync(Current, id, fileId, cancellationToken);
+        return outcome.Status switch
+        {
+            EvidenceStatus.Done => Redirect($"/assessments/{id}/evidence/{Input.Id}?removed={Uri.EscapeDataString(outcome.File!.FileName)}"),
+            EvidenceStatus.NotEditable => Redirect($"/assessments/{id}"),
+            EvidenceStatus.Forbidden => Forbid(),
+            _ => NotFound(),
+        };
+    }
+
+    private async Task<bool> ValidAntiforgeryAsync()
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, string inputId, CancellationToken cancellationToken)
+    {
+        var found = await get.ExecuteAsync(Current, id, cancellationToken);
+        if (found.Value is null || !Current.OwnsOrganisation(found.Value.Assessment.OrganisationId))
+        {
+            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+        }
+
+        Detail = found.Value;
+        if (!Detail.Framework.InputsById.TryGetValue(inputId, out var input))
+        {
+            return NotFound();
+        }
+
+        Input = input;
+        Group = InputGroups.Of(Detail.Framework, input.Id);
+        return null;
+    }
+}

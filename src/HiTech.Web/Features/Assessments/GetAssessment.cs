@@ -1,0 +1,77 @@
+using HiTech.Core.Frameworks;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Features.Assessments;
+
+/// <summary>An assessment with its inputs, its evidence files and the framework version it was started under.</summary>
+public sealed class AssessmentDetail(Assessment assessment, CompiledFramework framework)
+{
+    private readonly Dictionary<string, AssessmentInput> _rows = assessment.Inputs.ToDictionary(i => i.InputId, StringComparer.Ordinal);
+
+    public Assessment Assessment { get; } = assessment;
+
+    public CompiledFramework Framework { get; } = framework;
+
+    public Guid Id => Assessment.Id;
+
+    public int Version => Assessment.Version;
+
+    public bool IsEditable => AssessmentAccess.IsEditable(Assessment.Status);
+
+    public IReadOnlyList<InputGroup> Groups => InputGroups.For(Framework);
+
+    public AssessmentInput? Row(string inputId) => _rows.GetValueOrDefault(inputId);
+
+    public StoredValue Value(string inputId) => StoredValue.Of(Row(inputId));
+
+    public string EvidenceLevel(string inputId) => Row(inputId)?.Evidence ?? "self-declared";
+
+    public IReadOnlyList<EvidenceFile> FilesFor(string inputId) =>
+        [.. Assessment.Evidence.Where(f => f.InputId == inputId).OrderBy(f => f.UploadedAt.UtcTicks).ThenBy(f => f.FileName, StringComparer.Ordinal)];
+
+    /// <summary>Has every required input of the group an answer, and has any input an answer?</summary>
+    public (bool Complete, bool Started) Progress(InputGroup group) =>
+        (group.Inputs.All(i => !i.Definition.Required || !Value(i.Id).IsEmpty) && group.Inputs.Any(i => !Value(i.Id).IsEmpty),
+         group.Inputs.Any(i => !Value(i.Id).IsEmpty));
+}
+
+/// <summary>Reads one assessment for the pages and the API, if the user may see it.</summary>
+public sealed class GetAssessment(AppDbContext db, FrameworkStore frameworks)
+{
+    public async Task<Found<AssessmentDetail>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        if (AssessmentAccess.IsRefusedRole(user))
+        {
+            return Found.Refused<AssessmentDetail>(Access.Forbidden);
+        }
+
+        var assessment = await db.Assessments.AsNoTracking().AsSplitQuery()
+            .Include(a => a.Inputs)
+            .Include(a => a.Evidence)
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null)
+        {
+            return Found.Refused<AssessmentDetail>(Access.NotFound);
+        }
+
+        var access = AssessmentAccess.Read(user, assessment);
+        if (access != Access.Allowed)
+        {
+            return Found.Refused<AssessmentDetail>(access);
+        }
+
+        var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
+        return Found.Of(new AssessmentDetail(assessment, framework));
+    }
+
+    /// <summary>What the organisation does (its activities), which the engine scores with the inputs; largest share first.</summary>
+    public async Task<IReadOnlyList<Activity>> ActivitiesAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var activities = await db.Activities.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        return [.. activities.OrderByDescending(a => a.RevenueShare).ThenBy(a => a.Code, StringComparer.Ordinal)];
+    }
+}

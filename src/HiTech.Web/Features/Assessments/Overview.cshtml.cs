@@ -1,0 +1,31 @@
+using HiTech.Web.Features.Shared;
+using HiTech.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiTech.Web.Features.Assessments;
+
+/// <summary>
+/// An assessment's home: a task list of the input pages while it is with the enterprise (with the assessor's
+/// comments when returned), or its answers and a link to the result once submitted.
+/// </summary>
+[Authorize(Policy = Roles.Enterprise)]
+public sealed class OverviewModel(GetAssessment get) : FormPage
+{
+    public AssessmentDetail Detail { get; private set; } = null!;
+
+    [FromQuery(Name = "saved")]
+    public bool Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await get.ExecuteAsync(Current, id, cancellationToken);
+        if (found.Value is null || !Current.OwnsOrganisation(found.Value.Assessment.OrganisationId))
+        {
+            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+        }
+
+        Detail = found.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,39 @@
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Features.Assessments;
+
+/// <summary>Removes a document while the enterprise holds the assessment; the input goes back to self-declared when it was the last one.</summary>
+public sealed class RemoveEvidence(AppDbContext db, FrameworkStore frameworks, AuditLog audit)
+{
+    public async Task<EvidenceOutcome> ExecuteAsync(CurrentUser user, Guid id, Guid fileId, CancellationToken cancellationToken)
+    {
+        var file = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.AssessmentId == id, cancellationToken);
+        var (status, _) = await EvidenceRules.CheckEditableAsync(db, frameworks, user, id, file?.InputId, cancellationToken);
+        if (status != EvidenceStatus.Done)
+        {
+            return new EvidenceOutcome(status);
+        }
+
+        if (file is null)
+        {
+            return new EvidenceOutcome(EvidenceStatus.NotFound);
+        }
+
+        db.EvidenceFiles.Remove(file);
+        var others = await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == id && f.InputId == file.InputId && f.Id != fileId, cancellationToken);
+        if (!others && await db.AssessmentInputs.FirstOrDefaultAsync(i => i.AssessmentId == id && i.InputId == file.InputId, cancellationToken) is { Evidence: "document-backed" } row)
+        {
+            row.Evidence = "self-declared";
+        }
+
+        // The bytes stay on disk: they are named by content and may back another assessment's file.
+        audit.Record(user, nameof(Assessment), id.ToString(), "evidence-removed", new { input = file.InputId, file = file.Id, name = file.FileName, sha256 = file.Sha256 }, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return new EvidenceOutcome(EvidenceStatus.Done, file);
+    }
+}

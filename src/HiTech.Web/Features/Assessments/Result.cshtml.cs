@@ -1,0 +1,48 @@
+using HiTech.Web.Features.Shared;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiTech.Web.Features.Assessments;
+
+/// <summary>
+/// The result page: the latest result exactly as stored (provisional until an assessor approves), explained by
+/// <c>_Explanation.cshtml</c>. The enterprise, an assessor who may see the assessment, and admins can read it.
+/// </summary>
+[Authorize]
+public sealed class ResultModel(GetResult get, FrameworkStore frameworks) : FormPage
+{
+    public ResultDetail Result { get; private set; } = null!;
+
+    public bool IsOwner { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await get.ExecuteAsync(Current, id, cancellationToken);
+        if (found.Value is null)
+        {
+            return found.Access switch
+            {
+                Access.Forbidden => Forbid(),
+                Access.Allowed => Redirect($"/assessments/{id}"),
+                _ => NotFound(),
+            };
+        }
+
+        Result = found.Value;
+        IsOwner = Current.OwnsOrganisation(Result.Assessment.OrganisationId);
+
+        // Compiles (once per node) the version that made the result, so labels read in the user's language.
+        var e = Result.Explanation;
+        try
+        {
+            await frameworks.GetAsync(e.FrameworkId, e.FrameworkVersion, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not published here: the explanation still renders, with ids for labels.
+        }
+
+        return Page();
+    }
+}

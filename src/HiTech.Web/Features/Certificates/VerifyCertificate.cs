@@ -1,0 +1,90 @@
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Features.Certificates;
+
+/// <summary>
+/// The answer to "is this certificate genuine?": Status is valid, revoked or not-genuine; Reason (for
+/// not-genuine) is unknown, tampered, mismatch or unreadable; Id is the id asked about; Payload, what the
+/// certificate says, only for valid and revoked ones, with the issue and revocation dates.
+/// </summary>
+public sealed record CertificateCheck(string Status, string? Reason, string? Id, CertificatePayload? Payload, DateTimeOffset? IssuedAt, DateTimeOffset? RevokedAt, string? RevokedReason)
+{
+    public const string Valid = "valid";
+    public const string Revoked = "revoked";
+    public const string NotGenuine = "not-genuine";
+
+    /// <summary>No certificate with this id was issued here.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>The payload does not match its signature.</summary>
+    public const string Tampered = "tampered";
+
+    /// <summary>The signature is ours but the payload is not the one on record.</summary>
+    public const string Mismatch = "mismatch";
+
+    /// <summary>What was presented is not a certificate payload.</summary>
+    public const string Unreadable = "unreadable";
+
+    public static CertificateCheck Fake(string? id, string reason) => new(NotGenuine, reason, id, null, null, null, null);
+}
+
+/// <summary>
+/// Checks certificates for anyone, signed in or not: by id (the stored payload against its signature, then
+/// revocation), or as presented (a payload and signature someone holds, e.g. read from the PDF).
+/// </summary>
+public sealed class VerifyCertificate(AppDbContext db, CertificateSigner signer)
+{
+    public async Task<CertificateCheck> ByIdAsync(string? typedId, CancellationToken cancellationToken)
+    {
+        var id = CertificateIds.Normalise(typedId);
+        var certificate = id is null ? null : await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (certificate is null)
+        {
+            return CertificateCheck.Fake(id ?? typedId?.Trim(), CertificateCheck.Unknown);
+        }
+
+        var payload = CertificatePayload.TryParse(certificate.Payload);
+        if (payload is null || payload.Id != certificate.Id || payload.KeyId != certificate.KeyId
+            || !await signer.VerifyAsync(certificate.KeyId, certificate.Payload, certificate.Signature, cancellationToken))
+        {
+            return CertificateCheck.Fake(certificate.Id, CertificateCheck.Tampered);
+        }
+
+        return Outcome(certificate, payload);
+    }
+
+    public async Task<CertificateCheck> PresentedAsync(string? payloadJson, string? signature, CancellationToken cancellationToken)
+    {
+        var payload = CertificatePayload.TryParse(payloadJson);
+        if (payload is null || string.IsNullOrWhiteSpace(signature))
+        {
+            return CertificateCheck.Fake(payload?.Id, CertificateCheck.Unreadable);
+        }
+
+        if (!await signer.VerifyAsync(payload.KeyId, payloadJson!, signature.Trim(), cancellationToken))
+        {
+            return CertificateCheck.Fake(payload.Id, CertificateCheck.Tampered);
+        }
+
+        var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == payload.Id, cancellationToken);
+        if (certificate is null)
+        {
+            return CertificateCheck.Fake(payload.Id, CertificateCheck.Unknown);
+        }
+
+        if (!string.Equals(certificate.Payload, payloadJson, StringComparison.Ordinal))
+        {
+            return CertificateCheck.Fake(payload.Id, CertificateCheck.Mismatch);
+        }
+
+        // The record itself must still be sound: a stored payload changed behind the platform's back is not vouched for.
+        return await ByIdAsync(certificate.Id, cancellationToken);
+    }
+
+    private static CertificateCheck Outcome(Certificate certificate, CertificatePayload payload) =>
+        certificate.RevokedAt is { } revoked
+            ? new CertificateCheck(CertificateCheck.Revoked, null, certificate.Id, payload, certificate.IssuedAt, revoked, certificate.RevokedReason)
+            : new CertificateCheck(CertificateCheck.Valid, null, certificate.Id, payload, certificate.IssuedAt, null, null);
+}

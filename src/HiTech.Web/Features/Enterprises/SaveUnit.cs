@@ -1,0 +1,118 @@
+using HiTech.Core.Reference;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Audit;
+using Microsoft.Extensions.Localization;
+
+namespace HiTech.Web.Features.Enterprises;
+
+/// <summary>
+/// Adds or changes a unit of the user's organisation. The MSME size class is computed on every save from the
+/// investment in plant and machinery and the turnover, with the limits in force that day.
+/// </summary>
+public sealed class SaveUnit(
+    AppDbContext db,
+    EnterpriseAccess access,
+    EnterpriseRules rules,
+    ReadOrganisation read,
+    ConcurrencyMessages concurrency,
+    AuditLog audit,
+    TimeProvider clock,
+    IStringLocalizer<EnterprisesText> l)
+{
+    public const string AuditEntity = "Unit";
+
+    /// <summary>A size class and the limits that gave it.</summary>
+    public static (string SizeClass, MsmeLimits Limits) Classify(MsmeClassifier msme, decimal investmentInr, decimal turnoverInr, DateOnly asOf) =>
+        (MsmeSizes.ToId(msme.Classify(investmentInr, turnoverInr, asOf)), msme.LimitsOn(asOf));
+
+    public async Task<Outcome<UnitView>> AddAsync(CurrentUser user, Guid organisationId, UnitRequest request, CancellationToken cancellationToken)
+    {
+        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
+        {
+            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<UnitView>() : Outcome.NotFound<UnitView>();
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = Check(errors, request);
+        if (fields is null)
+        {
+            return Outcome.Invalid<UnitView>(errors);
+        }
+
+        var unit = new Unit { Id = Guid.NewGuid(), OrganisationId = organisationId };
+        Apply(unit, fields.Value);
+        db.Units.Add(unit);
+        audit.Record(user, AuditEntity, unit.Id.ToString(), "create", null, UnitSnapshot.Of(unit));
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(read.ToView(unit));
+    }
+
+    public async Task<Outcome<UnitView>> UpdateAsync(CurrentUser user, Guid organisationId, Guid unitId, UnitRequest request, CancellationToken cancellationToken)
+    {
+        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
+        {
+            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<UnitView>() : Outcome.NotFound<UnitView>();
+        }
+
+        var unit = await db.Units.FindAsync([unitId], cancellationToken);
+        if (unit is null || unit.OrganisationId != organisationId)
+        {
+            return Outcome.NotFound<UnitView>();
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = Check(errors, request);
+        if (request.Version is null)
+        {
+            EnterpriseRules.Add(errors, "version", l["Give the version you read, so that a change saved meanwhile is not overwritten"]);
+        }
+
+        if (fields is null || errors.Count > 0)
+        {
+            return Outcome.Invalid<UnitView>(errors);
+        }
+
+        if (unit.Version != request.Version)
+        {
+            return Outcome.Conflict(await concurrency.StaleAsync(AuditEntity, unitId, cancellationToken), read.ToView(unit));
+        }
+
+        var before = UnitSnapshot.Of(unit);
+        Apply(unit, fields.Value);
+        Saving.ExpectVersion(db, unit, request.Version!.Value);
+        audit.Record(user, AuditEntity, unit.Id.ToString(), "update", before, UnitSnapshot.Of(unit) with { Version = before.Version + 1 });
+        if (!await Saving.TrySaveAsync(db, cancellationToken))
+        {
+            var current = await read.LoadUnitAsync(organisationId, unitId, cancellationToken);
+            return current is null
+                ? Outcome.Conflict<UnitView>(concurrency.Removed())
+                : Outcome.Conflict(await concurrency.StaleAsync(AuditEntity, unitId, cancellationToken), current);
+        }
+
+        return Outcome.Ok(read.ToView(unit));
+    }
+
+    private (string Name, District District, string Address, decimal Investment, decimal Turnover)? Check(Dictionary<string, string> errors, UnitRequest request)
+    {
+        var name = rules.Name(errors, request.Name, unit: true);
+        var district = rules.District(errors, request.District);
+        var address = rules.Address(errors, request.Address);
+        var investment = rules.Investment(errors, request.InvestmentInr);
+        var turnover = rules.Turnover(errors, request.TurnoverInr);
+        return errors.Count > 0 ? null : (name!, district!, address!, investment!.Value, turnover!.Value);
+    }
+
+    private void Apply(Unit unit, (string Name, District District, string Address, decimal Investment, decimal Turnover) fields)
+    {
+        var asOf = Saving.TodayInIndia(clock);
+        unit.Name = fields.Name;
+        unit.District = fields.District.Name;
+        unit.Address = fields.Address;
+        unit.InvestmentInr = fields.Investment;
+        unit.TurnoverInr = fields.Turnover;
+        unit.SizeClass = Classify(rules.Reference.Msme, fields.Investment, fields.Turnover, asOf).SizeClass;
+        unit.SizeClassAsOf = asOf;
+    }
+}

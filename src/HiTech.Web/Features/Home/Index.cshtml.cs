@@ -1,0 +1,11 @@
+using HiTech.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HiTech.Web.Features.Home;
+
+[AllowAnonymous]
+public sealed class IndexModel : PageModel
+{
+    public new CurrentUser User => CurrentUser.From(base.User);
+}

@@ -1,0 +1,114 @@
+using HiTech.Core.Scoring;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Assessments;
+using HiTech.Web.Features.Certificates;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Features.Reviews;
+
+/// <summary>
+/// Approves a submitted assessment: recomputes the result with the reviewed inputs under the assessment's own
+/// framework version, stores it as the FINAL result, and issues the signed certificate, all in one save.
+/// </summary>
+public sealed class ApproveAssessment(
+    AppDbContext db,
+    ReviewAccess access,
+    FrameworkStore frameworks,
+    AssessmentScoring scoring,
+    CertificateSigner signer,
+    IssueCertificate certificates,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const int MaxComments = 4000;
+
+    public async Task<ReviewOutcome> RunAsync(Guid assessmentId, int? version, string? comments, CurrentUser user, CancellationToken cancellationToken)
+    {
+        // The signing key first: making it (once, ever) is a save of its own, before anything else changes.
+        var keyId = await signer.ActiveKeyIdAsync(cancellationToken);
+        var assessment = await access.FindForChangeAsync(assessmentId, user, cancellationToken);
+        if (assessment is null)
+        {
+            return ReviewOutcome.NotFound();
+        }
+
+        if (assessment.Status != AssessmentStatus.Submitted)
+        {
+            return ReviewOutcome.NotOpen(assessment.Version);
+        }
+
+        if (version is not { } expected)
+        {
+            return ReviewOutcome.Invalid(assessment.Version, new() { ["version"] = new("Send the version of the assessment you read") });
+        }
+
+        if (expected != assessment.Version)
+        {
+            return ReviewOutcome.Conflict(assessment.Version, assessment.UpdatedAt);
+        }
+
+        comments = comments?.Trim();
+        if (comments is { Length: > MaxComments })
+        {
+            return ReviewOutcome.Invalid(assessment.Version, new() { ["comments"] = new("Comments must be {0} characters or fewer", MaxComments) });
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Activities).FirstAsync(o => o.Id == assessment.OrganisationId, cancellationToken);
+        var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
+        var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, organisation.Activities, assessment.Inputs, framework));
+        if (explanation is null)
+        {
+            return ReviewOutcome.Invalid(assessment.Version, new()
+            {
+                ["inputs"] = new("With the inputs as reviewed the assessment cannot be scored: {0}. Adjust the inputs or return it to the enterprise.", string.Join("; ", issues.Select(i => $"{i.Field} {i.Reason}"))),
+            });
+        }
+
+        var now = clock.GetUtcNow();
+        var before = new { status = assessment.Status.ToString(), assessor = assessment.AssessorId, version = assessment.Version };
+        assessment.Status = AssessmentStatus.Approved;
+        assessment.DecidedAt = now;
+        assessment.UpdatedAt = now;
+        assessment.AssessorId = user.RequiredId;
+        assessment.ReviewComments = string.IsNullOrEmpty(comments) ? null : comments;
+        var final = new AssessmentResult
+        {
+            Id = Guid.NewGuid(),
+            AssessmentId = assessment.Id,
+            IsFinal = true,
+            Index = explanation.Index,
+            Tier = explanation.Tier.Id,
+            FrameworkId = framework.Id,
+            FrameworkVersion = framework.Version,
+            ExplanationJson = ExplanationJson.Serialize(explanation),
+            ComputedAt = now,
+        };
+        db.AssessmentResults.Add(final);
+        var certificate = await certificates.AddAsync(keyId, assessment, organisation, final, user, cancellationToken);
+        audit.Record(user, "Assessment", assessment.Id.ToString(), "approve", before, new
+        {
+            status = assessment.Status.ToString(),
+            assessor = assessment.AssessorId,
+            comments = assessment.ReviewComments,
+            tier = final.Tier,
+            certifiable_tier = explanation.Certification.CertifiableTier,
+            index = final.Index,
+            certificate = certificate.Id,
+        });
+        access.ExpectVersion(assessment, expected);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await access.ConflictAsync(assessmentId, cancellationToken);
+        }
+
+        return ReviewOutcome.Done(assessment.Version, certificate.Id);
+    }
+}

@@ -1,0 +1,32 @@
+using HiTech.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+
+namespace HiTech.Web.Features.Reviews;
+
+/// <summary>
+/// GET /reviews/evidence/{fileId}: one evidence file shown in the browser (PDF, PNG, JPEG, with the type its
+/// content proved at upload and Content-Disposition: inline). Only for the assigned assessor, the owning
+/// organisation and admins; anyone else gets 404.
+/// </summary>
+[Authorize]
+public sealed class EvidenceModel(GetEvidenceFile evidence) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        var found = await evidence.RunAsync(fileId, CurrentUser.From(User), cancellationToken);
+        if (found is not { } file)
+        {
+            return NotFound();
+        }
+
+        var inline = GetEvidenceFile.IsViewable(file.File.ContentType);
+        var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
+        disposition.SetHttpFileName(file.File.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.CacheControl = "private, no-cache";
+        return File(file.Content, inline ? file.File.ContentType : "application/octet-stream");
+    }
+}

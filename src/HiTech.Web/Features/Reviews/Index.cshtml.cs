@@ -1,0 +1,14 @@
+using HiTech.Web.Features.Shared;
+using HiTech.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HiTech.Web.Features.Reviews;
+
+/// <summary>GET /reviews: the assessor's queue.</summary>
+[Authorize(Policy = Roles.Assessor)]
+public sealed class IndexModel(GetReviewQueue queue) : FormPage
+{
+    public IReadOnlyList<QueueItem> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await queue.RunAsync(Current, cancellationToken);
+}

@@ -1,0 +1,121 @@
+using HiTech.Web.Features.Shared;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace HiTech.Web.Features.Reviews;
+
+/// <summary>
+/// GET /reviews/{id}: one assessment under review: the enterprise, each input with its evidence and a
+/// decision form, a preview of the result with the decisions so far, approve or return, and the audit trail.
+/// </summary>
+[Authorize(Policy = Roles.Assessor)]
+public sealed class ReviewModel(
+    GetReview review,
+    TakeAssessment take,
+    DecideInput decide,
+    ApproveAssessment approve,
+    ReturnAssessment returnAssessment,
+    IStringLocalizer<ReviewsText> r) : FormPage
+{
+    public ReviewView View { get; private set; } = null!;
+
+    [BindProperty]
+    public int? Version { get; set; }
+
+    [BindProperty]
+    public string? Decision { get; set; }
+
+    [BindProperty]
+    public string? Value { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Comments { get; set; }
+
+    [BindProperty]
+    public string? ReturnComments { get; set; }
+
+    /// <summary>What the last post did, to say so after the redirect: input, taken, approved, returned.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    /// <summary>The input whose form failed, so its fields keep what was typed.</summary>
+    public Guid? FailedInput { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTakeAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await take.RunAsync(id, Version, Current, cancellationToken), "taken", _ => "", cancellationToken);
+
+    public async Task<IActionResult> OnPostInputAsync(Guid id, Guid inputId, CancellationToken cancellationToken)
+    {
+        FailedInput = inputId;
+        var outcome = await decide.RunAsync(id, inputId, new InputDecision(Decision, Value, Reason, Version), Current, cancellationToken);
+        return await AfterAsync(id, outcome, "input", field => $"{field}-{inputId}", cancellationToken, $"#input-{inputId}");
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await approve.RunAsync(id, Version, Comments, Current, cancellationToken), "approved", field => field == "comments" ? "approve-comments" : "approve", cancellationToken);
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await returnAssessment.RunAsync(id, Version, ReturnComments, Current, cancellationToken), "returned", _ => "return-comments", cancellationToken);
+
+    /// <summary>Words for an audit action.</summary>
+    public string ActionText(string entity, string action) => (entity, action) switch
+    {
+        ("Assessment", "take") => r["Took the assessment for review"],
+        ("Assessment", "input-verified") => r["Verified an input"],
+        ("Assessment", "input-adjusted") => r["Adjusted an input"],
+        ("Assessment", "input-rejected") => r["Rejected an input"],
+        ("Assessment", "approve") => r["Approved the assessment"],
+        ("Assessment", "return") => r["Returned the assessment to the enterprise"],
+        ("Assessment", "submit") => r["Submitted the assessment"],
+        ("Certificate", "issue") => r["Issued the certificate"],
+        ("Certificate", "revoke") => r["Revoked the certificate"],
+        _ => $"{entity}: {action}",
+    };
+
+    private async Task<IActionResult> AfterAsync(Guid id, ReviewOutcome outcome, string done, Func<string, string> field, CancellationToken cancellationToken, string anchor = "")
+    {
+        switch (outcome.Result)
+        {
+            case ReviewResult.Done:
+                return Redirect($"/reviews/{id}?done={done}{anchor}");
+            case ReviewResult.NotFound:
+                return NotFound();
+            case ReviewResult.Conflict:
+                ModelState.AddModelError("", r["Someone else saved this assessment at {0}. Nothing you sent was saved: here is what is saved now. Check it, then decide again.", Fmt.DateTime(outcome.SavedAt)]);
+                break;
+            case ReviewResult.NotOpen:
+                ModelState.AddModelError("", r["This assessment is no longer waiting for review, so nothing was changed."]);
+                break;
+            default:
+                foreach (var (key, message) in outcome.Errors)
+                {
+                    ModelState.AddModelError(key == "version" ? "" : field(key), r[message.Key, message.Args]);
+                }
+
+                break;
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await review.RunAsync(id, Current, cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        return true;
+    }
+}

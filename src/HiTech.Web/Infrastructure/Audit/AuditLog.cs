@@ -1,0 +1,23 @@
+using System.Text.Json;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+
+namespace HiTech.Web.Infrastructure.Audit;
+
+/// <summary>Records who changed what and when, with before and after as JSON, in the same save as the change.</summary>
+public sealed class AuditLog(AppDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public void Record(CurrentUser user, string entity, string entityId, string action, object? before, object? after) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = user.Id,
+            Entity = entity,
+            EntityId = entityId,
+            Action = action,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        });
+}

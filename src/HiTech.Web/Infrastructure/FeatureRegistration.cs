@@ -1,0 +1,31 @@
+namespace HiTech.Web.Infrastructure;
+
+/// <summary>
+/// Where each feature folder plugs in its handlers and API endpoints. A feature adds one line to each method;
+/// its handlers are plain classes called by its pages and endpoints.
+/// </summary>
+public static class FeatureRegistration
+{
+    public static void AddFeatures(IServiceCollection services)
+    {
+        Features.Account.AccountFeature.AddServices(services);
+        Features.Assessments.AssessmentsFeature.AddServices(services);
+        Features.Enterprises.EnterprisesFeature.AddServices(services);
+        Features.Certificates.CertificatesFeature.AddServices(services);
+        Features.Reviews.ReviewsFeature.AddServices(services);
+        Features.Admin.AdminFeature.AddServices(services);
+        Features.Analytics.AnalyticsFeature.AddServices(services);
+    }
+
+    public static void MapFeatures(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        Features.Account.AccountFeature.MapApi(api);
+        Features.Assessments.AssessmentsFeature.MapApi(api);
+        Features.Enterprises.EnterprisesFeature.MapApi(api);
+        Features.Certificates.CertificatesFeature.MapApi(api);
+        Features.Reviews.ReviewsFeature.MapApi(api);
+        Features.Analytics.AnalyticsFeature.MapApi(api);
+        Features.Classify.ClassifyApi.Map(api);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Threading.RateLimiting;
+using HiTech.Core.Reference;
+using HiTech.Core.Scoring;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Assessments;
+using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Infrastructure.Startup;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace HiTech.Web.Infrastructure;
+
+/// <summary>Everything the host needs, registered in one place; features add their own handlers through <see cref="FeatureRegistration"/>.</summary>
+public static class HostingExtensions
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var options = PlatformOptions.From(builder.Configuration, builder.Environment);
+        Directory.CreateDirectory(options.DataDirectory);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+
+        // Reference data and the engine: loaded once, immutable, shared by every request.
+        var reference = ReferenceData.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "reference-data"));
+        services.AddSingleton(reference);
+        services.AddSingleton(new ActivityClassifier(reference));
+        services.AddSingleton<FrameworkCache>();
+        services.AddScoped<FrameworkStore>();
+        services.AddScoped<AssessmentScoring>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<Storage.EvidenceStore>();
+        services.AddScoped<Audit.AuditLog>();
+
+        // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.
+        if (options.IsPostgres)
+        {
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
+        }
+
+        // Keys live in the database so any node can read another's cookies, antiforgery tokens and bearer tokens.
+        services.AddDataProtection().SetApplicationName("hitech").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "hitech.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Enterprise, p => p.RequireRole(Roles.Enterprise))
+            .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
+            .AddPolicy(Roles.Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin))
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "hitech.af";
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Malayalam and the rupee sign go out as text, not as &#x...; entities: smaller pages, readable source.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+            System.Text.Unicode.UnicodeRanges.BasicLatin,
+            System.Text.Unicode.UnicodeRanges.Latin1Supplement,
+            System.Text.Unicode.UnicodeRanges.GeneralPunctuation,
+            System.Text.Unicode.UnicodeRanges.CurrencySymbols,
+            System.Text.Unicode.UnicodeRanges.Malayalam));
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kerala Hi-Tech Manufacturing Framework platform API";
+            document.Info.Description = "Organisations, units, activities, assessments, reviews, certificates and classification. Sign in with POST /api/v1/auth/login and send the access token as a Bearer token.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 * 1024));
+        FeatureRegistration.AddFeatures(services);
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(Language.Options());
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("Kerala Hi-Tech platform API"));
+        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        FeatureRegistration.MapFeatures(app);
+        return app;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using HiTech.Core.Frameworks;
+using HiTech.Core.Identifiers;
+using HiTech.Core.Reference;
+using HiTech.Core.Registry;
+using HiTech.Core.Scoring;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Assessments;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Infrastructure.Startup;
+
+/// <summary>
+/// Seeds the demo ecosystem on first start in demo mode: synthetic enterprises across the 14 districts with
+/// three years of assessments, a few ecosystem providers, and the four demo accounts. Never runs in production.
+/// </summary>
+public sealed class DemoSeeder(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    PlatformOptions options,
+    FrameworkStore frameworks,
+    AssessmentScoring scoring,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string OwnerEmail = "owner@demo.local";
+    public const string AssessorEmail = "assessor@demo.local";
+    public const string AnalystEmail = "analyst@demo.local";
+    public const string AdminEmail = "admin@demo.local";
+    private const ulong Seed = 2025;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var assessor = await EnsureUserAsync(AssessorEmail, "Demo Assessor", Roles.Assessor, null);
+        await EnsureUserAsync(AnalystEmail, "Demo Analyst", Roles.Analyst, null);
+        await EnsureUserAsync(AdminEmail, "Demo Admin", Roles.Admin, null);
+        if (!await db.Organisations.AnyAsync(cancellationToken))
+        {
+            await SeedEcosystemAsync(assessor.Id, cancellationToken);
+        }
+
+        // The demo owner runs a Palakkad unit when the demo has one (the issue's example owner), else the first unit.
+        var owned = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.District, o.UdyamNumber }).ToListAsync(cancellationToken))
+            .OrderBy(o => o.District == "Palakkad" ? 0 : 1).ThenBy(o => o.UdyamNumber, StringComparer.Ordinal).Select(o => o.Id).FirstOrDefault();
+        await EnsureUserAsync(OwnerEmail, "Demo Owner", Roles.Enterprise, owned == Guid.Empty ? null : owned);
+    }
+
+    private async Task<AppUser> EnsureUserAsync(string email, string name, string role, Guid? organisation)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                Id = Guid.NewGuid(),
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                OrganisationId = organisation,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user, options.DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create demo account {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+
+        return user;
+    }
+
+    private async Task SeedEcosystemAsync(Guid assessorId, CancellationToken cancellationToken)
+    {
+        var framework = await frameworks.ActiveAsync(cancellationToken);
+        var generator = new RegistryGenerator(scoring.Classifier);
+        var districts = scoring.Classifier.Reference.Districts.All;
+        var msme = scoring.Classifier.Reference.Msme;
+        var now = clock.GetUtcNow();
+
+        // The last completed financial year, and the two before it.
+        var lastYear = (now.Month >= 4 ? now.Year : now.Year - 1) - 1;
+        var years = new[] { lastYear - 2, lastYear - 1, lastYear };
+        logger.LogInformation("Seeding the demo ecosystem: {Count} enterprises, financial years {First} to {Last}", options.DemoEnterprises, years[0], years[^1]);
+
+        // The demo owner's enterprise (chosen by the same rule SeedAsync uses) has no assessment for the last
+        // year yet, so the demo can start and complete one.
+        var udyams = Enumerable.Range(0, options.DemoEnterprises)
+            .Select(i => (Index: i, District: generator.Generate(i, Seed).District))
+            .Select(e => (e.Index, e.District, Udyam: $"UDYAM-KL-{1 + districts.ToList().FindIndex(d => d.Name == e.District):00}-{e.Index + 1:0000000}"))
+            .ToList();
+        var ownerIndex = udyams.OrderBy(e => e.District == "Palakkad" ? 0 : 1).ThenBy(e => e.Udyam, StringComparer.Ordinal).Select(e => e.Index).FirstOrDefault();
+
+        for (var i = 0; i < options.DemoEnterprises; i++)
+        {
+            var generated = generator.Generate(i, Seed);
+            var districtNumber = 1 + districts.ToList().FindIndex(d => d.Name == generated.District);
+            var organisation = new Organisation
+            {
+                Id = DeterministicGuid(i, 1),
+                Name = generated.Name,
+                UdyamNumber = $"UDYAM-KL-{districtNumber:00}-{i + 1:0000000}",
+                Gstin = MakeGstin(i),
+                District = generated.District,
+                Address = $"{generated.District}, Kerala",
+                CreatedAt = now.AddYears(-3),
+            };
+            organisation.Units.Add(new Unit
+            {
+                Id = DeterministicGuid(i, 2),
+                Name = "Main unit",
+                District = generated.District,
+                Address = organisation.Address,
+                InvestmentInr = generated.InvestmentPlantMachinery,
+                TurnoverInr = generated.Turnover,
+                SizeClassAsOf = DateOnly.FromDateTime(now.UtcDateTime),
+                SizeClass = MsmeSizes.ToId(msme.Classify(generated.InvestmentPlantMachinery, generated.Turnover, DateOnly.FromDateTime(now.UtcDateTime))),
+            });
+            var activityIndex = 0;
+            foreach (var activity in generated.Activities)
+            {
+                organisation.Activities.Add(new Activity
+                {
+                    Id = DeterministicGuid(i, 10 + activityIndex++),
+                    Code = activity.Code,
+                    RevenueShare = activity.Share ?? 1m / generated.Activities.Length,
+                    Stages = AssessmentScoring.JoinCodes(activity.Stages),
+                });
+            }
+
+            db.Organisations.Add(organisation);
+            for (var y = 0; y < (i == ownerIndex ? years.Length - 1 : years.Length); y++)
+            {
+                AddAssessment(framework, organisation, generated, years[y], y, i, assessorId, now);
+            }
+
+            if (i % 50 == 49)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        db.Providers.AddRange(DemoProviders.All());
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private void AddAssessment(CompiledFramework framework, Organisation organisation, GeneratedEnterprise generated, int year, int age, int index, Guid assessorId, DateTimeOffset now)
+    {
+        // Earlier years are the enterprise scaled back: growth of 4-14% a year, digital maturity rising.
+        var yearsBack = 2 - age;
+        var growth = 1.04m + (index % 11 / 100m);
+        var scale = 1m;
+        for (var k = 0; k < yearsBack; k++)
+        {
+            scale /= growth;
+        }
+
+        // The latest year: most approved, some waiting for the assessor, a few still drafts.
+        var status = age < 2 || index % 10 < 7 ? AssessmentStatus.Approved : index % 10 < 9 ? AssessmentStatus.Submitted : AssessmentStatus.Draft;
+        var evidence = status == AssessmentStatus.Approved ? "verified" : "self-declared";
+        var assessment = new Assessment
+        {
+            Id = DeterministicGuid(index, 100 + age),
+            OrganisationId = organisation.Id,
+            Year = year,
+            FrameworkId = framework.Id,
+            FrameworkVersion = framework.Version,
+            Status = status,
+            AssessorId = status == AssessmentStatus.Draft ? null : assessorId,
+            CreatedAt = now.AddDays(-400 * yearsBack - 60),
+            UpdatedAt = now.AddDays(-400 * yearsBack - 30),
+            SubmittedAt = status == AssessmentStatus.Draft ? null : now.AddDays(-400 * yearsBack - 30),
+            DecidedAt = status == AssessmentStatus.Approved ? now.AddDays(-400 * yearsBack - 10) : null,
+        };
+
+        var input = generated.ToInput();
+        foreach (var (id, value) in input.Inputs)
+        {
+            var number = value.Number;
+            if (number is { } n && id is "turnover" or "value_added" or "rd_spend" or "export_revenue")
+            {
+                number = Math.Round(n * scale, 0);
+            }
+            else if (number is { } d && id == "digital_maturity")
+            {
+                number = Math.Max(0, d - (6 * yearsBack));
+            }
+
+            assessment.Inputs.Add(new AssessmentInput
+            {
+                Id = Guid.NewGuid(),
+                InputId = id,
+                Number = number,
+                Flag = value.Flag,
+                Text = value.Choice ?? (value.Codes.IsDefault ? null : AssessmentScoring.JoinCodes(value.Codes)),
+                Evidence = evidence,
+                Review = status == AssessmentStatus.Approved ? ReviewState.Verified : ReviewState.Pending,
+            });
+        }
+
+        db.Assessments.Add(assessment);
+        if (status == AssessmentStatus.Draft)
+        {
+            return;
+        }
+
+        var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, organisation.Activities, assessment.Inputs, framework));
+        if (explanation is null)
+        {
+            logger.LogWarning("Demo enterprise {Id} year {Year} did not score: {Issues}", organisation.Id, year, string.Join("; ", issues));
+            return;
+        }
+
+        db.AssessmentResults.Add(new AssessmentResult
+        {
+            Id = Guid.NewGuid(),
+            AssessmentId = assessment.Id,
+            IsFinal = status == AssessmentStatus.Approved,
+            Index = explanation.Index,
+            Tier = explanation.Tier.Id,
+            FrameworkId = framework.Id,
+            FrameworkVersion = framework.Version,
+            ExplanationJson = ExplanationJson.Serialize(explanation),
+            ComputedAt = assessment.SubmittedAt ?? now,
+        });
+    }
+
+    private static string MakeGstin(int index)
+    {
+        var letters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        var pan = string.Concat(
+            letters[index % 24], letters[index / 24 % 24], letters[index / 576 % 24], "P", letters[(index * 7) % 24],
+            (1000 + (index % 9000)).ToString(CultureInfo.InvariantCulture),
+            letters[(index * 13) % 24]);
+        var first14 = Gstin.KeralaStateCode + pan + "1Z";
+        return first14 + Gstin.CheckCharacter(first14);
+    }
+
+    /// <summary>Stable ids so a demo database looks the same every time it is seeded.</summary>
+    private static Guid DeterministicGuid(int index, int kind)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, 0x48495445_43480000L + index);
+        BitConverter.TryWriteBytes(bytes[8..], (long)kind);
+        return new Guid(bytes);
+    }
+}

@@ -1,0 +1,20 @@
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+var app = builder.Build();
+
+// `migrate` applies database migrations and exits: the documented release step for PostgreSQL.
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    await MigrateCommand.RunAsync(app.Services, CancellationToken.None);
+    return;
+}
+
+await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
+app.UsePlatform();
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
