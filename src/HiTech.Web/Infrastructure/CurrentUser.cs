@@ -69,6 +69,11 @@ public sealed class AppClaimsFactory(
         }
 
         identity.AddClaim(new Claim(Infrastructure.Roles.LanguageClaim, user.Language));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(Infrastructure.Roles.MustChangePasswordClaim, "true"));
+        }
+
         return identity;
     }
 }

@@ -119,7 +119,11 @@ public static class HostingExtensions
             System.Text.Unicode.UnicodeRanges.CurrencySymbols,
             System.Text.Unicode.UnicodeRanges.Malayalam));
         services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new Security.TemporaryPasswordFilter());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();

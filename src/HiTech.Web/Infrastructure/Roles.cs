@@ -13,6 +13,9 @@ public static class Roles
     /// <summary>Claim holding an Enterprise user's organisation id.</summary>
     public const string OrganisationClaim = "hitech:org";
 
+    /// <summary>Claim present while the user still has a temporary password to replace.</summary>
+    public const string MustChangePasswordClaim = "hitech:must-change-password";
+
     /// <summary>Claim holding the user's language.</summary>
     public const string LanguageClaim = "hitech:lang";
 }

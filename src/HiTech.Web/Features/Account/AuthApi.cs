@@ -59,6 +59,11 @@ public static class AuthApi
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email address or password is not right.");
         }
 
+        if (user.MustChangePassword)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account has a temporary password. Sign in on the website and choose your own password first.");
+        }
+
         var principal = await signIn.CreateUserPrincipalAsync(user);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }

@@ -105,6 +105,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users, Aud
             EmailConfirmed = true,
             DisplayName = name!,
             CreatedAt = clock.GetUtcNow(),
+            MustChangePassword = true,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
