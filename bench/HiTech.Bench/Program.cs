@@ -8,6 +8,11 @@ if (args.Length == 2 && args[0] == "sep-read")
     return SepReadBaseline.Run(args[1]);
 }
 
+if (args.Length == 1 && args[0] == "startup")
+{
+    return StartupCost.Run();
+}
+
 if (args.Length == 2 && args[0] is "stages" or "profile")
 {
     return ScanStages.Run(args[1], profileOnly: args[0] == "profile");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using HiTech.Cli.Infrastructure;
+using HiTech.Core.Registry;
 
 namespace HiTech.Cli.Commands;
 
@@ -51,14 +52,15 @@ public static class ScoreCommand
         using (var results = CsvOutput.Create(context.Resolve(outputValue), outputValue))
         using (var rejects = CsvOutput.Create(context.Resolve(rejectsPath), rejectsPath))
         {
-            writer = new ResultsWriter(framework, results, rejects);
+            writer = new ResultsWriter(results, rejects);
             writer.WriteHeaders();
+            var format = new ResultFormat(framework);
             ProgressDisplay.Run(context, $"scoring {Path.GetFileName(inputValue)}", input.IsExcel ? 0 : input.Length, report =>
             {
                 long read = 0;
-                foreach (var row in input.Score(scan))
+                foreach (var line in input.ScoreLines(scan, format))
                 {
-                    writer.Write(row);
+                    writer.Write(line);
                     if ((++read & 8191) == 0)
                     {
                         report(input.Position);

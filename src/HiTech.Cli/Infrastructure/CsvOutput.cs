@@ -91,6 +91,9 @@ public sealed class CsvOutput : IDisposable
         EndRow();
     }
 
+    /// <summary>A whole line already formatted as CSV, line end included.</summary>
+    public void Raw(string line) => _writer.Write(line);
+
     public void EndRow()
     {
         _writer.Write('\n');

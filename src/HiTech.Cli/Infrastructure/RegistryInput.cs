@@ -115,7 +115,20 @@ public sealed class RegistryInput : IDisposable
     }
 
     /// <summary>Every data row, scored or rejected, in file order. CSV rows are scored on every core.</summary>
-    public IEnumerable<ScoredRow> Score(RegistryScan scan) => Guarded(IsExcel ? ScoreExcel(scan) : ScoreCsv(scan));
+    public IEnumerable<ScoredRow> Score(RegistryScan scan) => Guarded(IsExcel ? ScoreExcel(scan) : ScoreCsv(scan), r => r.Line, (line, reason) => Reject(line, "", "", reason));
+
+    /// <summary>
+    /// Every data row as a finished results or rejects line, in file order. For CSV, parsing, scoring and formatting
+    /// all happen on the worker threads, so the calling thread only writes.
+    /// </summary>
+    public IEnumerable<ResultLine> ScoreLines(RegistryScan scan, ResultFormat format) => Guarded(
+        IsExcel ? ScoreExcel(scan).Select(row => ToLine(row, format)) : ScoreCsvLines(scan, format),
+        l => l.Line,
+        (line, reason) => new ResultLine(line, ResultFormat.Rejected(line, "", "", reason), Rejected: true));
+
+    private static ResultLine ToLine(ScoredRow row, ResultFormat format) => row.Issue is { } issue
+        ? new ResultLine(row.Line, ResultFormat.Rejected(row.Line, row.EnterpriseId, issue.Field, issue.Reason), Rejected: true)
+        : new ResultLine(row.Line, format.Scored(row.EnterpriseId, row.Scores[0], row.PrimaryOecd, row.HvaActivities), Rejected: false);
 
     public void Dispose()
     {
@@ -208,26 +221,63 @@ public sealed class RegistryInput : IDisposable
         var line = SepLines.LineOf(row);
         try
         {
-            if (row.ColCount != columns)
-            {
-                if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
-                {
-                    return Reject(line, "", "", "the line is empty");
-                }
-
-                if (row.LineNumberToExcl - line > 1 && row.Span.Contains('"'))
-                {
-                    return Reject(line, "", "", string.Create(CultureInfo.InvariantCulture,
-                        $"a quoted field is not closed as expected, so lines {line}-{row.LineNumberToExcl - 1} were read as one row of {row.ColCount} fields; the header has {columns} (check the quotes)"));
-                }
-            }
-
-            return scan.Score(new SepCells(row), line);
+            return UnreadableRow(row, line, columns) is { } reason ? Reject(line, "", "", reason) : scan.Score(new SepCells(row), line);
         }
         catch (Exception e)
         {
             return Reject(line, "", "", "the row could not be read: " + e.Message);
         }
+    }
+
+    private IEnumerable<ResultLine> ScoreCsvLines(RegistryScan scan, ResultFormat format)
+    {
+        if (_reader is null)
+        {
+            yield break;
+        }
+
+        var columns = Header.Count;
+        foreach (var line in _reader.ParallelEnumerate(row => ScoreCsvLine(scan, format, row, columns)))
+        {
+            yield return line;
+        }
+    }
+
+    private static ResultLine ScoreCsvLine(RegistryScan scan, ResultFormat format, SepReader.Row row, int columns)
+    {
+        var line = SepLines.LineOf(row);
+        try
+        {
+            return UnreadableRow(row, line, columns) is { } reason
+                ? new ResultLine(line, ResultFormat.Rejected(line, "", "", reason), Rejected: true)
+                : scan.ScoreLine(new SepCells(row), line, format);
+        }
+        catch (Exception e)
+        {
+            return new ResultLine(line, ResultFormat.Rejected(line, "", "", "the row could not be read: " + e.Message), Rejected: true);
+        }
+    }
+
+    /// <summary>Why a row cannot even be split into the header's columns (an empty line, a quote left open), or null.</summary>
+    private static string? UnreadableRow(SepReader.Row row, long line, int columns)
+    {
+        if (row.ColCount == columns)
+        {
+            return null;
+        }
+
+        if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
+        {
+            return "the line is empty";
+        }
+
+        if (row.LineNumberToExcl - line > 1 && row.Span.Contains('"'))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"a quoted field is not closed as expected, so lines {line}-{row.LineNumberToExcl - 1} were read as one row of {row.ColCount} fields; the header has {columns} (check the quotes)");
+        }
+
+        return null;
     }
 
     private IEnumerable<ScoredRow> ScoreExcel(RegistryScan scan)
@@ -309,19 +359,22 @@ public sealed class RegistryInput : IDisposable
         _ => value.ToString() ?? "",
     };
 
-    private IEnumerable<ScoredRow> Guarded(IEnumerable<ScoredRow> rows)
+    /// <summary>Passes rows through; if reading itself fails part-way, says where it stopped and rejects the rest as one line.</summary>
+    private IEnumerable<T> Guarded<T>(IEnumerable<T> rows, Func<T, long> lineOf, Func<long, string, T> reject)
     {
         using var enumerator = rows.GetEnumerator();
         long lastLine = 1;
         while (true)
         {
-            ScoredRow? next = null;
+            var next = default(T);
+            var any = false;
             Exception? failure = null;
             try
             {
                 if (enumerator.MoveNext())
                 {
                     next = enumerator.Current;
+                    any = true;
                 }
             }
             catch (Exception e)
@@ -332,17 +385,17 @@ public sealed class RegistryInput : IDisposable
             if (failure is not null)
             {
                 Aborted = string.Create(CultureInfo.InvariantCulture, $"{ShownAs}: reading stopped after line {lastLine}: {failure.Message}");
-                yield return Reject(lastLine + 1, "", "", "the file could not be read from here on: " + failure.Message);
+                yield return reject(lastLine + 1, "the file could not be read from here on: " + failure.Message);
                 yield break;
             }
 
-            if (next is null)
+            if (!any)
             {
                 yield break;
             }
 
-            lastLine = next.Line;
-            yield return next;
+            lastLine = lineOf(next!);
+            yield return next!;
         }
     }
 

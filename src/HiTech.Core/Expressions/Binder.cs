@@ -43,7 +43,7 @@ internal sealed class Binder
             ? LinqExpression.Condition(bound.Tree!, LinqExpression.Constant(1.0), LinqExpression.Constant(0.0))
             : bound.Tree!;
         var lambda = LinqExpression.Lambda<Func<double[], ulong[], double>>(body, binder._values, binder._sets);
-        return new CompiledExpression(text, bound.Type, bound.Mask, binder._references.ToImmutableHashSet(StringComparer.Ordinal), lambda.Compile());
+        return new CompiledExpression(text, bound.Type, bound.Mask, binder._references.ToImmutableHashSet(StringComparer.Ordinal), lambda);
     }
 
     private Bound Bind(Node node) => node switch

@@ -7,14 +7,23 @@ namespace HiTech.Core.Expressions;
 /// </summary>
 public sealed class CompiledExpression
 {
-    internal CompiledExpression(string text, ExprType type, ulong missingMask, IReadOnlySet<string> references, Func<double[], ulong[], double> evaluate)
+    private readonly Lazy<Func<double[], ulong[], double>> _evaluate;
+
+    internal CompiledExpression(string text, ExprType type, ulong missingMask, IReadOnlySet<string> references, System.Linq.Expressions.Expression<Func<double[], ulong[], double>> lambda)
     {
         Text = text;
         Type = type;
         MissingMask = missingMask;
         References = references;
-        Evaluate = evaluate;
+        Lambda = lambda;
+
+        // Compiled on first use only: the scorer runs a whole framework as one compiled program (Scoring.ScoringProgram),
+        // so most expressions never need a delegate of their own.
+        _evaluate = new Lazy<Func<double[], ulong[], double>>(lambda.Compile, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The expression tree over (values, sets), for composing into larger compiled programs.</summary>
+    public System.Linq.Expressions.Expression<Func<double[], ulong[], double>> Lambda { get; }
 
     public string Text { get; }
 
@@ -25,7 +34,7 @@ public sealed class CompiledExpression
     /// <summary>Every name the expression reads, for dependency and explanation purposes.</summary>
     public IReadOnlySet<string> References { get; }
 
-    public Func<double[], ulong[], double> Evaluate { get; }
+    public Func<double[], ulong[], double> Evaluate => _evaluate.Value;
 
     public bool IsTrue(double[] values, ulong[] sets) => Evaluate(values, sets) != 0;
 }

@@ -40,7 +40,13 @@ public sealed class CompiledFramework
         ValueCount = valueCount;
         SetCount = setCount;
         InputsById = inputs.ToImmutableDictionary(i => i.Id, StringComparer.Ordinal);
+        _program = new Lazy<Scoring.ScoringProgram>(() => Scoring.ScoringProgram.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<Scoring.ScoringProgram> _program;
+
+    /// <summary>The framework compiled as one program, built on the first score.</summary>
+    internal Scoring.ScoringProgram Program => _program.Value;
 
     public FrameworkDefinition Definition { get; }
 

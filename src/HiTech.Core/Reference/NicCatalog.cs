@@ -13,6 +13,7 @@ public sealed class NicCatalog
     private readonly Dictionary<string, NicEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, NicEntry[]> _children;
     private readonly int[] _counts = new int[5];
+    private readonly Lazy<NicSearchIndex> _index;
 
     private NicCatalog(NicEntry[] entries)
     {
@@ -28,13 +29,14 @@ public sealed class NicCatalog
             _counts[(int)entry.Level]++;
         }
 
-        Index = new NicSearchIndex(entries);
+        // Built on first search: scoring a registry never searches, so it never pays for the index.
+        _index = new Lazy<NicSearchIndex>(() => new NicSearchIndex(entries), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Every code: sections A-U first, then the digit codes in list (depth-first) order.</summary>
     public IReadOnlyList<NicEntry> Entries => _entries;
 
-    internal NicSearchIndex Index { get; }
+    internal NicSearchIndex Index => _index.Value;
 
     public static NicCatalog Load(
         TextReader nicCsv,

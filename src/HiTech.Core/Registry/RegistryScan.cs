@@ -73,6 +73,11 @@ public sealed class RegistryScan : IDisposable
     public static long LineOf(SepReader.Row row)
     {
         var span = row.Span;
+        if (span.IndexOfAny('\r', '\n') < 0)
+        {
+            return row.LineNumberToExcl - 1;
+        }
+
         var breaks = 0;
         for (var i = 0; i < span.Length; i++)
         {
@@ -91,6 +96,28 @@ public sealed class RegistryScan : IDisposable
         }
 
         return row.LineNumberToExcl - 1 - breaks;
+    }
+
+    /// <summary>
+    /// Parses, scores and formats one row under the first framework, straight into its results or rejects line:
+    /// the path of <c>hitech score</c>, with one allocation per row (the line itself).
+    /// </summary>
+    public ResultLine ScoreLine<TCells>(TCells cells, long line, ResultFormat format)
+        where TCells : ICells, allows ref struct
+    {
+        var workspace = _workspaces.Value![0];
+        var idColumn = _parsers[0].Layout.IdColumn;
+        var id = idColumn < cells.Count ? cells[idColumn].Trim() : default;
+        if (!_parsers[0].TryParse(cells, workspace, out _, out var issue))
+        {
+            var shown = id.Length <= RegistryRowParser.MaxIdLength ? id : InputRules.Shorten(id);
+            return new ResultLine(line, ResultFormat.Rejected(line, shown, issue.Field, issue.Reason), Rejected: true);
+        }
+
+        var score = Scorer.Score(workspace);
+        var primary = score.PrimaryActivity;
+        var oecd = primary < 0 ? (OecdGroup?)null : workspace.ActivityFacts[primary].Oecd;
+        return new ResultLine(line, format.Scored(id, score, oecd, HvaCodes(workspace, score.HvaActivities)), Rejected: false);
     }
 
     /// <summary>Parses and scores one row under every framework; the first rejection wins.</summary>

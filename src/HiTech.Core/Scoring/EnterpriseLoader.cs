@@ -60,15 +60,8 @@ public static class EnterpriseLoader
     /// <summary>The first consistency check the workspace's inputs break, if any; checks on missing inputs are skipped.</summary>
     public static CompiledRule? FirstFailedCheck(ScoringWorkspace workspace)
     {
-        foreach (var check in workspace.Framework.Checks)
-        {
-            if ((workspace.Missing & check.Rule.MissingMask) == 0 && check.Rule.Evaluate(workspace.Values, workspace.Sets) == 0)
-            {
-                return check;
-            }
-        }
-
-        return null;
+        var failed = workspace.Framework.Program.FirstFailedCheck(workspace.Values, workspace.Sets, workspace.Missing);
+        return failed < 0 ? null : workspace.Framework.Checks[failed];
     }
 
     private static bool IsEmpty(InputValue value) =>

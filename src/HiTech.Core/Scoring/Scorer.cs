@@ -17,30 +17,8 @@ public static class Scorer
         var sets = workspace.Sets;
         var (hvaActivities, primary) = ScoreActivities(workspace);
 
-        foreach (var derived in framework.Derived)
-        {
-            values[derived.Slot] = (workspace.Missing & derived.Expression.MissingMask) != 0 ? double.NaN : derived.Expression.Evaluate(values, sets);
-        }
-
+        var gatesFailed = framework.Program.Main(values, sets, workspace.Missing, workspace.IndicatorRaw, workspace.IndicatorScores, workspace.IndicatorMissing);
         var indicators = framework.Indicators;
-        for (var i = 0; i < indicators.Length; i++)
-        {
-            var indicator = indicators[i];
-            if ((workspace.Missing & indicator.Expression.MissingMask) != 0)
-            {
-                workspace.IndicatorMissing[i] = true;
-                workspace.IndicatorRaw[i] = double.NaN;
-                workspace.IndicatorScores[i] = 0;
-                continue;
-            }
-
-            var raw = indicator.Expression.Evaluate(values, sets);
-            workspace.IndicatorMissing[i] = false;
-            workspace.IndicatorRaw[i] = raw;
-
-            // A raw value that is not a number (e.g. log10 of 0) scores 0 rather than poisoning the index.
-            workspace.IndicatorScores[i] = double.IsNaN(raw) ? 0 : Math.Clamp(indicator.Normalise.Score(raw), 0, 100);
-        }
 
         var rawIndex = 0.0;
         var pillars = framework.Pillars;
@@ -65,17 +43,6 @@ public static class Scorer
         }
 
         var index = Math.Round(Math.Clamp(rawIndex, 0, 100), 1, MidpointRounding.AwayFromZero);
-        var gatesFailed = 0UL;
-        var gates = framework.Gates;
-        for (var g = 0; g < gates.Length; g++)
-        {
-            var rule = gates[g].Rule;
-            if ((workspace.Missing & rule.MissingMask) != 0 || rule.Evaluate(values, sets) == 0)
-            {
-                gatesFailed |= 1UL << g;
-            }
-        }
-
         return new ScoreSummary(index, TierFor(framework, index, gatesFailed), gatesFailed, hvaActivities, primary);
     }
 
@@ -131,7 +98,7 @@ public static class Scorer
         var primaryShare = -1.0;
         var activityValues = workspace.ActivityValues;
         var activitySets = workspace.ActivitySets;
-        var rules = framework.HvaRules;
+        var hva = framework.Program.Hva;
         for (var a = 0; a < count; a++)
         {
             var share = given && total > 0 ? shares[a] / total : 1.0 / count;
@@ -144,14 +111,7 @@ public static class Scorer
             activitySets[ActivityQuantities.StagesSet] = workspace.ActivityStages[a];
             activitySets[ActivityQuantities.SectorsSet] = facts.Sectors;
 
-            var met = 0UL;
-            for (var r = 0; r < rules.Length; r++)
-            {
-                if (rules[r].Rule.Evaluate(activityValues, activitySets) != 0)
-                {
-                    met |= 1UL << r;
-                }
-            }
+            var met = hva(activityValues, activitySets);
 
             workspace.ActivityHvaRules[a] = met;
             if (met != 0)
