@@ -20,7 +20,7 @@ public sealed class ResultFormat(CompiledFramework framework)
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     [ThreadStatic]
-    private static char[]? t_buffer;
+    private static char[]? _threadBuffer;
 
     private readonly string[] _tiers = [.. framework.Tiers.Select(t => Quote(t.Id))];
     private readonly string _frameworkColumns = Quote(framework.Id) + "," + Quote(framework.Version) + "\n";
@@ -63,7 +63,7 @@ public sealed class ResultFormat(CompiledFramework framework)
         return text.ToString();
     }
 
-    private static char[] Buffer() => t_buffer ??= new char[4096];
+    private static char[] Buffer() => _threadBuffer ??= new char[4096];
 
     private static string Quote(string value) => value.AsSpan().IndexOfAny(NeedsQuotes) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -15,6 +15,7 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.AddServices(services);
         Features.Admin.AdminFeature.AddServices(services);
         Features.Analytics.AnalyticsFeature.AddServices(services);
+        Features.Maturity.MaturityFeature.AddServices(services);
     }
 
     public static void MapFeatures(WebApplication app)
@@ -26,6 +27,7 @@ public static class FeatureRegistration
         Features.Certificates.CertificatesFeature.MapApi(api);
         Features.Reviews.ReviewsFeature.MapApi(api);
         Features.Analytics.AnalyticsFeature.MapApi(api);
+        Features.Maturity.MaturityFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Identifiers;
+using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
 using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Assessments;
+using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure.Frameworks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,9 @@ namespace HiTech.Web.Infrastructure.Startup;
 
 /// <summary>
 /// Seeds the demo ecosystem on first start in demo mode: synthetic enterprises across the 14 districts with
-/// three years of assessments, a few ecosystem providers, and the four demo accounts. Never runs in production.
+/// three years of assessments, one or two finished digital maturity assessments for most of them (answers generated
+/// to match their digital_maturity input, so peer benchmarks have data), a few ecosystem providers, and the four demo
+/// accounts. Never runs in production.
 /// </summary>
 public sealed class DemoSeeder(
     AppDbContext db,
@@ -23,6 +27,7 @@ public sealed class DemoSeeder(
     PlatformOptions options,
     FrameworkStore frameworks,
     AssessmentScoring scoring,
+    MaturityReference maturity,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -40,6 +45,11 @@ public sealed class DemoSeeder(
         if (!await db.Organisations.AnyAsync(cancellationToken))
         {
             await SeedEcosystemAsync(assessor.Id, cancellationToken);
+        }
+        else if (!await db.MaturityAssessments.AnyAsync(cancellationToken))
+        {
+            // A demo database seeded before the maturity assessment existed.
+            await SeedMaturityAsync(cancellationToken);
         }
 
         // The demo owner runs a Palakkad unit when the demo has one (the example owner), else the first unit.
@@ -90,11 +100,7 @@ public sealed class DemoSeeder(
 
         // The demo owner's enterprise (chosen by the same rule SeedAsync uses) has no assessment for the last
         // year yet, so the demo can start and complete one.
-        var udyams = Enumerable.Range(0, options.DemoEnterprises)
-            .Select(i => (Index: i, District: generator.Generate(i, Seed).District))
-            .Select(e => (e.Index, e.District, Udyam: $"UDYAM-KL-{1 + districts.ToList().FindIndex(d => d.Name == e.District):00}-{e.Index + 1:0000000}"))
-            .ToList();
-        var ownerIndex = udyams.OrderBy(e => e.District == "Palakkad" ? 0 : 1).ThenBy(e => e.Udyam, StringComparer.Ordinal).Select(e => e.Index).FirstOrDefault();
+        var ownerIndex = OwnerIndex(generator);
 
         for (var i = 0; i < options.DemoEnterprises; i++)
         {
@@ -139,6 +145,8 @@ public sealed class DemoSeeder(
                 AddAssessment(framework, organisation, generated, years[y], y, i, assessorId, now);
             }
 
+            AddMaturity(organisation, generated, i, i == ownerIndex, now);
+
             if (i % 50 == 49)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -149,6 +157,90 @@ public sealed class DemoSeeder(
         db.Providers.AddRange(DemoProviders.All());
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The demo owner's enterprise: a Palakkad unit when the demo has one, else the first by Udyam number (as <see cref="SeedAsync"/> picks it).</summary>
+    private int OwnerIndex(RegistryGenerator generator)
+    {
+        var districts = scoring.Classifier.Reference.Districts.All.ToList();
+        return Enumerable.Range(0, options.DemoEnterprises)
+            .Select(i => (Index: i, District: generator.Generate(i, Seed).District))
+            .Select(e => (e.Index, e.District, Udyam: $"UDYAM-KL-{1 + districts.FindIndex(d => d.Name == e.District):00}-{e.Index + 1:0000000}"))
+            .OrderBy(e => e.District == "Palakkad" ? 0 : 1)
+            .ThenBy(e => e.Udyam, StringComparer.Ordinal)
+            .Select(e => e.Index)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Adds the maturity assessments to a demo database whose enterprises were seeded without them.</summary>
+    private async Task SeedMaturityAsync(CancellationToken cancellationToken)
+    {
+        var generator = new RegistryGenerator(scoring.Classifier);
+        var ownerIndex = OwnerIndex(generator);
+        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Units).Include(o => o.Activities).AsSplitQuery().ToDictionaryAsync(o => o.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < options.DemoEnterprises; i++)
+        {
+            if (organisations.TryGetValue(DeterministicGuid(i, 1), out var organisation))
+            {
+                AddMaturity(organisation, generator.Generate(i, Seed), i, i == ownerIndex, now);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// One or two finished maturity assessments for an enterprise that has a digital_maturity figure: T1 about a month
+    /// ago matching the latest year's figure, and (for three in four) T0 a year earlier matching the year before's,
+    /// sometimes from the short screen alone. The demo owner has only T0, so the demo can take T1 and see progress.
+    /// Answers are generated deterministically to score as close to the figure as the questions allow.
+    /// </summary>
+    private void AddMaturity(Organisation organisation, GeneratedEnterprise generated, int index, bool isOwner, DateTimeOffset now)
+    {
+        // The demo owner gets a T0 even without a figure (its assessments then have none to contradict).
+        if ((generated.DigitalMaturity ?? (isOwner ? 30m : null)) is not { } figure)
+        {
+            return;
+        }
+
+        var instrument = maturity.Instrument;
+        var primary = organisation.Activities.OrderByDescending(a => a.RevenueShare).ThenBy(a => a.Code, StringComparer.Ordinal).Select(a => a.Code).FirstOrDefault();
+        var size = organisation.Units.Select(u => MsmeSizes.TryParse(u.SizeClass, out var s) ? s : MsmeSize.Micro).DefaultIfEmpty(MsmeSize.Micro).Max();
+        var profile = new MaturityProfile(generated.Employees, primary is not null && ReadFirm.IsManufacturing(scoring.Classifier.Reference, primary), size);
+        var latest = (int)Math.Round(figure, MidpointRounding.AwayFromZero);
+        var earlier = Math.Max(0, latest - 6);
+        var points = new List<(int Target, int DaysAgo, bool ScreenOnly)>();
+        if (isOwner || index % 4 != 3)
+        {
+            points.Add((earlier, 400, index % 3 == 0));
+        }
+
+        if (!isOwner)
+        {
+            points.Add((latest, 45, false));
+        }
+
+        for (var k = 0; k < points.Count; k++)
+        {
+            var (target, daysAgo, screenOnly) = points[k];
+            var answers = DemoMaturityAnswers.Generate(instrument, profile, target, index * 7 + k, screenOnly);
+            var result = MaturityScorer.Score(instrument, profile, answers);
+            var entity = new MaturityAssessment
+            {
+                Id = DeterministicGuid(index, 200 + k),
+                OrganisationId = organisation.Id,
+                InstrumentId = instrument.Id,
+                InstrumentVersion = instrument.Version,
+                ProfileJson = MaturityRecords.WriteProfile(profile),
+                CreatedAt = now.AddDays(-daysAgo - 3),
+                UpdatedAt = now.AddDays(-daysAgo),
+                CompletedAt = now.AddDays(-daysAgo),
+            };
+            MaturityRecords.Store(entity, instrument, profile, answers, result);
+            db.MaturityAssessments.Add(entity);
+        }
     }
 
     private void AddAssessment(CompiledFramework framework, Organisation organisation, GeneratedEnterprise generated, int year, int age, int index, Guid assessorId, DateTimeOffset now)

@@ -1,0 +1,201 @@
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Infrastructure.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTech.Web.Features.Maturity;
+
+public enum CompleteStatus
+{
+    Completed,
+    NotFound,
+    Forbidden,
+
+    /// <summary>The short screen is not answered yet, so there is no overall score to keep.</summary>
+    NotReady,
+
+    /// <summary>Changed since the version the caller read (or the assessment it feeds changed meanwhile): nothing was saved.</summary>
+    Stale,
+
+    /// <summary>Finished already.</summary>
+    AlreadyCompleted,
+}
+
+public sealed record CompleteOutcome(CompleteStatus Status, int Version = 0, FlowTarget? Flow = null, IReadOnlyList<string>? Unanswered = null);
+
+/// <summary>
+/// Finishes a maturity assessment: it becomes a point (T0, T1, ...) in the firm's progress and a peer for others,
+/// and its overall score becomes the <c>digital_maturity</c> input of the organisation's open assessment
+/// (<see cref="DigitalMaturityFlow"/>), in the same save.
+/// </summary>
+public sealed class CompleteMaturity(AppDbContext db, GetMaturity get, DigitalMaturityFlow flow, AuditLog audit, TimeProvider clock)
+{
+    public async Task<CompleteOutcome> ExecuteAsync(CurrentUser user, Guid id, int? version, CancellationToken cancellationToken)
+    {
+        if (!user.IsEnterprise)
+        {
+            return new CompleteOutcome(CompleteStatus.Forbidden);
+        }
+
+        var entity = await db.MaturityAssessments.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (entity is null || !user.OwnsOrganisation(entity.OrganisationId))
+        {
+            return new CompleteOutcome(CompleteStatus.NotFound);
+        }
+
+        if (entity.CompletedAt is not null)
+        {
+            return new CompleteOutcome(CompleteStatus.AlreadyCompleted, entity.Version);
+        }
+
+        if (version is { } read && read != entity.Version)
+        {
+            return new CompleteOutcome(CompleteStatus.Stale, entity.Version);
+        }
+
+        var current = get.ToCase(entity, 0);
+        if (current.Result.Overall is not { } overall)
+        {
+            return new CompleteOutcome(CompleteStatus.NotReady, entity.Version, Unanswered: [.. current.Instrument.Screen.Questions.Where(q => !current.IsAnswered(q)).Select(q => q.Id)]);
+        }
+
+        var now = clock.GetUtcNow();
+        var readVersion = entity.Version;
+        MaturityRecords.Store(entity, current.Instrument, current.Profile, current.Answers, current.Result);
+        entity.CompletedAt = now;
+        entity.UpdatedAt = now;
+        var target = await flow.ApplyAsync(user, entity.OrganisationId, overall, entity.Id, cancellationToken);
+        audit.Record(user, nameof(MaturityAssessment), id.ToString(), "maturity-completed", null, new
+        {
+            overall,
+            band = current.Result.Band?.Id,
+            firstEstimate = current.Result.IsFirstEstimate,
+            answered = current.Result.Answered,
+            applicable = current.Result.Applicable,
+            digitalMaturityInput = target?.AssessmentId,
+        });
+        db.Entry(entity).Property(m => m.Version).OriginalValue = readVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var saved = await db.MaturityAssessments.AsNoTracking().Where(m => m.Id == id).Select(m => m.Version).FirstAsync(cancellationToken);
+            return new CompleteOutcome(CompleteStatus.Stale, saved);
+        }
+
+        return new CompleteOutcome(CompleteStatus.Completed, entity.Version, target);
+    }
+
+    /// <summary>
+    /// Enters a finished assessment's overall score in the organisation's open assessment again, for an assessment
+    /// started after the maturity assessment was finished. Null when there is nothing to enter it in.
+    /// </summary>
+    public async Task<FlowTarget?> ApplyAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        var entity = await db.MaturityAssessments.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (entity is not { CompletedAt: not null, Overall: { } overall } || !user.OwnsOrganisation(entity.OrganisationId))
+        {
+            return null;
+        }
+
+        var target = await flow.ApplyAsync(user, entity.OrganisationId, overall, entity.Id, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        return target;
+    }
+}
+
+/// <summary>Where a maturity score went: the assessment, its financial year, the value before, and whether anything changed.</summary>
+public sealed record FlowTarget(Guid AssessmentId, int Year, decimal? Before, decimal After, bool Changed);
+
+/// <summary>An open assessment a score can flow into, with its <c>digital_maturity</c> value and evidence now.</summary>
+public sealed record OpenAssessment(Guid Id, int Year, decimal? DigitalMaturity, string Evidence);
+
+/// <summary>
+/// The wiring between the maturity assessment and the framework: the overall score becomes the <c>digital_maturity</c>
+/// input of the organisation's Draft or Returned assessment (the latest year), created if absent, as a
+/// <c>self-declared</c> figure pending review. Only an assessor verifying that input (the review flow) makes it
+/// verified; an unchanged value keeps whatever review it had. Every change is audited on the assessment.
+/// </summary>
+public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
+{
+    public const string InputId = "digital_maturity";
+    public const string Action = "digital-maturity-from-maturity-assessment";
+
+    /// <summary>The organisation's open assessment (Draft or Returned, latest year) whose framework has the input, if any.</summary>
+    public async Task<OpenAssessment?> OpenAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Inputs)
+            .Where(a => a.OrganisationId == organisationId && (a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned))
+            .OrderByDescending(a => a.Year)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (assessment is null || !(await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken)).InputsById.ContainsKey(InputId))
+        {
+            return null;
+        }
+
+        var row = assessment.Inputs.FirstOrDefault(i => i.InputId == InputId);
+        return new OpenAssessment(assessment.Id, assessment.Year, row?.Number, row?.Evidence ?? "self-declared");
+    }
+
+    /// <summary>Sets the input on the tracked assessment (the caller saves). Null when the organisation has no open assessment with the input.</summary>
+    public async Task<FlowTarget?> ApplyAsync(CurrentUser user, Guid organisationId, int overall, Guid maturityId, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.Include(a => a.Inputs)
+            .Where(a => a.OrganisationId == organisationId && (a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned))
+            .OrderByDescending(a => a.Year)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (assessment is null || !(await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken)).InputsById.ContainsKey(InputId))
+        {
+            return null;
+        }
+
+        decimal value = overall;
+        var row = assessment.Inputs.FirstOrDefault(i => i.InputId == InputId);
+        if (row is not null && row.Number == value && row.Review != ReviewState.Rejected)
+        {
+            return new FlowTarget(assessment.Id, assessment.Year, row.Number, value, Changed: false);
+        }
+
+        var before = row is null ? null : Snapshot(row, null);
+        if (row is null)
+        {
+            // Added explicitly: found through the navigation, a row with its key already set would be taken for an existing one.
+            row = new AssessmentInput { Id = Guid.NewGuid(), AssessmentId = assessment.Id, InputId = InputId };
+            db.AssessmentInputs.Add(row);
+        }
+
+        var previous = row.Number;
+        row.Number = value;
+        row.Flag = null;
+        row.Text = null;
+        row.Evidence = "self-declared";
+        row.Review = ReviewState.Pending;
+        row.ReviewNote = null;
+        assessment.UpdatedAt = clock.GetUtcNow();
+        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), Action, before, Snapshot(row, maturityId));
+        return new FlowTarget(assessment.Id, assessment.Year, previous, value, Changed: true);
+    }
+
+    private static object Snapshot(AssessmentInput row, Guid? maturityId) => new
+    {
+        input = row.InputId,
+        number = row.Number,
+        evidence = row.Evidence,
+        review = row.Review.ToString().ToLowerInvariant(),
+        maturityAssessment = maturityId,
+    };
+}

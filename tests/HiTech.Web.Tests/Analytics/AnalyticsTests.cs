@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using HiTech.Web.Features.Analytics;
+using HiTech.Web.Infrastructure.Startup;
+using HiTech.Web.Tests.Reviews;
+
+namespace HiTech.Web.Tests.Analytics;
+
+/// <summary>The aggregates page: counts by tier, district and NIC division, with small cells hidden.</summary>
+public sealed class AnalyticsTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private static CancellationToken None => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Counts_below_five_are_hidden_and_a_lone_hidden_count_takes_the_next_smallest_with_it()
+    {
+        Assert.Equal([10, null, null], SmallCells.Apply([10, 3, 7]));
+        Assert.Equal([null, null, 9], SmallCells.Apply([1, 2, 9]));
+        Assert.Equal([0, null, null, 8], SmallCells.Apply([0, 2, 6, 8]));
+        Assert.Equal([5, 0, 12], SmallCells.Apply([5, 0, 12]));
+        Assert.Null(SmallCells.Total(4));
+        Assert.Equal(0, SmallCells.Total(0));
+    }
+
+    [Fact]
+    public async Task Analysts_see_suppressed_aggregates_and_no_enterprise()
+    {
+        using var api = await platform.ApiAsync(DemoSeeder.AnalystEmail);
+        var response = await api.GetAsync("/api/v1/analytics/aggregates", None);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await PlatformFixture.JsonAsync(response);
+        Assert.Equal(5, body.GetProperty("suppression_threshold").GetInt32());
+        var hidden = 0;
+        foreach (var table in new[] { "by_tier", "by_district", "by_nic_division" })
+        {
+            var rows = body.GetProperty(table).GetProperty("rows").EnumerateArray().ToList();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                var count = row.GetProperty("count");
+                if (count.ValueKind == JsonValueKind.Null)
+                {
+                    hidden++;
+                    Assert.Contains(row.GetProperty("suppressed").GetString(), new[] { "small", "secondary" });
+                }
+                else
+                {
+                    Assert.False(count.GetInt32() is > 0 and < 5, $"{table} publishes a count of {count.GetInt32()}");
+                }
+            }
+
+            // Never exactly one hidden count beside a published total: it could be worked out.
+            var hiddenHere = rows.Count(r => r.GetProperty("count").ValueKind == JsonValueKind.Null);
+            Assert.NotEqual(1, hiddenHere);
+        }
+
+        // 12 demo enterprises over 14 districts: some districts must be hidden.
+        Assert.True(hidden > 0);
+        Assert.Equal(12, body.GetProperty("by_district").GetProperty("total").GetInt32());
+
+        // The page says so, and names no enterprise.
+        using var browser = await platform.BrowserAsync(DemoSeeder.AnalystEmail);
+        var html = await (await browser.GetAsync("/analytics", None)).Content.ReadAsStringAsync(None);
+        Assert.Contains("fewer than 5", html, StringComparison.Ordinal);
+        Assert.Contains("counts from 1 to 4 are not shown", html, StringComparison.Ordinal);
+        var names = await platform.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Organisations.Select(o => o.Name)));
+        Assert.All(names, name => Assert.DoesNotContain(name, html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Enterprises_and_assessors_cannot_see_the_aggregates()
+    {
+        foreach (var email in new[] { DemoSeeder.OwnerEmail, DemoSeeder.AssessorEmail })
+        {
+            using var api = await platform.ApiAsync(email);
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/analytics/aggregates", None)).StatusCode);
+            using var browser = await platform.BrowserAsync(email);
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/analytics", None)).StatusCode);
+        }
+
+        using var admin = await platform.ApiAsync(DemoSeeder.AdminEmail);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/analytics/aggregates", None)).StatusCode);
+    }
+}

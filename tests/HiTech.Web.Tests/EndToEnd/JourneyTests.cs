@@ -1,0 +1,274 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTech.Core.Frameworks;
+using HiTech.Core.Identifiers;
+using HiTech.Web.Infrastructure.Startup;
+using Microsoft.Playwright;
+
+namespace HiTech.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The platform in a real browser, as people use it: a new enterprise registers, is assessed and gets its result;
+/// the assessor approves; the certificate checks out and a tampered one does not; and the same in Malayalam.
+/// Every page is screenshotted and checked with axe-core; a serious or critical violation fails the test.
+/// </summary>
+public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Password = "Journey#2025";
+
+    [Fact]
+    public async Task A_new_enterprise_is_assessed_approved_and_its_certificate_verifies()
+    {
+        fixture.SkipIfUnavailable();
+        var problems = new List<string>();
+
+        // (a) A new enterprise: account, organisation, activity, assessment with a document, result.
+        await using var enterprise = await fixture.StartAsync("1-enterprise");
+        var email = $"owner-{Guid.NewGuid():N}@journey.test";
+        var assessmentId = await EnterpriseJourneyAsync(enterprise, email, malayalam: false);
+        problems.AddRange(enterprise.Violations);
+
+        // (b) The assessor opens the queue, verifies the inputs and approves.
+        await using var assessor = await fixture.StartAsync("2-assessor");
+        var certificateId = await AssessorJourneyAsync(assessor, assessmentId);
+        problems.AddRange(assessor.Violations);
+
+        // (c) Anyone can check the certificate: genuine.
+        await using var visitor = await fixture.StartAsync("3-verify");
+        await visitor.GotoAsync("/verify", "verify-form");
+        await visitor.Page.Locator("#Id").FillAsync(certificateId);
+        await visitor.ClickAsync(visitor.Page.Locator("main button[type=submit]"), "verify-result");
+        Assert.Equal($"/verify/{certificateId}", PathOf(visitor.Page));
+        await Assertions.Expect(visitor.Page.Locator(".govuk-panel--confirmation")).ToBeVisibleAsync();
+
+        // (d) A certificate changed after signing does not verify: its payload through the API, a forged id on the page.
+        var token = await ApiTokenAsync(visitor.Page.APIRequest, email);
+        var genuine = await JsonAsync(await visitor.Page.APIRequest.GetAsync($"/api/v1/certificates/{certificateId}", new() { Headers = Bearer(token) }));
+        var payload = genuine.GetProperty("payload").GetString()!;
+        var signature = genuine.GetProperty("signature").GetString()!;
+        Assert.Equal("valid", (await VerifyAsync(visitor.Page.APIRequest, payload, signature)).GetProperty("status").GetString());
+        var tampered = JsonNode.Parse(payload)!.AsObject();
+        tampered["tier"] = "tampered-tier";
+        var check = await VerifyAsync(visitor.Page.APIRequest, tampered.ToJsonString(), signature);
+        Assert.Equal("not-genuine", check.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, check.GetProperty("certificate").ValueKind);
+        var forged = certificateId[..^1] + (certificateId[^1] == 'A' ? 'B' : 'A');
+        await visitor.GotoAsync($"/verify/{forged}", "verify-forged");
+        await Assertions.Expect(visitor.Page.Locator(".govuk-panel--confirmation")).ToHaveCountAsync(0);
+        await Assertions.Expect(visitor.Page.Locator("h1")).Not.ToHaveTextAsync("This certificate is genuine");
+        problems.AddRange(visitor.Violations);
+
+        Assert.True(problems.Count == 0, "axe-core found serious or critical accessibility problems:\n  " + string.Join("\n  ", problems.Distinct()));
+    }
+
+    [Fact]
+    public async Task The_same_journey_works_entirely_in_Malayalam()
+    {
+        fixture.SkipIfUnavailable();
+        await using var enterprise = await fixture.StartAsync("4-malayalam");
+        await EnterpriseJourneyAsync(enterprise, $"ml-owner-{Guid.NewGuid():N}@journey.test", malayalam: true);
+        Assert.True(enterprise.NotMalayalam.Count == 0, "Pages not in Malayalam during the Malayalam journey:\n  " + string.Join("\n  ", enterprise.NotMalayalam));
+        Assert.True(enterprise.Violations.Count == 0, "axe-core found serious or critical accessibility problems:\n  " + string.Join("\n  ", enterprise.Violations.Distinct()));
+    }
+
+    /// <summary>Journey (a). Returns the id of the submitted assessment.</summary>
+    private async Task<Guid> EnterpriseJourneyAsync(Journey j, string email, bool malayalam)
+    {
+        var page = j.Page;
+        await j.GotoAsync("/", "home");
+        if (malayalam)
+        {
+            // The language control in the page's banner; from here on every page must be in Malayalam.
+            await j.ClickAsync(page.Locator("button[name=language][value=ml]"), "home-malayalam");
+            j.ExpectMalayalam = true;
+            await j.RecordAsync("home-in-malayalam");
+        }
+
+        // An account for the owner.
+        await j.GotoAsync("/account/register", "create-account");
+        await page.Locator("#Name").FillAsync("Anjali Menon");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(Password);
+        await page.Locator("#ConfirmPassword").FillAsync(Password);
+        await j.ClickAsync(MainSubmit(page), "register-enterprise-details");
+        Assert.Equal("/enterprise/register", PathOf(page));
+
+        // The organisation: Udyam number, a GSTIN with a valid check digit, the district, the size.
+        await page.Locator("#Name").FillAsync(malayalam ? "മലബാർ സർക്യൂട്ട്സ്" : "Malabar Circuits");
+        await page.Locator("#UdyamNumber").FillAsync($"UDYAM-KL-09-{RandomNumberGenerator.GetInt32(1_000_000, 9_999_999)}");
+        await page.Locator("#Gstin").FillAsync(NewGstin());
+        await j.ClickAsync(MainSubmit(page), "register-location");
+        await page.Locator("#District").SelectOptionAsync("palakkad");
+        await page.Locator("#Address").FillAsync("Kanjikode Industrial Area, Palakkad 678621");
+        await j.ClickAsync(MainSubmit(page), "register-size");
+        await page.Locator("#InvestmentInr").FillAsync("4,50,00,000");
+        await page.Locator("#TurnoverInr").FillAsync("18,00,00,000");
+        await j.ClickAsync(MainSubmit(page), "register-check");
+        await j.ClickAsync(MainSubmit(page), "registered");
+        Assert.Equal("/enterprise/register/done", PathOf(page));
+
+        // An activity through the NIC search (the page searches as you type).
+        await j.ClickAsync(page.Locator("main a[href='/enterprise/activities/find']").First, "find-activity");
+        await page.Locator("#q").PressSequentiallyAsync("printed circuit boards");
+        var code = page.Locator("#nic-radios input[value='26104']");
+        await code.WaitForAsync();
+        await j.RecordAsync("find-activity-results");
+        await code.CheckAsync();
+        await j.ClickAsync(page.Locator("#nic-choose button[type=submit]"), "add-activity");
+        Assert.Equal("/enterprise/activities/add/26104", PathOf(page));
+        await page.Locator("input[name=Stages]").First.CheckAsync();
+        await page.Locator("#SharePercent").FillAsync("100");
+        await j.ClickAsync(MainSubmit(page), "enterprise-with-activity");
+        Assert.Equal("/enterprise", PathOf(page));
+
+        // An assessment for the last completed year.
+        await j.GotoAsync("/assessments", "assessments");
+        await j.ClickAsync(page.Locator("main a[href='/assessments/start']").First, "start-assessment");
+        await page.Locator("#Year").CheckAsync();
+        await j.ClickAsync(MainSubmit(page), "inputs-1");
+        var assessmentId = Guid.Parse(new Uri(page.Url).Segments[2].Trim('/'));
+        if (!PathOf(page).Contains("/inputs/", StringComparison.Ordinal))
+        {
+            // Started on the overview: its task list leads to the first page of figures.
+            await j.ClickAsync(page.Locator(".govuk-task-list a[href*='/inputs/']").First, "inputs-1");
+        }
+
+        // Every page of figures, one after another, with a PDF uploaded for the first figure.
+        var answers = await fixture.AnswersAsync();
+        var part = 1;
+        var uploaded = false;
+        while (PathOf(page).Contains("/inputs/", StringComparison.Ordinal))
+        {
+            await FillAsync(page, answers);
+            if (!uploaded)
+            {
+                await j.ClickAsync(page.Locator("button[name=action][value^='evidence:']").First, "evidence");
+                await page.Locator("#File").SetInputFilesAsync(new FilePayload { Name = "audited-accounts.pdf", MimeType = "application/pdf", Buffer = BrowserFixture.Pdf("Audited accounts") });
+                await j.ClickAsync(page.Locator("form[enctype='multipart/form-data'] button[type=submit]"), "evidence-uploaded");
+                await Assertions.Expect(page.Locator("main")).ToContainTextAsync("audited-accounts.pdf");
+                await j.ClickAsync(page.Locator("a.govuk-back-link"), $"inputs-{part}-after-upload");
+                uploaded = true;
+            }
+
+            await j.ClickAsync(page.Locator("button.govuk-button[name=action][value=continue]"), $"inputs-{++part}");
+        }
+
+        // Check the answers, submit, read the result.
+        Assert.Equal($"/assessments/{assessmentId}/check", PathOf(page));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("26104");
+        await j.ClickAsync(page.Locator("main form button.govuk-button[type=submit]").Last, "result");
+        Assert.Equal($"/assessments/{assessmentId}/result", PathOf(page));
+        await Assertions.Expect(page.Locator("#next-tier")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#areas")).ToBeVisibleAsync();
+        var result = await page.Locator("main").InnerTextAsync();
+        Assert.Matches(@"\d+(\.\d+)?", result);
+        return assessmentId;
+    }
+
+    /// <summary>Journey (b): the demo assessor takes the assessment from the queue, verifies each input and approves. Returns the certificate id.</summary>
+    private static async Task<string> AssessorJourneyAsync(Journey j, Guid assessmentId)
+    {
+        var page = j.Page;
+        await j.GotoAsync("/account/sign-in", "sign-in");
+        await page.Locator("#Email").FillAsync(DemoSeeder.AssessorEmail);
+        await page.Locator("#Password").FillAsync("Demo#2025");
+        await j.ClickAsync(MainSubmit(page), "review-queue");
+        Assert.Equal("/reviews", PathOf(page));
+        await j.ClickAsync(page.Locator($"main a[href='/reviews/{assessmentId}']"), "review");
+
+        var take = page.Locator($"form[action='/reviews/{assessmentId}?handler=take'] button");
+        if (await take.CountAsync() > 0)
+        {
+            await j.ClickAsync(take, "taken");
+        }
+
+        // Verify every input: each decision saves and shows the page again with the new version.
+        var decisions = page.Locator("input[name=Decision][value=verified]");
+        var total = await decisions.CountAsync();
+        Assert.True(total > 0, "No inputs to decide on the review page");
+        for (var i = 0; i < total; i++)
+        {
+            var form = page.Locator("form[action*='handler=input']").Nth(i);
+            await form.Locator("input[name=Decision][value=verified]").CheckAsync();
+            await j.ClickAsync(form.Locator("button[type=submit]"), $"verified-{i + 1}");
+        }
+
+        await j.ClickAsync(page.Locator("form[action*='handler=approve'] button[type=submit]"), "approved");
+        var certificate = page.Locator("main a[href^='/verify/']").First;
+        await Assertions.Expect(certificate).ToBeVisibleAsync();
+        return (await certificate.GetAttributeAsync("href"))!["/verify/".Length..];
+    }
+
+    /// <summary>Fills each field of an input page with its answer: text, yes/no radios, a select or checkboxes.</summary>
+    private static async Task FillAsync(IPage page, IReadOnlyDictionary<string, Answer> answers)
+    {
+        var names = await page.Locator("main form [name^='Values.']").EvaluateAllAsync<string[]>("els => [...new Set(els.map(e => e.name))]");
+        Assert.NotEmpty(names);
+        foreach (var name in names)
+        {
+            Assert.True(answers.TryGetValue(name, out var answer), $"No answer for {name}");
+            var field = page.Locator($"main form [name='{name}']");
+            switch (answer.Type)
+            {
+                case InputType.Boolean:
+                    if (answer.Text.Length > 0)
+                    {
+                        await page.Locator($"main form input[name='{name}'][value='{answer.Text}']").CheckAsync();
+                    }
+
+                    break;
+                case InputType.Codes:
+                    foreach (var choice in answer.Choices)
+                    {
+                        await page.Locator($"main form input[name='{name}'][value='{choice}']").CheckAsync();
+                    }
+
+                    break;
+                case InputType.Enum:
+                    await field.SelectOptionAsync(answer.Text);
+                    break;
+                default:
+                    await field.FillAsync(answer.Text);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Where the browser is, without the query or the fragment.</summary>
+    private static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>The submit button of the page's main form (not the sign-out or language buttons in the banner).</summary>
+    private static ILocator MainSubmit(IPage page) => page.Locator("main form button[type=submit].govuk-button").First;
+
+    /// <summary>A GSTIN for a Kerala business (state code 32) with a random PAN and the right check character.</summary>
+    private static string NewGstin()
+    {
+        const string letters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        var pan = string.Concat(
+            Enumerable.Range(0, 3).Select(_ => letters[RandomNumberGenerator.GetInt32(letters.Length)]))
+            + "P" + letters[RandomNumberGenerator.GetInt32(letters.Length)]
+            + RandomNumberGenerator.GetInt32(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + letters[RandomNumberGenerator.GetInt32(letters.Length)];
+        var first14 = "32" + pan + "1Z";
+        return first14 + Gstin.CheckCharacter(first14);
+    }
+
+    private static async Task<string> ApiTokenAsync(IAPIRequestContext api, string email)
+    {
+        var response = await api.PostAsync("/api/v1/auth/login", new() { DataObject = new { email, password = Password } });
+        return (await JsonAsync(response)).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<JsonElement> VerifyAsync(IAPIRequestContext api, string payload, string signature) =>
+        await JsonAsync(await api.PostAsync("/api/v1/certificates/verify", new() { DataObject = new { payload, signature } }));
+
+    private static Dictionary<string, string> Bearer(string token) => new() { ["Authorization"] = "Bearer " + token };
+
+    private static async Task<JsonElement> JsonAsync(IAPIResponse response)
+    {
+        Assert.True(response.Ok, $"{response.Url} answered {response.Status}: {await response.TextAsync()}");
+        using var document = JsonDocument.Parse(await response.TextAsync());
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,277 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HiTech.Core.Maturity;
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Maturity;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Infrastructure.Startup;
+using HiTech.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTech.Web.Tests.Maturity;
+
+/// <summary>A firm made for one test: its organisation, its owner's e-mail and (when asked for) its Draft assessment.</summary>
+public sealed record Firm(Guid OrganisationId, string Email, Guid? AssessmentId);
+
+/// <summary>
+/// The platform in memory for the maturity tests (demo data, 12 enterprises), with firms made to order (each test its
+/// own organisation and owner, so tests never depend on one another), peers with finished assessments, signed-in
+/// browser-like clients (the platform's own sign-in cookie, no sign-in page, so no rate limit) and bearer clients.
+/// </summary>
+public partial class MaturityFixture : IAsyncLifetime
+{
+    public WebAppFactory Factory { get; } = new();
+
+    public MaturityReference Reference => Factory.Services.GetRequiredService<MaturityReference>();
+
+    public MaturityInstrument Instrument => Reference.Instrument;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (WebAppFactory.SkipReason is not null)
+        {
+            return;
+        }
+
+        _ = Factory.Server;
+        await Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Factory.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>
+    /// A new organisation with one unit (<paramref name="size"/>), one activity (<paramref name="nic"/>), an Enterprise owner,
+    /// and (unless <paramref name="draft"/> is false) a Draft assessment under the active framework carrying <paramref name="employees"/>.
+    /// </summary>
+    public Task<Firm> NewFirmAsync(string nic = "22112", string size = "micro", string district = "Palakkad", int? employees = 9, bool draft = true, string language = "en") =>
+        Firms.CreateAsync(Factory.Services, nic, size, district, employees, draft, language);
+
+    public Task<Guid> NewOrganisationAsync(string nic, string size, string district) => Firms.OrganisationAsync(Factory.Services, nic, size, district);
+
+    /// <summary>An assessment of the organisation under the active framework, for a year of its own, with the given numbers.</summary>
+    public Task<Guid> NewAssessmentAsync(Guid organisation, AssessmentStatus status, Dictionary<string, decimal> numbers, string evidence = "self-declared", ReviewState review = ReviewState.Pending) =>
+        Firms.AssessmentAsync(Factory.Services, organisation, status, numbers, evidence, review);
+
+    /// <summary>Organisations with a finished maturity assessment scoring <paramref name="overall"/> (or as near as the questions allow).</summary>
+    public async Task AddPeersAsync(int count, string nic, string size, string district, int overall)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var organisation = await NewOrganisationAsync(nic, size, district);
+            await AddFinishedAsync(organisation, overall, DateTimeOffset.UtcNow.AddDays(-10), seed: i);
+        }
+    }
+
+    /// <summary>A finished maturity assessment of the organisation, answered to score about <paramref name="overall"/>.</summary>
+    public async Task<Guid> AddFinishedAsync(Guid organisation, int overall, DateTimeOffset completed, int seed = 0, MaturityProfile? profile = null, bool screenOnly = false)
+    {
+        profile ??= new MaturityProfile(9, true, HiTech.Core.Reference.MsmeSize.Micro);
+        var answers = DemoMaturityAnswers.Generate(Instrument, profile, overall, seed, screenOnly);
+        var result = MaturityScorer.Score(Instrument, profile, answers);
+        return await WithDbAsync(async db =>
+        {
+            var size = await db.Units.Where(u => u.OrganisationId == organisation).Select(u => u.SizeClass).FirstAsync();
+            var snapshot = profile with { Size = MaturityProfile.TryParseSize(size, out var s) ? s : profile.Size };
+            var entity = new MaturityAssessment
+            {
+                Id = Guid.NewGuid(),
+                OrganisationId = organisation,
+                InstrumentId = Instrument.Id,
+                InstrumentVersion = Instrument.Version,
+                ProfileJson = MaturityRecords.WriteProfile(snapshot),
+                CreatedAt = completed.AddDays(-1),
+                UpdatedAt = completed,
+                CompletedAt = completed,
+            };
+            MaturityRecords.Store(entity, Instrument, snapshot, answers, result);
+            db.MaturityAssessments.Add(entity);
+            await db.SaveChangesAsync();
+            return entity.Id;
+        });
+    }
+
+    /// <summary>A browser-like client signed in as <paramref name="email"/> (cookies kept, redirects not followed), in a language if given.</summary>
+    public async Task<MaturityBrowser> BrowserAsync(string email, string? acceptLanguage = null, string? cultureCookie = null)
+    {
+        var cookies = new CookieContainer();
+        var (name, value) = await Factory.AuthCookieAsync(email);
+        var site = new Uri("http://localhost");
+        cookies.Add(site, new Cookie(name, value));
+        if (cultureCookie is not null)
+        {
+            cookies.Add(site, new Cookie(".AspNetCore.Culture", Uri.EscapeDataString($"c={cultureCookie}|uic={cultureCookie}")));
+        }
+
+        var client = Factory.CreateDefaultClient(site, new CookieContainerHandler(cookies));
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return new MaturityBrowser(client);
+    }
+
+    /// <summary>A client with the account's bearer token (made with the platform's keys: no sign-in, no rate limit).</summary>
+    public async Task<HttpClient> ApiAsync(string email, string? acceptLanguage = null)
+    {
+        var client = Factory.CreateBareClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Factory.BearerTokenAsync(email));
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client;
+    }
+
+    public static string AnalystEmail => DemoSeeder.AnalystEmail;
+
+    public static string AssessorEmail => DemoSeeder.AssessorEmail;
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}
+
+/// <summary>Firms made to order in a platform's database: organisation, unit, activity, assessment, Enterprise owner.</summary>
+public static class Firms
+{
+    public const string Password = "Demo#2025";
+
+    private static int _udyam = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000, 8_000_000);
+    private static int _year = 1980;
+
+    /// <summary>
+    /// A new organisation with one unit (<paramref name="size"/>), one activity (<paramref name="nic"/>), an Enterprise owner
+    /// (password <see cref="Password"/>), and (unless <paramref name="draft"/> is false) a Draft assessment under the active
+    /// framework carrying <paramref name="employees"/>.
+    /// </summary>
+    public static async Task<Firm> CreateAsync(IServiceProvider services, string nic = "22112", string size = "micro", string district = "Palakkad", int? employees = 9, bool draft = true, string language = "en")
+    {
+        var organisation = await OrganisationAsync(services, nic, size, district);
+        Guid? assessment = null;
+        if (draft)
+        {
+            assessment = await AssessmentAsync(services, organisation, AssessmentStatus.Draft, employees is { } e ? new() { ["employees"] = e } : []);
+        }
+
+        var email = $"maturity-{Guid.NewGuid():N}@test.local";
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Maturity test", OrganisationId = organisation, Language = language, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(x => x.Description)));
+        await users.AddToRoleAsync(user, Roles.Enterprise);
+        return new Firm(organisation, email, assessment);
+    }
+
+    public static async Task<Guid> OrganisationAsync(IServiceProvider services, string nic, string size, string district)
+    {
+        var number = Interlocked.Increment(ref _udyam);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var id = Guid.NewGuid();
+        var organisation = new Organisation
+        {
+            Id = id,
+            Name = "Maturity Test Works " + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UdyamNumber = "UDYAM-KL-09-" + number.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture),
+            District = district,
+            Address = district + ", Kerala",
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        organisation.Units.Add(new Unit { Id = Guid.NewGuid(), Name = "Main unit", District = district, Address = organisation.Address, InvestmentInr = 1_000_000, TurnoverInr = 5_000_000, SizeClass = size, SizeClassAsOf = DateOnly.FromDateTime(DateTime.UtcNow) });
+        organisation.Activities.Add(new Activity { Id = Guid.NewGuid(), Code = nic, RevenueShare = 1, Stages = "conventional-manufacturing" });
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    public static async Task<Guid> AssessmentAsync(IServiceProvider services, Guid organisation, AssessmentStatus status, Dictionary<string, decimal> numbers, string evidence = "self-declared", ReviewState review = ReviewState.Pending)
+    {
+        var year = Interlocked.Increment(ref _year);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var framework = await db.FrameworkVersions.AsNoTracking().Where(f => f.Active).Select(f => new { f.FrameworkId, f.Version }).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        var assessment = new Assessment
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisation,
+            Year = year,
+            FrameworkId = framework.FrameworkId,
+            FrameworkVersion = framework.Version,
+            Status = status,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Inputs = [.. numbers.Select(n => new AssessmentInput { Id = Guid.NewGuid(), InputId = n.Key, Number = n.Value, Evidence = evidence, Review = review })],
+        };
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync();
+        return assessment.Id;
+    }
+}
+
+/// <summary>A browser-like client: cookies, no automatic redirects, forms posted with the page's antiforgery token and version.</summary>
+public sealed partial class MaturityBrowser(HttpClient client) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public async Task<string> GetHtmlAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {response.Headers.Location}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>GETs the page, then posts the fields (repeated names allowed) with its antiforgery token and, when it has one, its version.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string page, params (string Name, string Value)[] fields) =>
+        await PostWithAsync(await GetHtmlAsync(page), page, fields);
+
+    /// <summary>Posts to a form already read (another "tab" may have saved in between).</summary>
+    public async Task<HttpResponseMessage> PostWithAsync(string html, string action, params (string Name, string Value)[] fields)
+    {
+        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        pairs.Add(new("__RequestVerificationToken", Token(html)));
+        if (VersionPattern().Match(html) is { Success: true } version && !pairs.Exists(p => p.Key == "Version"))
+        {
+            pairs.Add(new("Version", version.Groups[1].Value));
+        }
+
+        return await Client.PostAsync(action, new FormUrlEncodedContent(pairs));
+    }
+
+    public static string Token(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "No antiforgery token on the page");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionPattern();
+}
