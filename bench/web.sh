@@ -133,6 +133,9 @@ else:
 CREATE TEMP TABLE drafts AS SELECT gen_random_uuid() AS id, {first_year} + g AS year FROM generate_series(0, {count - 1}) g;
 INSERT INTO "Assessments" ({q(a_cols)}) SELECT {select(a_cols, assessment, {"Id": "d.id", "Year": "d.year"})} FROM "Assessments" t CROSS JOIN drafts d WHERE t."Id" = '{template}';
 INSERT INTO "AssessmentInputs" ({q(i_cols)}) SELECT {select(i_cols, inputs, {"Id": "gen_random_uuid()", "AssessmentId": "d.id"})} FROM "AssessmentInputs" t CROSS JOIN drafts d WHERE t."AssessmentId" = '{template}';
+-- Fresh statistics, as autovacuum keeps them in a running system (a bulk insert leaves them stale for a while).
+ANALYZE "Assessments";
+ANALYZE "AssessmentInputs";
 SELECT id FROM drafts ORDER BY year;""")
     print(out.strip())
 PY
@@ -204,6 +207,8 @@ asyncio.run(main())
 PY
 }
 
+# Other work on the machine skews the figures: its load average is recorded with them.
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 for provider in "${PROVIDERS[@]}"; do
   DATA=$(mktemp -d "${TMPDIR:-/tmp}/hitech-bench-data.XXXXXX")
@@ -280,7 +285,7 @@ done
 {
   echo ""
   echo "### $(date -u +%Y-%m-%d) web.sh, ${PROVIDERS[*]}, commit $commit"
-  echo "Machine: $machine (shared with other work while measured). Command: \`bench/web.sh ${PROVIDERS[*]}\`."
+  echo "Machine: $machine; load average when it started: $LOAD_AT_START. Command: \`bench/web.sh ${PROVIDERS[*]}\`."
   echo "App: Release (dotnet publish), environment $ENVIRONMENT (plain HTTP), demo seeded (500 enterprises), on 127.0.0.1; the load generator on the same machine."
   echo "Rate: $RATE requests/s in total ($WORKERS connections). Latency in milliseconds (for submit, counted from each request's scheduled"
   echo "time: when the server falls behind, the queue shows). App CPU: user + system time of the app process per request. Goal: p99 under 50 ms, no errors."

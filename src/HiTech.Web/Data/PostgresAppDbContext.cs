@@ -6,6 +6,14 @@ namespace HiTech.Web.Data;
 /// <summary>Production on PostgreSQL (Database:Provider=postgres). Its migrations live in Data/Migrations/Postgres.</summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Every submission writes a result with its whole explanation (about 15 kB of JSON): lz4 compresses it several
+        // times faster than PostgreSQL's default (pglz), for a little less saving.
+        builder.Entity<Entities.AssessmentResult>().Property(r => r.ExplanationJson).UseCompressionMethod("lz4");
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add X --context PostgresAppDbContext</c> build the model without a server.</summary>

@@ -42,7 +42,7 @@ public static class HostingExtensions
         // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.
         if (options.IsPostgres)
         {
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PostgresConnection.WithDefaults(options.ConnectionString)));
         }
         else
         {

@@ -32,7 +32,7 @@ public sealed record SubmitOutcome(SubmitStatus Status, int Version, IReadOnlyLi
 /// <summary>
 /// Submits an assessment: the engine checks and scores it (the framework version it was started under, from the
 /// cache), a provisional result is stored with its whole explanation, and it waits for an assessor. Built for the
-/// hot path: one read (assessment, inputs, organisation, activities) and one write (assessment, result, audit).
+/// hot path: three small reads (assessment with inputs, organisation, activities) and one write (assessment, result, audit).
 /// </summary>
 public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, AuditLog audit, TimeProvider clock)
 {
@@ -43,27 +43,14 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
             return SubmitOutcome.Of(SubmitStatus.Forbidden);
         }
 
-        // One round trip: the assessment (tracked, to be updated) with its inputs, and its organisation's name,
-        // district and activities, which the engine scores with the inputs.
-        var row = await (
-                from a in db.Assessments
-                where a.Id == id
-                join o in db.Organisations on a.OrganisationId equals o.Id
-                select new
-                {
-                    Assessment = a,
-                    Inputs = a.Inputs.ToList(),
-                    Organisation = new { o.Id, o.Name, o.District },
-                    Activities = db.Activities.Where(x => x.OrganisationId == o.Id).ToList(),
-                })
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        // The assessment (tracked, to be updated) with its inputs. (Plain queries on purpose: a projection holding
+        // nested collections makes EF Core compile a delegate on every execution, which cost more than a round trip.)
+        var assessment = await db.Assessments.Include(a => a.Inputs).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null)
         {
             return SubmitOutcome.Of(SubmitStatus.NotFound);
         }
 
-        var assessment = row.Assessment;
         switch (AssessmentAccess.Edit(user, assessment))
         {
             case Access.NotFound:
@@ -82,9 +69,14 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
             return SubmitOutcome.Of(SubmitStatus.Stale, assessment.Version);
         }
 
-        var organisation = new Organisation { Id = row.Organisation.Id, Name = row.Organisation.Name, District = row.Organisation.District };
+        // The organisation's name, district and activities, which the engine scores with the inputs.
+        var organisation = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == assessment.OrganisationId)
+            .Select(o => new Organisation { Id = o.Id, Name = o.Name, District = o.District })
+            .FirstAsync(cancellationToken);
+        var activities = await db.Activities.AsNoTracking().Where(x => x.OrganisationId == assessment.OrganisationId).ToListAsync(cancellationToken);
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
-        var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, row.Activities, row.Inputs, framework));
+        var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, activities, assessment.Inputs, framework));
         if (explanation is null)
         {
             return new SubmitOutcome(SubmitStatus.Invalid, assessment.Version, issues, framework, null);

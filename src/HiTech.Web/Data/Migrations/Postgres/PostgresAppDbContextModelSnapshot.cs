@@ -269,7 +269,8 @@ namespace HiTech.Web.Data.Migrations.Postgres
 
                     b.Property<string>("ExplanationJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("FrameworkId")
                         .IsRequired()
