@@ -141,41 +141,7 @@ public static class MaturityCommand
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, JsonOptions))
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("dimensions");
-            foreach (var dimension in result.Dimensions)
-            {
-                WriteNumber(writer, dimension.DimensionId, dimension.Score);
-            }
-
-            writer.WriteEndObject();
-            WriteNumber(writer, "overall", result.Overall);
-            writer.WriteString("band", result.Band?.Id);
-            writer.WriteString("instrument", instrument.Reference);
-            writer.WriteBoolean("first_estimate", result.IsFirstEstimate);
-            writer.WriteBoolean("complete", result.IsComplete);
-            writer.WriteNumber("answered", result.Answered);
-            writer.WriteNumber("applicable", result.Applicable);
-            WriteList(writer, "open_modules", result.OpenModules);
-            WriteList(writer, "closed_modules", result.ClosedModules);
-            WriteList(writer, "unanswered", result.Unanswered);
-            WriteList(writer, "ignored_answers", result.IgnoredAnswers);
-            writer.WriteStartObject("details");
-            foreach (var dimension in result.Dimensions)
-            {
-                writer.WriteStartObject(dimension.DimensionId);
-                WriteNumber(writer, "score", dimension.Score);
-                writer.WriteString("band", dimension.Band?.Id);
-                writer.WriteNumber("points", dimension.Points);
-                writer.WriteNumber("possible", dimension.Possible);
-                writer.WriteNumber("answered", dimension.Answered);
-                writer.WriteNumber("applicable", dimension.Applicable);
-                writer.WriteBoolean("screen_only", dimension.ScreenOnly);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            MaturityResultJson.Write(writer, result);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
@@ -219,27 +185,4 @@ public static class MaturityCommand
     }
 
     private static string Score(int? score) => score?.ToString(CultureInfo.InvariantCulture) ?? "-";
-
-    private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
 }

@@ -57,51 +57,7 @@ public static class MaturityRecords
         entity.IsFirstEstimate = result.Overall is not null && result.IsFirstEstimate;
     }
 
-    public static string WriteResult(MaturityResult result) => Json(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartObject("dimensions");
-        foreach (var d in result.Dimensions)
-        {
-            if (d.Score is { } score)
-            {
-                w.WriteNumber(d.DimensionId, score);
-            }
-            else
-            {
-                w.WriteNull(d.DimensionId);
-            }
-        }
-
-        w.WriteEndObject();
-        Nullable(w, "overall", result.Overall);
-        w.WriteString("band", result.Band?.Id);
-        w.WriteString("instrument", $"{result.InstrumentId}/{result.InstrumentVersion}");
-        w.WriteBoolean("first_estimate", result.IsFirstEstimate);
-        w.WriteBoolean("complete", result.IsComplete);
-        w.WriteNumber("answered", result.Answered);
-        w.WriteNumber("applicable", result.Applicable);
-        Strings(w, "open_modules", result.OpenModules);
-        Strings(w, "closed_modules", result.ClosedModules);
-        Strings(w, "unanswered", result.Unanswered);
-        Strings(w, "ignored_answers", result.IgnoredAnswers);
-        w.WriteStartObject("details");
-        foreach (var d in result.Dimensions)
-        {
-            w.WriteStartObject(d.DimensionId);
-            Nullable(w, "score", d.Score);
-            w.WriteString("band", d.Band?.Id);
-            w.WriteNumber("points", d.Points);
-            w.WriteNumber("possible", d.Possible);
-            w.WriteNumber("answered", d.Answered);
-            w.WriteNumber("applicable", d.Applicable);
-            w.WriteBoolean("screen_only", d.ScreenOnly);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    public static string WriteResult(MaturityResult result) => Json(w => MaturityResultJson.Write(w, result));
 
     /// <summary>The dimension scores of a stored result (those that have one).</summary>
     public static IReadOnlyDictionary<string, int> ReadDimensionScores(string? json)
@@ -181,29 +137,6 @@ public static class MaturityRecords
         instrument.Scoring.Bands.FirstOrDefault(b => b.Id == id) ?? new MaturityBand(id ?? "unknown", score, score, new LocalText(id ?? "unknown"));
 
     private static int Int(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : 0;
-
-    private static void Nullable(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
-    }
 
     private static string Json(Action<Utf8JsonWriter> write)
     {
