@@ -237,20 +237,26 @@ public sealed class RegistryInput : IDisposable
         }
 
         var columns = Header.Count;
-        foreach (var line in _reader.ParallelEnumerate(row => ScoreCsvLine(scan, format, row, columns)))
+        foreach (var line in ParallelRowScan.Run(_reader, row => Inspect(row, columns), (cells, line, unreadable) => ScoreCsvLine(scan, format, cells, line, unreadable)))
         {
             yield return line;
         }
     }
 
-    private static ResultLine ScoreCsvLine(RegistryScan scan, ResultFormat format, SepReader.Row row, int columns)
+    /// <summary>A row's first line and why it cannot be split into the header's columns; on the reading thread, before any column is read.</summary>
+    private static (long Line, string? Unreadable) Inspect(SepReader.Row row, int columns)
     {
         var line = SepLines.LineOf(row);
+        return (line, UnreadableRow(row, line, columns));
+    }
+
+    private static ResultLine ScoreCsvLine(RegistryScan scan, ResultFormat format, ParallelRowScan.BatchCells cells, long line, string? unreadable)
+    {
         try
         {
-            return UnreadableRow(row, line, columns) is { } reason
-                ? new ResultLine(line, ResultFormat.Rejected(line, "", "", reason), Rejected: true)
-                : scan.ScoreLine(new SepCells(row), line, format);
+            return unreadable is not null
+                ? new ResultLine(line, ResultFormat.Rejected(line, "", "", unreadable), Rejected: true)
+                : scan.ScoreLine(cells, line, format);
         }
         catch (Exception e)
         {

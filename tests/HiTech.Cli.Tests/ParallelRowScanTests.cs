@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using HiTech.Cli.Infrastructure;
+using HiTech.Core.Registry;
+using nietras.SeparatedValues;
+
+namespace HiTech.Cli.Tests;
+
+public sealed class ParallelRowScanTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1023)]
+    [InlineData(1024)]
+    [InlineData(10_000)]
+    public void Every_row_comes_back_once_in_file_order_with_its_cells(int rows)
+    {
+        var csv = new StringBuilder("id,name,note\n");
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"E{i},\"Unit {i}, Kochi\",{new string('x', i % 7)}\n");
+        }
+
+        using var reader = RegistryScan.CsvOptions.FromText(csv.ToString());
+        var lines = ParallelRowScan.Run(
+                reader,
+                row => (row.LineNumberFrom, null),
+                (cells, line, _) => new ResultLine(line, $"{cells[0]}|{cells[1]}|{cells[2].Length}|{cells.Count}", Rejected: false))
+            .ToList();
+
+        Assert.Equal(rows, lines.Count);
+        for (var i = 0; i < rows; i++)
+        {
+            Assert.Equal(i + 2, lines[i].Line);
+            Assert.Equal($"E{i}|Unit {i}, Kochi|{i % 7}|3", lines[i].Text);
+        }
+    }
+
+    [Fact]
+    public void A_field_larger_than_a_batch_is_copied_whole()
+    {
+        var big = new string('z', 3_000_000);
+        using var reader = RegistryScan.CsvOptions.FromText($"id,note\nA,{big}\nB,small\n");
+        var lines = ParallelRowScan.Run(reader, row => (row.LineNumberFrom, null), (cells, line, _) => new ResultLine(line, $"{cells[0]}:{cells[1].Length}", false)).ToList();
+
+        Assert.Equal(["A:3000000", "B:5"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Why_a_row_is_unreadable_reaches_the_worker()
+    {
+        using var reader = RegistryScan.CsvOptions.FromText("id\nA\n\nB\n");
+        var lines = ParallelRowScan.Run(
+                reader,
+                row => (row.LineNumberFrom, row[0].Span.IsEmpty ? "empty" : null),
+                (cells, line, unreadable) => new ResultLine(line, unreadable ?? cells[0].ToString(), unreadable is not null))
+            .ToList();
+
+        Assert.Equal(["A", "empty", "B"], lines.Select(l => l.Text));
+        Assert.Equal([false, true, false], lines.Select(l => l.Rejected));
+    }
+}
