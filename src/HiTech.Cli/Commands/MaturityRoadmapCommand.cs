@@ -34,40 +34,12 @@ public static class MaturityRoadmapCommand
             var loaded = MaturityData.LoadInstrument(context, parsed.GetValue(instrument) ?? sheet.Instrument);
             var result = MaturityData.Score(loaded, sheet, file);
             var compiled = DataLocator.LoadFramework(context, parsed.GetRequiredValue(framework));
-            var roadmap = MaturityRoadmap.Build(result, loaded, MaturityData.LoadSchemes(context), DigitalPart(compiled));
+            var roadmap = MaturityRoadmap.Build(result, loaded, MaturityData.LoadSchemes(context), DigitalMaturityLift.PartOfIndex(compiled));
             var lang = parsed.GetValue(language) ?? "en";
             context.Out.Write(parsed.GetValue(json) ? Json(roadmap, compiled, lang) : Text(roadmap, result, compiled, lang));
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The part of a framework's index that a digital maturity score contributes: for every indicator whose expression is
-    /// the bare input <c>digital_maturity</c>, its pillar's weight × its share of the pillar's indicator weights × its
-    /// normalised score. The index is a weighted sum, so differences of this are differences of the index.
-    /// </summary>
-    public static Func<double, double> DigitalPart(CompiledFramework framework)
-    {
-        ArgumentNullException.ThrowIfNull(framework);
-        var parts = new List<(double Share, Normalisation Normalise)>();
-        var pillarWeights = framework.Pillars.Sum(p => p.Weight);
-        foreach (var indicator in framework.Indicators)
-        {
-            if (indicator.Expression.Text.Trim() != "digital_maturity")
-            {
-                continue;
-            }
-
-            var pillar = framework.Pillars[indicator.Pillar];
-            var indicatorWeights = pillar.Indicators.Sum(i => framework.Indicators[i].Weight);
-            if (indicatorWeights > 0 && pillarWeights > 0)
-            {
-                parts.Add((pillar.Weight / pillarWeights * 100 * indicator.Weight / indicatorWeights / 100, indicator.Normalise));
-            }
-        }
-
-        return score => parts.Sum(p => p.Share * p.Normalise.Score(score));
     }
 
     private static string Text(MaturityRoadmapResult roadmap, MaturityResult result, CompiledFramework framework, string language)

@@ -218,7 +218,7 @@ public sealed class RegistryInput : IDisposable
 
     private static ScoredRow ScoreCsvRow(RegistryScan scan, SepReader.Row row, int columns)
     {
-        var line = SepLines.LineOf(row);
+        var line = RegistryScan.LineOf(row);
         try
         {
             return UnreadableRow(row, line, columns) is { } reason ? Reject(line, "", "", reason) : scan.Score(new SepCells(row), line);
@@ -246,7 +246,7 @@ public sealed class RegistryInput : IDisposable
     /// <summary>A row's first line and why it cannot be split into the header's columns; on the reading thread, before any column is read.</summary>
     private static (long Line, string? Unreadable) Inspect(SepReader.Row row, int columns)
     {
-        var line = SepLines.LineOf(row);
+        var line = RegistryScan.LineOf(row);
         return (line, UnreadableRow(row, line, columns));
     }
 

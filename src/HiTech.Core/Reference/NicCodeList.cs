@@ -27,7 +27,7 @@ internal static class NicCodeList
             var code = record[2];
             if (!FitsLevel(code, level))
             {
-                throw new ReferenceDataException(source, record.Line, "code", $"'{code}' is not a {LevelId(level)} code ({Shape(level)})");
+                throw new ReferenceDataException(source, record.Line, "code", $"'{code}' is not a {level.Id()} code ({Shape(level)})");
             }
 
             var title = ReferenceCsv.Text(record, 3, "title", source);
@@ -75,15 +75,6 @@ internal static class NicCodeList
         NicLevel.Section => null,
         NicLevel.Division => section,
         _ => code[..^1],
-    };
-
-    public static string LevelId(NicLevel level) => level switch
-    {
-        NicLevel.Section => "section",
-        NicLevel.Division => "division",
-        NicLevel.Group => "group",
-        NicLevel.Class => "class",
-        _ => "subclass",
     };
 
     private static NicLevel? ParseLevel(string id) => id switch

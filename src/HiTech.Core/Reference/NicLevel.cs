@@ -9,3 +9,16 @@ public enum NicLevel : byte
     Class,
     SubClass,
 }
+
+/// <summary>The level names the data files and the API use.</summary>
+public static class NicLevels
+{
+    public static string Id(this NicLevel level) => level switch
+    {
+        NicLevel.Section => "section",
+        NicLevel.Division => "division",
+        NicLevel.Group => "group",
+        NicLevel.Class => "class",
+        _ => "subclass",
+    };
+}

@@ -68,18 +68,19 @@ public sealed class RegistryScan : IDisposable
     /// <summary>
     /// The line a row starts on. Sep 0.17.1's ParallelEnumerate reports LineNumberFrom = 2 for the last row of each
     /// 512-row batch (LineNumberToExcl stays right), so the start is worked back from the end and the line breaks
-    /// inside the row. Must run before any column is read (Sep unescapes quoted columns in place).
+    /// inside the row (quoted fields). Must run before any column is read (Sep unescapes quoted columns in place).
     /// </summary>
     public static long LineOf(SepReader.Row row)
     {
         var span = row.Span;
-        if (span.IndexOfAny('\r', '\n') < 0)
+        var first = span.IndexOfAny('\r', '\n');
+        if (first < 0)
         {
             return row.LineNumberToExcl - 1;
         }
 
         var breaks = 0;
-        for (var i = 0; i < span.Length; i++)
+        for (var i = first; i < span.Length; i++)
         {
             if (span[i] == '\n')
             {

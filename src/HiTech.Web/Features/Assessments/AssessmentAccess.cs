@@ -1,5 +1,6 @@
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
 
@@ -13,6 +14,21 @@ public enum Access
 
     /// <summary>The user's role does not see individual assessments (analysts), or may read but not change this one.</summary>
     Forbidden,
+}
+
+/// <summary>Whether the user may change an assessment now, and why not.</summary>
+public enum EditCheck
+{
+    Editable,
+
+    /// <summary>Not there, or another organisation's (404).</summary>
+    NotFound,
+
+    /// <summary>A role that may not change assessments, or one that may only read this one (403).</summary>
+    Forbidden,
+
+    /// <summary>Submitted or decided: the enterprise does not hold it now.</summary>
+    NotEditable,
 }
 
 /// <summary>
@@ -56,6 +72,33 @@ public static class AssessmentAccess
 
     /// <summary>Inputs and evidence change only while the enterprise holds the assessment.</summary>
     public static bool IsEditable(AssessmentStatus status) => status is AssessmentStatus.Draft or AssessmentStatus.Returned;
+
+    /// <summary>
+    /// The checks every change to an assessment makes first, in order: the role, the assessment's existence and owner,
+    /// then its status. <paramref name="assessments"/> says how to load it (tracked, with its inputs, ...). The
+    /// assessment comes back only when the user may see it (also when it is <see cref="EditCheck.NotEditable"/>).
+    /// </summary>
+    public static async Task<(EditCheck Check, Assessment? Assessment)> FindEditableAsync(
+        IQueryable<Assessment> assessments, CurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        if (IsRefusedRole(user))
+        {
+            return (EditCheck.Forbidden, null);
+        }
+
+        var assessment = await assessments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null)
+        {
+            return (EditCheck.NotFound, null);
+        }
+
+        return Edit(user, assessment) switch
+        {
+            Access.NotFound => (EditCheck.NotFound, null),
+            Access.Forbidden => (EditCheck.Forbidden, null),
+            _ => (IsEditable(assessment.Status) ? EditCheck.Editable : EditCheck.NotEditable, assessment),
+        };
+    }
 
     /// <summary>The financial year most recently completed (April to March, in India): in November 2026 that is 2025 (FY 2025-26).</summary>
     public static int LastCompletedYear(DateTimeOffset now)

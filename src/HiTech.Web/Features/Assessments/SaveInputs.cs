@@ -40,28 +40,15 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
 {
     public async Task<SaveOutcome> ExecuteAsync(CurrentUser user, Guid id, int version, IReadOnlyDictionary<string, InputEntry> entries, CancellationToken cancellationToken)
     {
-        if (AssessmentAccess.IsRefusedRole(user))
+        var (check, found) = await AssessmentAccess.FindEditableAsync(db.Assessments.Include(a => a.Inputs), user, id, cancellationToken);
+        if (check != EditCheck.Editable || found is not { } assessment)
         {
-            return SaveOutcome.Of(SaveStatus.Forbidden);
-        }
-
-        var assessment = await db.Assessments.Include(a => a.Inputs).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-        {
-            return SaveOutcome.Of(SaveStatus.NotFound);
-        }
-
-        switch (AssessmentAccess.Edit(user, assessment))
-        {
-            case Access.NotFound:
-                return SaveOutcome.Of(SaveStatus.NotFound);
-            case Access.Forbidden:
-                return SaveOutcome.Of(SaveStatus.Forbidden);
-        }
-
-        if (!AssessmentAccess.IsEditable(assessment.Status))
-        {
-            return SaveOutcome.Of(SaveStatus.NotEditable, assessment.Version);
+            return check switch
+            {
+                EditCheck.Forbidden => SaveOutcome.Of(SaveStatus.Forbidden),
+                EditCheck.NotEditable => SaveOutcome.Of(SaveStatus.NotEditable, found!.Version),
+                _ => SaveOutcome.Of(SaveStatus.NotFound),
+            };
         }
 
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);

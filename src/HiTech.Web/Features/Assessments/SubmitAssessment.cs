@@ -38,30 +38,17 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
 {
     public async Task<SubmitOutcome> ExecuteAsync(CurrentUser user, Guid id, int version, CancellationToken cancellationToken)
     {
-        if (AssessmentAccess.IsRefusedRole(user))
-        {
-            return SubmitOutcome.Of(SubmitStatus.Forbidden);
-        }
-
         // The assessment (tracked, to be updated) with its inputs. (Plain queries on purpose: a projection holding
         // nested collections makes EF Core compile a delegate on every execution, which cost more than a round trip.)
-        var assessment = await db.Assessments.Include(a => a.Inputs).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
+        var (check, found) = await AssessmentAccess.FindEditableAsync(db.Assessments.Include(a => a.Inputs), user, id, cancellationToken);
+        if (check != EditCheck.Editable || found is not { } assessment)
         {
-            return SubmitOutcome.Of(SubmitStatus.NotFound);
-        }
-
-        switch (AssessmentAccess.Edit(user, assessment))
-        {
-            case Access.NotFound:
-                return SubmitOutcome.Of(SubmitStatus.NotFound);
-            case Access.Forbidden:
-                return SubmitOutcome.Of(SubmitStatus.Forbidden);
-        }
-
-        if (!AssessmentAccess.IsEditable(assessment.Status))
-        {
-            return SubmitOutcome.Of(SubmitStatus.NotEditable, assessment.Version);
+            return check switch
+            {
+                EditCheck.Forbidden => SubmitOutcome.Of(SubmitStatus.Forbidden),
+                EditCheck.NotEditable => SubmitOutcome.Of(SubmitStatus.NotEditable, found!.Version),
+                _ => SubmitOutcome.Of(SubmitStatus.NotFound),
+            };
         }
 
         if (assessment.Version != version)

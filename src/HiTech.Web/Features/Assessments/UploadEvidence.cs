@@ -75,28 +75,15 @@ internal static class EvidenceRules
     public static async Task<(EvidenceStatus Status, Assessment? Assessment)> CheckEditableAsync(
         AppDbContext db, FrameworkStore frameworks, CurrentUser user, Guid id, string? inputId, CancellationToken cancellationToken)
     {
-        if (AssessmentAccess.IsRefusedRole(user))
+        var (check, found) = await AssessmentAccess.FindEditableAsync(db.Assessments.AsNoTracking(), user, id, cancellationToken);
+        if (check != EditCheck.Editable || found is not { } assessment)
         {
-            return (EvidenceStatus.Forbidden, null);
-        }
-
-        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-        {
-            return (EvidenceStatus.NotFound, null);
-        }
-
-        switch (AssessmentAccess.Edit(user, assessment))
-        {
-            case Access.NotFound:
-                return (EvidenceStatus.NotFound, null);
-            case Access.Forbidden:
-                return (EvidenceStatus.Forbidden, null);
-        }
-
-        if (!AssessmentAccess.IsEditable(assessment.Status))
-        {
-            return (EvidenceStatus.NotEditable, assessment);
+            return check switch
+            {
+                EditCheck.Forbidden => (EvidenceStatus.Forbidden, null),
+                EditCheck.NotEditable => (EvidenceStatus.NotEditable, found),
+                _ => (EvidenceStatus.NotFound, null),
+            };
         }
 
         if (inputId is not null)

@@ -128,7 +128,7 @@ public sealed class ReadOrganisation(AppDbContext db, EnterpriseAccess access, A
             a.Classification,
             a.Code,
             entry?.Title ?? "",
-            entry is null ? "" : LevelId(entry.Level),
+            entry is null ? "" : entry.Level.Id(),
             entry?.OecdGroup is { } g ? OecdGroups.ToId(g) : null,
             entry?.EurostatGroup ?? "",
             entry is null ? [] : [.. entry.PrioritySectors],
@@ -150,13 +150,4 @@ public sealed class ReadOrganisation(AppDbContext db, EnterpriseAccess access, A
 
     /// <summary>Do the shares add up to 100%, within rounding?</summary>
     public static bool SharesComplete(decimal totalPercent) => Math.Abs(totalPercent - 100m) <= ShareTolerancePercent;
-
-    public static string LevelId(NicLevel level) => level switch
-    {
-        NicLevel.Section => "section",
-        NicLevel.Division => "division",
-        NicLevel.Group => "group",
-        NicLevel.Class => "class",
-        _ => "subclass",
-    };
 }

@@ -1,3 +1,4 @@
+using HiTech.Core.Maturity;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
@@ -132,7 +133,7 @@ public sealed record OpenAssessment(Guid Id, int Year, decimal? DigitalMaturity,
 /// </summary>
 public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
 {
-    public const string InputId = "digital_maturity";
+    public const string InputId = DigitalMaturityLift.InputId;
     public const string Action = "digital-maturity-from-maturity-assessment";
 
     /// <summary>The organisation's open assessment (Draft or Returned, latest year) whose framework has the input, if any.</summary>

@@ -1,4 +1,3 @@
-using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Core.Scoring;
 using HiTech.Web.Data;
@@ -111,33 +110,7 @@ public sealed class BuildMaturityReport(AppDbContext db, GetMaturity get, ReadFi
         }
 
         var active = await frameworks.ActiveAsync(cancellationToken);
-        return (DigitalPart(active), new LiftSource(active.Id, active.Version, null));
-    }
-
-    /// <summary>
-    /// The part of a framework's index a digital maturity score contributes: for each indicator that is the bare input
-    /// <c>digital_maturity</c>, its pillar's weight × its share of the pillar's indicator weights × its normalised score.
-    /// </summary>
-    public static Func<double, double> DigitalPart(CompiledFramework framework)
-    {
-        var parts = new List<(double Share, Normalisation Normalise)>();
-        var pillarWeights = framework.Pillars.Sum(p => p.Weight);
-        foreach (var indicator in framework.Indicators)
-        {
-            if (indicator.Expression.Text.Trim() != DigitalMaturityFlow.InputId)
-            {
-                continue;
-            }
-
-            var pillar = framework.Pillars[indicator.Pillar];
-            var indicatorWeights = pillar.Indicators.Sum(i => framework.Indicators[i].Weight);
-            if (indicatorWeights > 0 && pillarWeights > 0)
-            {
-                parts.Add((pillar.Weight / pillarWeights * indicator.Weight / indicatorWeights, indicator.Normalise));
-            }
-        }
-
-        return score => parts.Sum(p => p.Share * p.Normalise.Score(score));
+        return (DigitalMaturityLift.PartOfIndex(active), new LiftSource(active.Id, active.Version, null));
     }
 
     /// <summary>This assessment against the organisation's previous finished one (finished before this one, or before now).</summary>

@@ -32,22 +32,13 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
             return ReviewOutcome.NotFound();
         }
 
-        if (assessment.Status != AssessmentStatus.Submitted)
+        if (ReviewAccess.RefuseUnlessOpen(assessment, decision.Version) is { } refusal)
         {
-            return ReviewOutcome.NotOpen(assessment.Version);
+            return refusal;
         }
 
+        var version = assessment.Version;
         var errors = new Dictionary<string, ReviewMessage>();
-        if (decision.Version is not { } version)
-        {
-            errors["version"] = new("Send the version of the assessment you read");
-            return ReviewOutcome.Invalid(assessment.Version, errors);
-        }
-
-        if (version != assessment.Version)
-        {
-            return ReviewOutcome.Conflict(assessment.Version, assessment.UpdatedAt);
-        }
 
         var kind = decision.Decision?.Trim().ToLowerInvariant();
         var reason = decision.Reason?.Trim();

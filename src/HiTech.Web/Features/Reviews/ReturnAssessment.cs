@@ -17,20 +17,12 @@ public sealed class ReturnAssessment(AppDbContext db, ReviewAccess access, Audit
             return ReviewOutcome.NotFound();
         }
 
-        if (assessment.Status != AssessmentStatus.Submitted)
+        if (ReviewAccess.RefuseUnlessOpen(assessment, version) is { } refusal)
         {
-            return ReviewOutcome.NotOpen(assessment.Version);
+            return refusal;
         }
 
-        if (version is not { } expected)
-        {
-            return ReviewOutcome.Invalid(assessment.Version, new() { ["version"] = new("Send the version of the assessment you read") });
-        }
-
-        if (expected != assessment.Version)
-        {
-            return ReviewOutcome.Conflict(assessment.Version, assessment.UpdatedAt);
-        }
+        var expected = assessment.Version;
 
         comments = comments?.Trim();
         if (string.IsNullOrEmpty(comments))

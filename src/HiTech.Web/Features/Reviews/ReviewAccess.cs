@@ -28,6 +28,16 @@ public sealed class ReviewAccess(AppDbContext db)
     }
 
     /// <summary>
+    /// Why an assessment cannot be decided on now, or null when it can: it must be waiting for review (Submitted), and
+    /// the caller must send the version it read, which must still be the current one.
+    /// </summary>
+    public static ReviewOutcome? RefuseUnlessOpen(Assessment assessment, int? version) =>
+        assessment.Status != AssessmentStatus.Submitted ? ReviewOutcome.NotOpen(assessment.Version)
+        : version is null ? ReviewOutcome.Invalid(assessment.Version, new() { ["version"] = new("Send the version of the assessment you read") })
+        : version != assessment.Version ? ReviewOutcome.Conflict(assessment.Version, assessment.UpdatedAt)
+        : null;
+
+    /// <summary>
     /// Requires the version the caller read; enforces it in the save too (the UPDATE carries WHERE Version = it),
     /// so of two people deciding at once the second is told, never silently overwritten.
     /// </summary>
