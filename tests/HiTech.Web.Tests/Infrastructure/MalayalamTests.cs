@@ -1,0 +1,59 @@
+namespace HiTech.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Every page is usable in Malayalam: every string each feature shows, and every shared string of the layout and
+/// the common pages, has a Malayalam translation, not empty, with the same placeholders.
+/// </summary>
+public sealed class MalayalamTests
+{
+    /// <summary>Features that must show at least this many strings (a low count means the search lost them).</summary>
+    private static readonly Dictionary<string, int> AtLeast = new(StringComparer.Ordinal) { ["Enterprises"] = 100, ["Maturity"] = 150 };
+
+    /// <summary>Features whose resource file holds only strings their code shows (others also hold messages made elsewhere, e.g. in the Core).</summary>
+    private static readonly HashSet<string> NoUnused = new(StringComparer.Ordinal) { "Maturity" };
+
+    public static TheoryData<string> Features() => [.. MalayalamCoverage.Features()];
+
+    [Theory]
+    [MemberData(nameof(Features))]
+    public void Every_string_of_the_feature_has_Malayalam_with_the_same_placeholders(string feature)
+    {
+        var resource = feature + "Text";
+        var keys = MalayalamCoverage.KeysShown(resource, feature);
+        Assert.True(keys.Count > AtLeast.GetValueOrDefault(feature, 0), $"only {keys.Count} strings found in {feature}; has the feature moved?");
+        var translations = MalayalamCoverage.Translations(resource, feature);
+
+        var missing = keys.Where(k => !translations.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"No Malayalam in {resource}.ml.resx for: " + string.Join(" | ", missing));
+        if (NoUnused.Contains(feature))
+        {
+            var unused = translations.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
+            Assert.True(unused.Count == 0, "Malayalam for strings the feature no longer has: " + string.Join(" | ", unused));
+        }
+
+        CheckTranslations(translations);
+    }
+
+    [Fact]
+    public void Every_shared_string_has_Malayalam_with_the_same_placeholders()
+    {
+        var keys = MalayalamCoverage.KeysShown(MalayalamCoverage.Shared);
+        Assert.True(keys.Count > 30, $"only {keys.Count} shared strings found; has the layout moved?");
+        var translations = MalayalamCoverage.Translations(MalayalamCoverage.Shared);
+
+        var missing = keys.Where(k => !translations.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "No Malayalam in SharedResource.ml.resx for: " + string.Join(" | ", missing));
+        CheckTranslations(translations);
+    }
+
+    private static void CheckTranslations(Dictionary<string, string> translations)
+    {
+        // Resource names are case-insensitive: two keys differing only in case would lose one.
+        Assert.Equal(translations.Count, translations.Keys.Select(k => k.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Count());
+        foreach (var (key, value) in translations)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(value), $"Empty Malayalam for '{key}'");
+            Assert.Equal(MalayalamCoverage.Placeholders(key), MalayalamCoverage.Placeholders(value));
+        }
+    }
+}
