@@ -1,3 +1,4 @@
+using HiTech.Core.Scoring;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -22,14 +23,9 @@ public static class MaturityAnswersJson
     public static (MaturityAnswerSheet? Sheet, IReadOnlyList<string> Errors) Read(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (JsonInput.Parse(json, source, out var error) is not { } document)
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            return (null, [$"{source}: line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: not valid JSON: {e.Message.Split(" LineNumber", 2)[0]}"]);
+            return (null, [error!]);
         }
 
         using (document)

@@ -13,14 +13,9 @@ public static class EnterpriseJson
     public static (EnterpriseInput? Enterprise, IReadOnlyList<string> Errors) Read(string json, string source)
     {
         var errors = new List<string>();
-        JsonDocument document;
-        try
+        if (JsonInput.Parse(json, source, out var error) is not { } document)
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            return (null, [$"{source}: line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: not valid JSON: {e.Message.Split(" LineNumber", 2)[0]}"]);
+            return (null, [error!]);
         }
 
         using (document)
