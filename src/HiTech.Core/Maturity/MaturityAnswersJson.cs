@@ -1,9 +1,9 @@
-using HiTech.Core.Scoring;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HiTech.Core.Reference;
+using HiTech.Core.Scoring;
 
 namespace HiTech.Core.Maturity;
 
