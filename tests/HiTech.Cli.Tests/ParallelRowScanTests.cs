@@ -60,4 +60,31 @@ public sealed class ParallelRowScanTests
         Assert.Equal(["A", "empty", "B"], lines.Select(l => l.Text));
         Assert.Equal([false, true, false], lines.Select(l => l.Rejected));
     }
+
+    [Fact]
+    public void When_reading_fails_part_way_the_rows_before_come_back_first_then_the_failure()
+    {
+        var csv = new StringBuilder("id\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"E{i}\n");
+        }
+
+        using var reader = RegistryScan.CsvOptions.FromText(csv.ToString());
+        var seen = new List<ResultLine>();
+        var failure = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var line in ParallelRowScan.Run(
+                reader,
+                row => row.LineNumberFrom == 3002 ? throw new InvalidDataException("broken at 3002") : (row.LineNumberFrom, null),
+                (cells, line, _) => new ResultLine(line, cells[0].ToString(), false)))
+            {
+                seen.Add(line);
+            }
+        });
+
+        Assert.Equal("broken at 3002", failure.Message);
+        Assert.Equal(3000, seen.Count);
+        Assert.Equal(Enumerable.Range(2, 3000).Select(i => (long)i), seen.Select(l => l.Line));
+    }
 }
