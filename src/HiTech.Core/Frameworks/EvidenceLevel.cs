@@ -17,6 +17,10 @@ public static class EvidenceLevels
         _ => "verified",
     };
 
+    /// <summary>The level an id names, for ids already checked when stored.</summary>
+    public static EvidenceLevel Parse(string id) =>
+        TryParse(id, out var level) ? level : throw new FormatException($"Unknown evidence level '{id}'.");
+
     public static bool TryParse(ReadOnlySpan<char> id, out EvidenceLevel level)
     {
         switch (id)

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -118,7 +119,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(i => i.InputId).HasMaxLength(64);
             e.Property(i => i.Number).HasPrecision(20, 4);
             e.Property(i => i.Text).HasMaxLength(1000);
-            e.Property(i => i.Evidence).HasMaxLength(20);
+            e.Property(i => i.Evidence).HasConversion(level => EvidenceLevels.ToId(level), id => EvidenceLevels.Parse(id)).HasMaxLength(20);
             e.Property(i => i.Review).HasConversion<string>().HasMaxLength(16);
             e.Property(i => i.ReviewNote).HasMaxLength(2000);
             e.HasIndex(i => new { i.AssessmentId, i.InputId }).IsUnique();
@@ -146,7 +147,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(a => a.Entity).HasMaxLength(64);
             e.Property(a => a.EntityId).HasMaxLength(64);
-            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Action).HasConversion(a => AuditActions.Id(a), id => AuditActions.Parse(id)).HasMaxLength(64);
             e.HasIndex(a => new { a.Entity, a.EntityId });
         });
 

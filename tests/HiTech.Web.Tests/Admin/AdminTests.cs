@@ -1,3 +1,4 @@
+using HiTech.Web.Data.Entities;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -87,8 +88,8 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
             await db.AuditEntries.Where(e => e.Entity == "FrameworkVersion").Select(e => e.Action).ToListAsync(None)));
         Assert.Equal(["2026.1"], active);
         Assert.True(oldAssessments > 0);
-        Assert.Contains("publish", audit);
-        Assert.Contains("activate", audit);
+        Assert.Contains(AuditAction.Publish, audit);
+        Assert.Contains(AuditAction.Activate, audit);
 
         // Put the shipped version back in force for the other tests of this class.
         var shipped = await platform.WithDbAsync(db => db.FrameworkVersions.Where(f => f.Version == "2025.1").Select(f => f.Id).SingleAsync());
@@ -147,7 +148,7 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
         Assert.Contains("That change is not allowed", await self.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
 
         var audit = await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.Entity == "User" && e.EntityId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(None));
-        Assert.Equal(["create", "lock", "unlock", "change-role"], audit);
+        Assert.Equal([AuditAction.Create, AuditAction.Lock, AuditAction.Unlock, AuditAction.ChangeRole], audit);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Text.RegularExpressions;
 using HiTech.Web.Data.Entities;
@@ -78,7 +79,7 @@ public sealed partial class AssessmentPagesTests(AssessmentsFixture fixture) : I
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("%PDF-", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("document-backed", await fixture.WithDbAsync(db => db.AssessmentInputs.Where(i => i.AssessmentId == id && i.InputId == "turnover").Select(i => i.Evidence).SingleAsync()));
+        Assert.Equal(EvidenceLevel.DocumentBacked, await fixture.WithDbAsync(db => db.AssessmentInputs.Where(i => i.AssessmentId == id && i.InputId == "turnover").Select(i => i.Evidence).SingleAsync()));
 
         // The file is listed under its question too.
         var aboutAgain = await browser.GetHtmlAsync($"/assessments/{id}/inputs/about");
@@ -247,7 +248,7 @@ public sealed partial class AssessmentPagesTests(AssessmentsFixture fixture) : I
         var removed = await browser.PostFormAsync(page, page + "?handler=remove", new() { ["fileId"] = [file.Id.ToString()] });
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(0, await fixture.WithDbAsync(db => db.EvidenceFiles.CountAsync(f => f.AssessmentId == id)));
-        Assert.Equal("self-declared", await fixture.WithDbAsync(db => db.AssessmentInputs.Where(i => i.AssessmentId == id && i.InputId == "turnover").Select(i => i.Evidence).SingleAsync()));
+        Assert.Equal(EvidenceLevel.SelfDeclared, await fixture.WithDbAsync(db => db.AssessmentInputs.Where(i => i.AssessmentId == id && i.InputId == "turnover").Select(i => i.Evidence).SingleAsync()));
     }
 
     [Fact]
@@ -274,7 +275,7 @@ public sealed partial class AssessmentPagesTests(AssessmentsFixture fixture) : I
         var third = await browser.PostFormWithAsync(html, page, new() { ["Values.turnover"] = ["99,00,000"], ["action"] = ["later"] }, Browser.Version(html));
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
         Assert.Equal(9_900_000m, await fixture.WithDbAsync(db => db.AssessmentInputs.Where(i => i.AssessmentId == id && i.InputId == "turnover").Select(i => i.Number).SingleAsync()));
-        var audits = await fixture.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == "inputs-saved"));
+        var audits = await fixture.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == AuditAction.SaveInputs));
         Assert.Equal(2, audits);
     }
 

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -110,7 +111,7 @@ public sealed partial class AssessmentsFixture : IAsyncLifetime
                 Status = AssessmentStatus.Draft,
                 CreatedAt = now,
                 UpdatedAt = now,
-                Inputs = [.. template.Select(i => new AssessmentInput { Id = Guid.NewGuid(), InputId = i.InputId, Number = i.Number, Flag = i.Flag, Text = i.Text, Evidence = "self-declared" })],
+                Inputs = [.. template.Select(i => new AssessmentInput { Id = Guid.NewGuid(), InputId = i.InputId, Number = i.Number, Flag = i.Flag, Text = i.Text, Evidence = EvidenceLevel.SelfDeclared })],
             };
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();

@@ -66,7 +66,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
             var c = await db.Certificates.AsNoTracking().SingleAsync(x => x.AssessmentId == assessmentId);
             return (c, await db.SigningKeys.AsNoTracking().SingleAsync(k => k.Id == c.KeyId), await db.AuditEntries.AsNoTracking().Where(e => e.Entity == "Certificate" && e.EntityId == c.Id).Select(e => e.Action).ToListAsync(None));
         });
-        Assert.Equal(["issue"], audit);
+        Assert.Equal([AuditAction.Issue], audit);
         Assert.Matches("^[A-Z2-7]{26}$", certificate.Id);
 
         // Canonical JSON: sorted keys, no whitespace outside strings, invariant numbers.
@@ -226,7 +226,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
 
         var twice = await admin.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = "again" }, None);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        var audit = await platform.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Entity == "Certificate" && e.EntityId == id && e.Action == "revoke").ToListAsync(None));
+        var audit = await platform.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Entity == "Certificate" && e.EntityId == id && e.Action == AuditAction.Revoke).ToListAsync(None));
         var entry = Assert.Single(audit);
         Assert.Contains("overstated", entry.After, StringComparison.Ordinal);
         Assert.Equal(await platform.UserIdAsync(DemoSeeder.AdminEmail), entry.UserId);

@@ -1,3 +1,4 @@
+using HiTech.Web.Data.Entities;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -116,7 +117,7 @@ public sealed class OrganisationsApiTests(WebAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/organisations/{id}")).StatusCode);
 
         Assert.Equal(id, await _kit.DbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.OrganisationId).FirstAsync()));
-        Assert.True(await _kit.DbAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "Organisation" && a.EntityId == id.ToString() && a.Action == "create" && a.UserId == user.Id)));
+        Assert.True(await _kit.DbAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == "Organisation" && a.EntityId == id.ToString() && a.Action == AuditAction.Create && a.UserId == user.Id)));
 
         using var again = await api.PostAsJsonAsync("/api/v1/organisations", EnterpriseKit.Registration());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -319,7 +320,7 @@ public sealed class OrganisationsApiTests(WebAppFactory factory)
             var organisation = await EnterpriseKit.JsonOf(await api.GetAsync($"/api/v1/organisations/{id}"));
             Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/organisations/{id}", Update(organisation, "Audited name"))).StatusCode);
             var entry = await _kit.DbAsync(db => db.AuditEntries.AsNoTracking()
-                .Where(a => a.Entity == "Organisation" && a.EntityId == id.ToString() && a.Action == "update")
+                .Where(a => a.Entity == "Organisation" && a.EntityId == id.ToString() && a.Action == AuditAction.Update)
                 .OrderByDescending(a => a.Id).FirstAsync());
             Assert.Contains("Test Precision Works", entry.Before, StringComparison.Ordinal);
             Assert.Contains("Audited name", entry.After, StringComparison.Ordinal);
@@ -328,7 +329,7 @@ public sealed class OrganisationsApiTests(WebAppFactory factory)
             var unitId = added.GetProperty("id").GetGuid();
             Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/organisations/{id}/units/{unitId}?version={added.GetProperty("version").GetInt32()}")).StatusCode);
             var actions = await _kit.DbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Entity == "Unit" && a.EntityId == unitId.ToString()).Select(a => a.Action).ToListAsync());
-            Assert.Equal(["create", "delete"], actions.Order(StringComparer.Ordinal));
+            Assert.Equal([AuditAction.Create, AuditAction.Delete], actions.Order());
         }
     }
 

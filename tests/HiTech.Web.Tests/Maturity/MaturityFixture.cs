@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -65,7 +66,7 @@ public partial class MaturityFixture : IAsyncLifetime
     public Task<Guid> NewOrganisationAsync(string nic, string size, string district) => Firms.OrganisationAsync(Factory.Services, nic, size, district);
 
     /// <summary>An assessment of the organisation under the active framework, for a year of its own, with the given numbers.</summary>
-    public Task<Guid> NewAssessmentAsync(Guid organisation, AssessmentStatus status, Dictionary<string, decimal> numbers, string evidence = "self-declared", ReviewState review = ReviewState.Pending) =>
+    public Task<Guid> NewAssessmentAsync(Guid organisation, AssessmentStatus status, Dictionary<string, decimal> numbers, EvidenceLevel evidence = EvidenceLevel.SelfDeclared, ReviewState review = ReviewState.Pending) =>
         Firms.AssessmentAsync(Factory.Services, organisation, status, numbers, evidence, review);
 
     /// <summary>Organisations with a finished maturity assessment scoring <paramref name="overall"/> (or as near as the questions allow).</summary>
@@ -206,7 +207,7 @@ public static class Firms
         return id;
     }
 
-    public static async Task<Guid> AssessmentAsync(IServiceProvider services, Guid organisation, AssessmentStatus status, Dictionary<string, decimal> numbers, string evidence = "self-declared", ReviewState review = ReviewState.Pending)
+    public static async Task<Guid> AssessmentAsync(IServiceProvider services, Guid organisation, AssessmentStatus status, Dictionary<string, decimal> numbers, EvidenceLevel evidence = EvidenceLevel.SelfDeclared, ReviewState review = ReviewState.Pending)
     {
         var year = Interlocked.Increment(ref _year);
         using var scope = services.CreateScope();

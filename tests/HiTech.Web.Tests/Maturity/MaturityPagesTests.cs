@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -307,9 +308,9 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
 
         var input = await fixture.WithDbAsync(db => db.AssessmentInputs.AsNoTracking().FirstAsync(i => i.AssessmentId == firm.AssessmentId && i.InputId == "digital_maturity"));
         Assert.Equal(expected.Overall, (int)input.Number!.Value);
-        Assert.Equal("self-declared", input.Evidence);
+        Assert.Equal(EvidenceLevel.SelfDeclared, input.Evidence);
         Assert.Equal(ReviewState.Pending, input.Review);
-        var audit = await fixture.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == firm.AssessmentId.ToString() && a.Action == "digital-maturity-from-maturity-assessment").ToListAsync());
+        var audit = await fixture.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == firm.AssessmentId.ToString() && a.Action == AuditAction.ApplyMaturityScore).ToListAsync());
         Assert.Single(audit);
         Assert.Contains(id.ToString(), audit[0].After);
 
@@ -331,7 +332,7 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
 
         // The Draft already had a verified figure of 70: the maturity score replaces it as self-declared, pending review.
         var firm = await fixture.NewFirmAsync(draft: false);
-        var assessment = await fixture.NewAssessmentAsync(firm.OrganisationId, AssessmentStatus.Draft, new() { ["employees"] = 9, ["digital_maturity"] = 70 }, evidence: "verified", review: ReviewState.Verified);
+        var assessment = await fixture.NewAssessmentAsync(firm.OrganisationId, AssessmentStatus.Draft, new() { ["employees"] = 9, ["digital_maturity"] = 70 }, evidence: EvidenceLevel.Verified, review: ReviewState.Verified);
         using var api = await fixture.ApiAsync(firm.Email);
         var created = await MaturityFixture.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = DocumentedScreen }));
         var id = created.GetProperty("id").GetGuid();
@@ -339,7 +340,7 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         var row = await fixture.WithDbAsync(db => db.AssessmentInputs.AsNoTracking().FirstAsync(i => i.AssessmentId == assessment && i.InputId == "digital_maturity"));
         Assert.Equal(23m, row.Number);
-        Assert.Equal("self-declared", row.Evidence);
+        Assert.Equal(EvidenceLevel.SelfDeclared, row.Evidence);
         Assert.Equal(ReviewState.Pending, row.Review);
 
         // Submitted, the assessor verifies that input through the review flow: now it is verified.
@@ -355,7 +356,7 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
         var decided = await assessor.PostAsJsonAsync($"/api/v1/reviews/{assessment}/inputs/{row.Id}", new { decision = "verified", version });
         Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
         var verified = await fixture.WithDbAsync(db => db.AssessmentInputs.AsNoTracking().FirstAsync(i => i.Id == row.Id));
-        Assert.Equal("verified", verified.Evidence);
+        Assert.Equal(EvidenceLevel.Verified, verified.Evidence);
         Assert.Equal(23m, verified.Number);
     }
 

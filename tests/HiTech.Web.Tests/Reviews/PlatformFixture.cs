@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -195,7 +196,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
                     Number = i.Number,
                     Flag = i.Flag,
                     Text = i.Text,
-                    Evidence = "self-declared",
+                    Evidence = EvidenceLevel.SelfDeclared,
                     Review = ReviewState.Pending,
                 })],
             };

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,14 +54,14 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(AssessmentStatus.Approved, assessment.Status);
         Assert.NotNull(assessment.DecidedAt);
         Assert.Equal("All figures match the audited accounts.", assessment.ReviewComments);
-        Assert.All(assessment.Inputs, i => Assert.Equal("verified", i.Evidence));
+        Assert.All(assessment.Inputs, i => Assert.Equal(EvidenceLevel.Verified, i.Evidence));
         var final = Assert.Single(finals);
         Assert.Equal(assessment.FrameworkVersion, final.FrameworkVersion);
         Assert.Contains("\"evidence\": \"verified\"", final.ExplanationJson, StringComparison.Ordinal);
         Assert.Equal(certificateId, certificate.Id);
         Assert.Equal(26, certificate.Id.Length);
-        Assert.Contains("approve", audit);
-        Assert.Equal(inputs.Count, audit.Count(a => a == "input-verified"));
+        Assert.Contains(AuditAction.Approve, audit);
+        Assert.Equal(inputs.Count, audit.Count(a => a == AuditAction.VerifyInput));
 
         using var anonymous = platform.Anonymous();
         var check = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{certificateId}/verify", None));
@@ -133,10 +134,10 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.OK, adjusted.StatusCode);
         var (row, entry) = await platform.WithDbAsync(async db => (
             await db.AssessmentInputs.AsNoTracking().SingleAsync(i => i.Id == inputId),
-            await db.AuditEntries.AsNoTracking().Where(e => e.EntityId == id.ToString() && e.Action == "input-adjusted").SingleAsync()));
+            await db.AuditEntries.AsNoTracking().Where(e => e.EntityId == id.ToString() && e.Action == AuditAction.AdjustInput).SingleAsync()));
         Assert.Equal(1234567m, row.Number);
         Assert.Equal(ReviewState.Adjusted, row.Review);
-        Assert.Equal("verified", row.Evidence);
+        Assert.Equal(EvidenceLevel.Verified, row.Evidence);
         Assert.Equal("The audited accounts show a lower turnover.", row.ReviewNote);
         Assert.Equal(assessorId, entry.UserId);
         using var before = JsonDocument.Parse(entry.Before!);
@@ -190,7 +191,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.False(await platform.WithDbAsync(db => db.AssessmentResults.AnyAsync(r => r.AssessmentId == id && r.IsFinal)));
 
         var actions = await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(None));
-        Assert.Equal(["input-rejected", "return"], actions);
+        Assert.Equal([AuditAction.RejectInput, AuditAction.Return], actions);
 
         // The review page lists the trail.
         var after = await (await browser.GetAsync($"/reviews/{id}", None)).Content.ReadAsStringAsync(None);
@@ -254,7 +255,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         Assert.Equal(assessorId, await platform.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.AssessorId).SingleAsync()));
-        Assert.Contains("take", await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).Select(e => e.Action).ToListAsync(None)));
+        Assert.Contains(AuditAction.Take, await platform.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == id.ToString()).Select(e => e.Action).ToListAsync(None)));
     }
 
     [Fact]

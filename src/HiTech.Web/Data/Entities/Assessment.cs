@@ -35,4 +35,40 @@ public sealed class Assessment
     public List<AssessmentInput> Inputs { get; set; } = [];
 
     public List<EvidenceFile> Evidence { get; set; } = [];
+
+    public AssessmentStage Stage => AssessmentLifecycle.StageOf(Status, AssessorId);
+
+    /// <summary>May this move be made now (by whoever the table says makes it)?</summary>
+    public bool CanApply(AssessmentMove move) => AssessmentLifecycle.Next(Stage, move, AssessmentLifecycle.ActorOf(move)) is not null;
+
+    /// <summary>
+    /// Makes a move from <see cref="AssessmentLifecycle"/>, or throws <see cref="IllegalAssessmentMoveException"/>.
+    /// <paramref name="by"/> is the user making it; an assessor's move assigns the assessment to them.
+    /// </summary>
+    public void Apply(AssessmentMove move, Guid by, DateTimeOffset now)
+    {
+        var next = AssessmentLifecycle.Next(Stage, move, AssessmentLifecycle.ActorOf(move)) ?? throw new IllegalAssessmentMoveException(Stage, move);
+        if (AssessmentLifecycle.ActorOf(move) == AssessmentActor.Assessor)
+        {
+            AssessorId = by;
+        }
+
+        switch (next)
+        {
+            case AssessmentStage.Submitted:
+                Status = AssessmentStatus.Submitted;
+                SubmittedAt = now;
+                break;
+            case AssessmentStage.Returned:
+                Status = AssessmentStatus.Returned;
+                DecidedAt = now;
+                break;
+            case AssessmentStage.Approved:
+                Status = AssessmentStatus.Approved;
+                DecidedAt = now;
+                break;
+        }
+
+        UpdatedAt = now;
+    }
 }

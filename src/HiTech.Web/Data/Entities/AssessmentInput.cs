@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 namespace HiTech.Web.Data.Entities;
 
 /// <summary>
@@ -21,8 +22,8 @@ public sealed class AssessmentInput
     /// <summary>An enum value, or code-list values separated by ';'.</summary>
     public string? Text { get; set; }
 
-    /// <summary>self-declared, document-backed or verified.</summary>
-    public string Evidence { get; set; } = "self-declared";
+    /// <summary>How far the value is trusted; stored as its id (self-declared, document-backed, verified).</summary>
+    public EvidenceLevel Evidence { get; set; }
 
     public ReviewState Review { get; set; }
 

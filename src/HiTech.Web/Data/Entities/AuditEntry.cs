@@ -13,7 +13,7 @@ public sealed class AuditEntry
 
     public string EntityId { get; set; } = "";
 
-    public string Action { get; set; } = "";
+    public AuditAction Action { get; set; }
 
     public string? Before { get; set; }
 

@@ -107,7 +107,7 @@ public sealed class ManageFrameworks(AppDbContext db, FrameworkStore store, Acti
             PublishedBy = by.Id,
         };
         db.FrameworkVersions.Add(row);
-        audit.Record(by, "FrameworkVersion", row.Id.ToString(), "publish", null, new { framework = row.FrameworkId, version = row.Version, file = name, effective = framework.Definition.Effective });
+        audit.Record(by, "FrameworkVersion", row.Id.ToString(), AuditAction.Publish, null, new { framework = row.FrameworkId, version = row.Version, file = name, effective = framework.Definition.Effective });
         await db.SaveChangesAsync(cancellationToken);
         return (row, []);
     }
@@ -135,7 +135,7 @@ public sealed class ManageFrameworks(AppDbContext db, FrameworkStore store, Acti
         }
 
         chosen.Active = true;
-        audit.Record(by, "FrameworkVersion", chosen.Id.ToString(), "activate", new { framework = chosen.FrameworkId, active = previous.Select(p => p.Version).ToArray() }, new { framework = chosen.FrameworkId, active = new[] { chosen.Version } });
+        audit.Record(by, "FrameworkVersion", chosen.Id.ToString(), AuditAction.Activate, new { framework = chosen.FrameworkId, active = previous.Select(p => p.Version).ToArray() }, new { framework = chosen.FrameworkId, active = new[] { chosen.Version } });
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -115,7 +115,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users, Aud
         }
 
         await users.AddToRoleAsync(user, role!);
-        audit.Record(by, "User", user.Id.ToString(), "create", null, new { email, name, role });
+        audit.Record(by, "User", user.Id.ToString(), AuditAction.Create, null, new { email, name, role });
         await db.SaveChangesAsync();
         return (password, errors);
     }
@@ -148,7 +148,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users, Aud
             await users.ResetAccessFailedCountAsync(user);
         }
 
-        audit.Record(by, "User", user.Id.ToString(), locked ? "lock" : "unlock", new { email = user.Email, locked = wasLocked }, new { email = user.Email, locked });
+        audit.Record(by, "User", user.Id.ToString(), locked ? AuditAction.Lock : AuditAction.Unlock, new { email = user.Email, locked = wasLocked }, new { email = user.Email, locked });
         await db.SaveChangesAsync();
         return Outcome.Done;
     }
@@ -185,7 +185,7 @@ public sealed class ManageUsers(AppDbContext db, UserManager<AppUser> users, Aud
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(by, "User", user.Id.ToString(), "change-role", new { email = user.Email, roles = current }, new { email = user.Email, roles = new[] { role } });
+        audit.Record(by, "User", user.Id.ToString(), AuditAction.ChangeRole, new { email = user.Email, roles = current }, new { email = user.Email, roles = new[] { role } });
         await db.SaveChangesAsync();
         return Outcome.Done;
     }

@@ -24,7 +24,7 @@ public sealed class AssessmentScoring(ActivityClassifier classifier)
                 continue;
             }
 
-            var evidence = EvidenceLevels.TryParse(row.Evidence, out var level) ? level : EvidenceLevel.SelfDeclared;
+            var evidence = row.Evidence;
             InputValue? value = input.Type switch
             {
                 InputType.Boolean when row.Flag is { } flag => InputValue.Of(flag, evidence),

@@ -181,6 +181,9 @@ public sealed partial class AssessmentWords(IStringLocalizer<AssessmentsText> l)
     };
 
     /// <summary>How far a figure is trusted, in plain words.</summary>
+    public string Evidence(EvidenceLevel? level) => Evidence(level is { } known ? EvidenceLevels.ToId(known) : null);
+
+    /// <summary>The same, for an evidence id of the engine's explanation (which may also be "missing").</summary>
     public string Evidence(string? level) => level switch
     {
         "verified" => L["Checked by an assessor"],

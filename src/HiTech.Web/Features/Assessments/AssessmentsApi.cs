@@ -377,7 +377,7 @@ public static class AssessmentsApi
                 input.Definition.Required,
                 input.Definition.Pillar,
                 StoredValue.Of(row).ToPlain(input),
-                row?.Evidence ?? "self-declared",
+                EvidenceLevels.ToId(row?.Evidence ?? EvidenceLevel.SelfDeclared),
                 (row?.Review ?? ReviewState.Pending).ToString().ToLowerInvariant(),
                 [.. detail.FilesFor(input.Id).Select(ToDto)]);
         }).ToList();

@@ -28,7 +28,7 @@ public sealed class AssessmentDetail(Assessment assessment, CompiledFramework fr
 
     public StoredValue Value(string inputId) => StoredValue.Of(Row(inputId));
 
-    public string EvidenceLevel(string inputId) => Row(inputId)?.Evidence ?? "self-declared";
+    public EvidenceLevel EvidenceLevel(string inputId) => Row(inputId)?.Evidence ?? HiTech.Core.Frameworks.EvidenceLevel.SelfDeclared;
 
     public IReadOnlyList<EvidenceFile> FilesFor(string inputId) =>
         [.. Assessment.Evidence.Where(f => f.InputId == inputId).OrderBy(f => f.UploadedAt.UtcTicks).ThenBy(f => f.FileName, StringComparer.Ordinal)];

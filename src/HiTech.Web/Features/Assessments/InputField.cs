@@ -18,7 +18,7 @@ public sealed record InputField(
     string? SavedNow,
     IReadOnlyList<(string Value, string Label)> Options,
     IReadOnlyList<EvidenceFile> Files,
-    string Evidence,
+    EvidenceLevel Evidence,
     bool Editable)
 {
     public const string Prefix = "Values.";

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
@@ -26,13 +27,13 @@ public sealed class RemoveEvidence(AppDbContext db, FrameworkStore frameworks, A
 
         db.EvidenceFiles.Remove(file);
         var others = await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == id && f.InputId == file.InputId && f.Id != fileId, cancellationToken);
-        if (!others && await db.AssessmentInputs.FirstOrDefaultAsync(i => i.AssessmentId == id && i.InputId == file.InputId, cancellationToken) is { Evidence: "document-backed" } row)
+        if (!others && await db.AssessmentInputs.FirstOrDefaultAsync(i => i.AssessmentId == id && i.InputId == file.InputId, cancellationToken) is { Evidence: EvidenceLevel.DocumentBacked } row)
         {
-            row.Evidence = "self-declared";
+            row.Evidence = EvidenceLevel.SelfDeclared;
         }
 
         // The bytes stay on disk: they are named by content and may back another assessment's file.
-        audit.Record(user, nameof(Assessment), id.ToString(), "evidence-removed", new { input = file.InputId, file = file.Id, name = file.FileName, sha256 = file.Sha256 }, null);
+        audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.RemoveEvidence, new { input = file.InputId, file = file.Id, name = file.FileName, sha256 = file.Sha256 }, null);
         await db.SaveChangesAsync(cancellationToken);
         return new EvidenceOutcome(EvidenceStatus.Done, file);
     }

@@ -99,7 +99,7 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
             if (!rows.TryGetValue(input.Id, out var row))
             {
                 // Added explicitly: found through the navigation, a row with its key already set would be taken for an existing one.
-                row = new AssessmentInput { Id = Guid.NewGuid(), AssessmentId = id, InputId = input.Id, Evidence = "self-declared", Review = ReviewState.Pending };
+                row = new AssessmentInput { Id = Guid.NewGuid(), AssessmentId = id, InputId = input.Id, Evidence = EvidenceLevel.SelfDeclared, Review = ReviewState.Pending };
                 db.AssessmentInputs.Add(row);
                 rows[input.Id] = row;
             }
@@ -111,10 +111,10 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
             row.Text = value.Text;
 
             // An assessor verified the old figure, not this one.
-            if (row.Evidence == "verified")
+            if (row.Evidence == EvidenceLevel.Verified)
             {
                 documented ??= [.. await db.EvidenceFiles.AsNoTracking().Where(f => f.AssessmentId == id).Select(f => f.InputId).Distinct().ToListAsync(cancellationToken)];
-                row.Evidence = documented.Contains(input.Id) ? "document-backed" : "self-declared";
+                row.Evidence = documented.Contains(input.Id) ? EvidenceLevel.DocumentBacked : EvidenceLevel.SelfDeclared;
             }
 
             if (row.Review != ReviewState.Pending)
@@ -124,7 +124,7 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
         }
 
         assessment.UpdatedAt = clock.GetUtcNow();
-        audit.Record(user, nameof(Assessment), id.ToString(), "inputs-saved", before, after);
+        audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.SaveInputs, before, after);
 
         // The database refuses the update too if someone saved between our read and this write.
         db.Entry(assessment).Property(a => a.Version).OriginalValue = version;

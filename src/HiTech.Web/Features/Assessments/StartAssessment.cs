@@ -83,7 +83,7 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
             UpdatedAt = now,
         };
         db.Assessments.Add(assessment);
-        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), "started", null, new { organisationId, year, framework = framework.Id, version = framework.Version });
+        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.Start, null, new { organisationId, year, framework = framework.Id, version = framework.Version });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

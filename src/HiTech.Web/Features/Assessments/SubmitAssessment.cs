@@ -87,7 +87,7 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
         assessment.Status = AssessmentStatus.Submitted;
         assessment.SubmittedAt = now;
         assessment.UpdatedAt = now;
-        audit.Record(user, nameof(Assessment), id.ToString(), "submitted",
+        audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.Submit,
             new { status = previous.ToString() },
             new { status = nameof(AssessmentStatus.Submitted), result = result.Id, index = result.Index, tier = result.Tier, framework = framework.Id, version = framework.Version });
 

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
@@ -55,14 +56,14 @@ public sealed class UploadEvidence(AppDbContext db, FrameworkStore frameworks, E
         var row = await db.AssessmentInputs.FirstOrDefaultAsync(i => i.AssessmentId == id && i.InputId == inputId, cancellationToken);
         if (row is null)
         {
-            db.AssessmentInputs.Add(new AssessmentInput { Id = Guid.NewGuid(), AssessmentId = id, InputId = inputId, Evidence = "document-backed", Review = ReviewState.Pending });
+            db.AssessmentInputs.Add(new AssessmentInput { Id = Guid.NewGuid(), AssessmentId = id, InputId = inputId, Evidence = EvidenceLevel.DocumentBacked, Review = ReviewState.Pending });
         }
-        else if (row.Evidence == "self-declared")
+        else if (row.Evidence == EvidenceLevel.SelfDeclared)
         {
-            row.Evidence = "document-backed";
+            row.Evidence = EvidenceLevel.DocumentBacked;
         }
 
-        audit.Record(user, nameof(Assessment), id.ToString(), "evidence-added", null, new { input = inputId, file = file.Id, name = file.FileName, type = file.ContentType, size = file.Size, sha256 = file.Sha256 });
+        audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.AddEvidence, null, new { input = inputId, file = file.Id, name = file.FileName, type = file.ContentType, size = file.Size, sha256 = file.Sha256 });
         await db.SaveChangesAsync(cancellationToken);
         return new EvidenceOutcome(EvidenceStatus.Done, file);
     }

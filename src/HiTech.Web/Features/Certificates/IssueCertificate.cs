@@ -52,7 +52,7 @@ public sealed class IssueCertificate(AppDbContext db, CertificateSigner signer, 
             IssuedAt = now,
         };
         db.Certificates.Add(certificate);
-        audit.Record(by, "Certificate", certificate.Id, "issue", null, new { certificate.AssessmentId, certificate.OrganisationId, tier = tier.Id, index = payload.Index, certificate.KeyId });
+        audit.Record(by, "Certificate", certificate.Id, AuditAction.Issue, null, new { certificate.AssessmentId, certificate.OrganisationId, tier = tier.Id, index = payload.Index, certificate.KeyId });
         return certificate;
     }
 

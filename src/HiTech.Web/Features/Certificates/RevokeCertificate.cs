@@ -1,4 +1,5 @@
 using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, TimeProvi
 
         certificate.RevokedAt = clock.GetUtcNow();
         certificate.RevokedReason = reason;
-        audit.Record(by, "Certificate", certificate.Id, "revoke", new { revoked = false }, new { revoked = true, at = certificate.RevokedAt, reason });
+        audit.Record(by, "Certificate", certificate.Id, AuditAction.Revoke, new { revoked = false }, new { revoked = true, at = certificate.RevokedAt, reason });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Revoked;
     }

@@ -113,9 +113,9 @@ public sealed class RegisterOrganisation(
         db.Organisations.Add(organisation);
         account.OrganisationId = organisation.Id;
         account.ConcurrencyStamp = Guid.NewGuid().ToString();
-        audit.Record(user, AuditEntity, organisation.Id.ToString(), "create", null, OrganisationSnapshot.Of(organisation));
-        audit.Record(user, SaveUnit.AuditEntity, unit.Id.ToString(), "create", null, UnitSnapshot.Of(unit));
-        audit.Record(user, "User", userId.ToString(), "own-organisation", new { OrganisationId = (Guid?)null }, new { OrganisationId = organisation.Id });
+        audit.Record(user, AuditEntity, organisation.Id.ToString(), AuditAction.Create, null, OrganisationSnapshot.Of(organisation));
+        audit.Record(user, SaveUnit.AuditEntity, unit.Id.ToString(), AuditAction.Create, null, UnitSnapshot.Of(unit));
+        audit.Record(user, "User", userId.ToString(), AuditAction.OwnOrganisation, new { OrganisationId = (Guid?)null }, new { OrganisationId = organisation.Id });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

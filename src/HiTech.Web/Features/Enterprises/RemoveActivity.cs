@@ -1,4 +1,5 @@
 using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using Microsoft.Extensions.Localization;
@@ -43,7 +44,7 @@ public sealed class RemoveActivity(
         var removed = read.ToView(activity);
         Saving.ExpectVersion(db, activity, version.Value);
         db.Activities.Remove(activity);
-        audit.Record(user, SaveActivity.AuditEntity, activityId.ToString(), "delete", ActivitySnapshot.Of(activity), null);
+        audit.Record(user, SaveActivity.AuditEntity, activityId.ToString(), AuditAction.Delete, ActivitySnapshot.Of(activity), null);
         if (!await Saving.TrySaveAsync(db, cancellationToken))
         {
             var current = await read.LoadActivityAsync(organisationId, activityId, cancellationToken);

@@ -1,4 +1,5 @@
 using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class RemoveUnit(
         var removed = read.ToView(unit);
         Saving.ExpectVersion(db, unit, version.Value);
         db.Units.Remove(unit);
-        audit.Record(user, SaveUnit.AuditEntity, unitId.ToString(), "delete", UnitSnapshot.Of(unit), null);
+        audit.Record(user, SaveUnit.AuditEntity, unitId.ToString(), AuditAction.Delete, UnitSnapshot.Of(unit), null);
         if (!await Saving.TrySaveAsync(db, cancellationToken))
         {
             var current = await read.LoadUnitAsync(organisationId, unitId, cancellationToken);

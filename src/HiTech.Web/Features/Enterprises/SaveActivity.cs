@@ -120,7 +120,7 @@ public sealed class SaveActivity(
             Stages = AssessmentScoring.JoinCodes(stages),
         };
         db.Activities.Add(activity);
-        audit.Record(user, AuditEntity, activity.Id.ToString(), "create", null, ActivitySnapshot.Of(activity));
+        audit.Record(user, AuditEntity, activity.Id.ToString(), AuditAction.Create, null, ActivitySnapshot.Of(activity));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -182,7 +182,7 @@ public sealed class SaveActivity(
         activity.RevenueShare = percent!.Value / 100m;
         activity.Stages = AssessmentScoring.JoinCodes(stages);
         Saving.ExpectVersion(db, activity, request.Version!.Value);
-        audit.Record(user, AuditEntity, activityId.ToString(), "update", before, ActivitySnapshot.Of(activity) with { Version = before.Version + 1 });
+        audit.Record(user, AuditEntity, activityId.ToString(), AuditAction.Update, before, ActivitySnapshot.Of(activity) with { Version = before.Version + 1 });
         if (!await Saving.TrySaveAsync(db, cancellationToken))
         {
             var current = await read.LoadActivityAsync(organisationId, activityId, cancellationToken);

@@ -44,7 +44,7 @@ public sealed class SaveUnit(
         var unit = new Unit { Id = Guid.NewGuid(), OrganisationId = organisationId };
         Apply(unit, fields.Value);
         db.Units.Add(unit);
-        audit.Record(user, AuditEntity, unit.Id.ToString(), "create", null, UnitSnapshot.Of(unit));
+        audit.Record(user, AuditEntity, unit.Id.ToString(), AuditAction.Create, null, UnitSnapshot.Of(unit));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(read.ToView(unit));
     }
@@ -82,7 +82,7 @@ public sealed class SaveUnit(
         var before = UnitSnapshot.Of(unit);
         Apply(unit, fields.Value);
         Saving.ExpectVersion(db, unit, request.Version!.Value);
-        audit.Record(user, AuditEntity, unit.Id.ToString(), "update", before, UnitSnapshot.Of(unit) with { Version = before.Version + 1 });
+        audit.Record(user, AuditEntity, unit.Id.ToString(), AuditAction.Update, before, UnitSnapshot.Of(unit) with { Version = before.Version + 1 });
         if (!await Saving.TrySaveAsync(db, cancellationToken))
         {
             var current = await read.LoadUnitAsync(organisationId, unitId, cancellationToken);

@@ -1,4 +1,5 @@
 using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public sealed class UpdateOrganisation(
         organisation.District = district!.Name;
         organisation.Address = address!;
         Saving.ExpectVersion(db, organisation, request.Version!.Value);
-        audit.Record(user, RegisterOrganisation.AuditEntity, organisationId.ToString(), "update", before, OrganisationSnapshot.Of(organisation) with { Version = before.Version + 1 });
+        audit.Record(user, RegisterOrganisation.AuditEntity, organisationId.ToString(), AuditAction.Update, before, OrganisationSnapshot.Of(organisation) with { Version = before.Version + 1 });
         bool saved;
         try
         {

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
@@ -68,7 +69,7 @@ public sealed class CompleteMaturity(AppDbContext db, GetMaturity get, DigitalMa
         entity.CompletedAt = now;
         entity.UpdatedAt = now;
         var target = await flow.ApplyAsync(user, entity.OrganisationId, overall, entity.Id, cancellationToken);
-        audit.Record(user, nameof(MaturityAssessment), id.ToString(), "maturity-completed", null, new
+        audit.Record(user, nameof(MaturityAssessment), id.ToString(), AuditAction.CompleteMaturity, null, new
         {
             overall,
             band = current.Result.Band?.Id,
@@ -134,7 +135,6 @@ public sealed record OpenAssessment(Guid Id, int Year, decimal? DigitalMaturity,
 public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
 {
     public const string InputId = DigitalMaturityLift.InputId;
-    public const string Action = "digital-maturity-from-maturity-assessment";
 
     /// <summary>The organisation's open assessment (Draft or Returned, latest year) whose framework has the input, if any.</summary>
     public async Task<OpenAssessment?> OpenAsync(Guid organisationId, CancellationToken cancellationToken)
@@ -149,7 +149,7 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
         }
 
         var row = assessment.Inputs.FirstOrDefault(i => i.InputId == InputId);
-        return new OpenAssessment(assessment.Id, assessment.Year, row?.Number, row?.Evidence ?? "self-declared");
+        return new OpenAssessment(assessment.Id, assessment.Year, row?.Number, EvidenceLevels.ToId(row?.Evidence ?? EvidenceLevel.SelfDeclared));
     }
 
     /// <summary>Sets the input on the tracked assessment (the caller saves). Null when the organisation has no open assessment with the input.</summary>
@@ -183,11 +183,11 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
         row.Number = value;
         row.Flag = null;
         row.Text = null;
-        row.Evidence = "self-declared";
+        row.Evidence = EvidenceLevel.SelfDeclared;
         row.Review = ReviewState.Pending;
         row.ReviewNote = null;
         assessment.UpdatedAt = clock.GetUtcNow();
-        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), Action, before, Snapshot(row, maturityId));
+        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.ApplyMaturityScore, before, Snapshot(row, maturityId));
         return new FlowTarget(assessment.Id, assessment.Year, previous, value, Changed: true);
     }
 
@@ -195,7 +195,7 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
     {
         input = row.InputId,
         number = row.Number,
-        evidence = row.Evidence,
+        evidence = EvidenceLevels.ToId(row.Evidence),
         review = row.Review.ToString().ToLowerInvariant(),
         maturityAssessment = maturityId,
     };

@@ -97,7 +97,7 @@ public sealed class StartMaturity(AppDbContext db, ReadFirm firms, GetMaturity g
         };
         MaturityRecords.Store(entity, instrument, profile, answers, MaturityScorer.Score(instrument, profile, answers));
         db.MaturityAssessments.Add(entity);
-        audit.Record(user, nameof(MaturityAssessment), entity.Id.ToString(), "maturity-started", null, new { organisation = organisationId, instrument = instrument.Reference, profile = MaturityRecords.WriteProfile(profile) });
+        audit.Record(user, nameof(MaturityAssessment), entity.Id.ToString(), AuditAction.StartMaturity, null, new { organisation = organisationId, instrument = instrument.Reference, profile = MaturityRecords.WriteProfile(profile) });
         await db.SaveChangesAsync(cancellationToken);
         return new MaturityStartOutcome(MaturityStartStatus.Started, entity.Id);
     }

@@ -81,7 +81,7 @@ public sealed class ApproveAssessment(
         };
         db.AssessmentResults.Add(final);
         var certificate = await certificates.AddAsync(keyId, assessment, organisation, final, user, cancellationToken);
-        audit.Record(user, "Assessment", assessment.Id.ToString(), "approve", before, new
+        audit.Record(user, "Assessment", assessment.Id.ToString(), AuditAction.Approve, before, new
         {
             status = assessment.Status.ToString(),
             assessor = assessment.AssessorId,

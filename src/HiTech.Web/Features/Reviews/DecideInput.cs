@@ -89,11 +89,11 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
         {
             case Verified:
                 row.Review = ReviewState.Verified;
-                row.Evidence = EvidenceLevels.ToId(EvidenceLevel.Verified);
+                row.Evidence = EvidenceLevel.Verified;
                 break;
             case Adjusted:
                 row.Review = ReviewState.Adjusted;
-                row.Evidence = EvidenceLevels.ToId(EvidenceLevel.Verified);
+                row.Evidence = EvidenceLevel.Verified;
                 row.Number = corrected.Number;
                 row.Flag = corrected.Flag;
                 row.Text = corrected.Text;
@@ -105,7 +105,7 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
 
         row.ReviewNote = string.IsNullOrEmpty(reason) ? null : reason;
         Touch(assessment, user);
-        audit.Record(user, "Assessment", assessment.Id.ToString(), "input-" + kind, before, Snapshot(row));
+        audit.Record(user, "Assessment", assessment.Id.ToString(), kind switch { Verified => AuditAction.VerifyInput, Adjusted => AuditAction.AdjustInput, _ => AuditAction.RejectInput }, before, Snapshot(row));
         access.ExpectVersion(assessment, version);
         try
         {
@@ -126,7 +126,7 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
         if (assessment.AssessorId is null)
         {
             assessment.AssessorId = user.RequiredId;
-            audit.Record(user, "Assessment", assessment.Id.ToString(), "take", new { assessor = (Guid?)null }, new { assessor = user.Id });
+            audit.Record(user, "Assessment", assessment.Id.ToString(), AuditAction.Take, new { assessor = (Guid?)null }, new { assessor = user.Id });
         }
     }
 
@@ -134,7 +134,7 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
     {
         input = row.InputId,
         review = row.Review.ToString().ToLowerInvariant(),
-        evidence = row.Evidence,
+        evidence = EvidenceLevels.ToId(row.Evidence),
         number = row.Number,
         flag = row.Flag,
         text = row.Text,

@@ -13,7 +13,7 @@ namespace HiTech.Web.Features.Reviews;
 public sealed record ReviewInput(AssessmentInput Row, CompiledInput? Input, LocalText Title, IReadOnlyList<EvidenceFile> Files);
 
 /// <summary>One line of the audit trail, with who made it.</summary>
-public sealed record TrailEntry(DateTimeOffset At, string Who, string Entity, string Action, string? Before, string? After);
+public sealed record TrailEntry(DateTimeOffset At, string Who, string Entity, AuditAction Action, string? Before, string? After);
 
 /// <summary>Everything the review page and the API show for one assessment.</summary>
 public sealed record ReviewView(

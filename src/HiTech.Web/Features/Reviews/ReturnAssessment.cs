@@ -42,7 +42,7 @@ public sealed class ReturnAssessment(AppDbContext db, ReviewAccess access, Audit
         assessment.UpdatedAt = now;
         assessment.AssessorId = user.RequiredId;
         assessment.ReviewComments = comments;
-        audit.Record(user, "Assessment", assessment.Id.ToString(), "return", before, new { status = assessment.Status.ToString(), assessor = assessment.AssessorId, comments });
+        audit.Record(user, "Assessment", assessment.Id.ToString(), AuditAction.Return, before, new { status = assessment.Status.ToString(), assessor = assessment.AssessorId, comments });
         access.ExpectVersion(assessment, expected);
         try
         {

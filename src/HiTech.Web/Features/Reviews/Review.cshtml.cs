@@ -1,3 +1,4 @@
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
@@ -66,19 +67,24 @@ public sealed class ReviewModel(
     public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await returnAssessment.RunAsync(id, Version, ReturnComments, Current, cancellationToken), "returned", _ => "return-comments", cancellationToken);
 
-    /// <summary>Words for an audit action.</summary>
-    public string ActionText(string entity, string action) => (entity, action) switch
+    /// <summary>Words for an audit action on the trail (assessment and certificate entries).</summary>
+    public string ActionText(AuditAction action) => action switch
     {
-        ("Assessment", "take") => r["Took the assessment for review"],
-        ("Assessment", "input-verified") => r["Verified an input"],
-        ("Assessment", "input-adjusted") => r["Adjusted an input"],
-        ("Assessment", "input-rejected") => r["Rejected an input"],
-        ("Assessment", "approve") => r["Approved the assessment"],
-        ("Assessment", "return") => r["Returned the assessment to the enterprise"],
-        ("Assessment", "submit") => r["Submitted the assessment"],
-        ("Certificate", "issue") => r["Issued the certificate"],
-        ("Certificate", "revoke") => r["Revoked the certificate"],
-        _ => $"{entity}: {action}",
+        AuditAction.Start => r["Started the assessment"],
+        AuditAction.SaveInputs => r["Saved inputs"],
+        AuditAction.AddEvidence => r["Added a document"],
+        AuditAction.RemoveEvidence => r["Removed a document"],
+        AuditAction.ApplyMaturityScore => r["Took the digital maturity score into the assessment"],
+        AuditAction.Submit => r["Submitted the assessment"],
+        AuditAction.Take => r["Took the assessment for review"],
+        AuditAction.VerifyInput => r["Verified an input"],
+        AuditAction.AdjustInput => r["Adjusted an input"],
+        AuditAction.RejectInput => r["Rejected an input"],
+        AuditAction.Approve => r["Approved the assessment"],
+        AuditAction.Return => r["Returned the assessment to the enterprise"],
+        AuditAction.Issue => r["Issued the certificate"],
+        AuditAction.Revoke => r["Revoked the certificate"],
+        _ => r["Changed: {0}", AuditActions.Id(action)],
     };
 
     private async Task<IActionResult> AfterAsync(Guid id, ReviewOutcome outcome, string done, Func<string, string> field, CancellationToken cancellationToken, string anchor = "")

@@ -1,3 +1,4 @@
+using HiTech.Core.Frameworks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HiTech.Web.Data.Entities;
@@ -184,7 +185,7 @@ public static class ReviewsApi
                 i.Row.Number,
                 i.Row.Flag,
                 i.Row.Text,
-                i.Row.Evidence,
+                EvidenceLevels.ToId(i.Row.Evidence),
                 i.Row.Review.ToString().ToLowerInvariant(),
                 i.Row.ReviewNote,
                 [.. i.Files.Select(f => new FileEntry(f.Id, f.FileName, f.ContentType, f.Size, $"/reviews/evidence/{f.Id}"))]))],
@@ -192,7 +193,7 @@ public static class ReviewsApi
             view.Final is { } f ? new ResultEntry(f.Tier, f.Index, f.ComputedAt) : null,
             new PreviewEntry(view.Preview?.Tier.Id, view.Preview?.Certification.CertifiableTier, view.Preview?.Index, [.. view.PreviewIssues.Select(i => $"{i.Field} {i.Reason}")]),
             [.. view.Certificates.Select(c => new CertificateEntry(c.Id, CertificatesApi.StatusOf(c), c.IssuedAt, documents.VerifyUrl(context.Request, c.Id)))],
-            [.. view.Trail.Select(t => new AuditRow(t.At, t.Who, t.Entity, t.Action, Parse(t.Before), Parse(t.After)))]));
+            [.. view.Trail.Select(t => new AuditRow(t.At, t.Who, t.Entity, AuditActions.Id(t.Action), Parse(t.Before), Parse(t.After)))]));
     }
 
     private static async Task<Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult>> TakeAsync(

@@ -1,4 +1,5 @@
 using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class TakeAssessment(AppDbContext db, ReviewAccess access, AuditLo
         var read = version ?? assessment.Version;
         assessment.AssessorId = user.RequiredId;
         assessment.UpdatedAt = clock.GetUtcNow();
-        audit.Record(user, "Assessment", assessment.Id.ToString(), "take", new { assessor = (Guid?)null }, new { assessor = user.Id });
+        audit.Record(user, "Assessment", assessment.Id.ToString(), AuditAction.Take, new { assessor = (Guid?)null }, new { assessor = user.Id });
         access.ExpectVersion(assessment, read);
         try
         {

@@ -9,7 +9,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public void Record(CurrentUser user, string entity, string entityId, string action, object? before, object? after) =>
+    public void Record(CurrentUser user, string entity, string entityId, AuditAction action, object? before, object? after) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow(),

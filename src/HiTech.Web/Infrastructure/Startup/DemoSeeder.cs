@@ -256,7 +256,7 @@ public sealed class DemoSeeder(
 
         // The latest year: most approved, some waiting for the assessor, a few still drafts.
         var status = age < 2 || index % 10 < 7 ? AssessmentStatus.Approved : index % 10 < 9 ? AssessmentStatus.Submitted : AssessmentStatus.Draft;
-        var evidence = status == AssessmentStatus.Approved ? "verified" : "self-declared";
+        var evidence = status == AssessmentStatus.Approved ? EvidenceLevel.Verified : EvidenceLevel.SelfDeclared;
         var assessment = new Assessment
         {
             Id = DeterministicGuid(index, 100 + age),
