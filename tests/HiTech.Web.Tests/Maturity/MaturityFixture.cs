@@ -1,8 +1,8 @@
-using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;

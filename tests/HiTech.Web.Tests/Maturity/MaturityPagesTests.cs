@@ -1,7 +1,7 @@
-using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Tests.Infrastructure;

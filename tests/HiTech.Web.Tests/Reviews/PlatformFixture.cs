@@ -1,9 +1,9 @@
-using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;

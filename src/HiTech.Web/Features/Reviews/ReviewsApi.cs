@@ -1,6 +1,6 @@
-using HiTech.Core.Frameworks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
 using HiTech.Web.Infrastructure;
