@@ -1,8 +1,10 @@
+using HiTech.Web.Features;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
+builder.Services.AddFeatures();
 var app = builder.Build();
 
 // `migrate` applies database migrations and exits: the documented release step for PostgreSQL.
@@ -14,6 +16,7 @@ if (args.Contains("migrate", StringComparer.Ordinal))
 
 await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
 app.UsePlatform();
+app.MapFeatures();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -3,11 +3,9 @@ using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure.Frameworks;
 using HiTech.Web.Infrastructure.Localization;
 using HiTech.Web.Infrastructure.Security;
-using HiTech.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +13,7 @@ using Scalar.AspNetCore;
 
 namespace HiTech.Web.Infrastructure;
 
-/// <summary>Everything the host needs, registered in one place; features add their own handlers through <see cref="FeatureRegistration"/>.</summary>
+/// <summary>Everything the host needs, registered in one place; features add their own handlers through Features/FeatureRegistration.cs.</summary>
 public static class HostingExtensions
 {
     public const string SignInRateLimit = "sign-in";
@@ -34,8 +32,6 @@ public static class HostingExtensions
         services.AddSingleton(new ActivityClassifier(reference));
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<FrameworkStore>();
-        services.AddScoped<AssessmentScoring>();
-        services.AddScoped<DemoSeeder>();
         services.AddSingleton<Storage.EvidenceStore>();
         services.AddScoped<Audit.AuditLog>();
 
@@ -136,7 +132,6 @@ public static class HostingExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 * 1024));
-        FeatureRegistration.AddFeatures(services);
         return builder;
     }
 
@@ -167,7 +162,6 @@ public static class HostingExtensions
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Kerala Hi-Tech platform API"));
         app.MapHealthChecks("/health/ready");
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        FeatureRegistration.MapFeatures(app);
         return app;
     }
 }

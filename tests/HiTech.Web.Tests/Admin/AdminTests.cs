@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Tests.Reviews;
 using Microsoft.EntityFrameworkCore;
 

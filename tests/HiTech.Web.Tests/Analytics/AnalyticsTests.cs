@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using HiTech.Web.Features.Analytics;
-using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Tests.Reviews;
 
 namespace HiTech.Web.Tests.Analytics;

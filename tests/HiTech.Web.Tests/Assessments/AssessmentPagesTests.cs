@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Startup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Assessments;

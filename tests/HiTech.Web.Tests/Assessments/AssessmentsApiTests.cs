@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Startup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Assessments;

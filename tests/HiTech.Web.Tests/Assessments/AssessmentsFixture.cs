@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using HiTech.Core.Frameworks;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
-using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Tests.Reviews;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

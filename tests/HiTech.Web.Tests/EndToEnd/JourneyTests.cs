@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Identifiers;
-using HiTech.Web.Infrastructure.Startup;
 using Microsoft.Playwright;
 
 namespace HiTech.Web.Tests.EndToEnd;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Startup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Reviews;

@@ -9,7 +9,6 @@ using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Certificates;
 using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Infrastructure.Storage;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

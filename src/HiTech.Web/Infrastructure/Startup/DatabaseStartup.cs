@@ -35,7 +35,10 @@ public static class DatabaseStartup
         await PublishShippedFrameworksAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken);
         if (options.DemoEnabled == true)
         {
-            await provider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            foreach (var seeder in provider.GetServices<IDataSeeder>())
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
         }
     }
 

@@ -1,13 +1,16 @@
-namespace HiTech.Web.Infrastructure;
+namespace HiTech.Web.Features;
 
 /// <summary>
-/// Where each feature folder plugs in its handlers and API endpoints. A feature adds one line to each method;
-/// its handlers are plain classes called by its pages and endpoints.
+/// Where each feature folder plugs in its handlers and API endpoints (called from Program.cs, the composition root:
+/// Infrastructure never refers to a feature). A feature adds one line to each method; its handlers are plain
+/// classes called by its pages and endpoints.
 /// </summary>
 public static class FeatureRegistration
 {
-    public static void AddFeatures(IServiceCollection services)
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddScoped<Features.Assessments.AssessmentScoring>();
+        services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
         Features.Assessments.AssessmentsFeature.AddServices(services);
         Features.Enterprises.EnterprisesFeature.AddServices(services);
@@ -16,9 +19,10 @@ public static class FeatureRegistration
         Features.Admin.AdminFeature.AddServices(services);
         Features.Analytics.AnalyticsFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
+        return services;
     }
 
-    public static void MapFeatures(WebApplication app)
+    public static void MapFeatures(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
         Features.Account.AccountFeature.MapApi(api);

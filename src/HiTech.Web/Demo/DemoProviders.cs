@@ -1,6 +1,6 @@
 using HiTech.Web.Data.Entities;
 
-namespace HiTech.Web.Infrastructure.Startup;
+namespace HiTech.Web.Demo;
 
 /// <summary>
 /// A handful of illustrative ecosystem providers for the demo directory. Names are invented and marked as

@@ -9,11 +9,13 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Maturity;
+using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace HiTech.Web.Infrastructure.Startup;
+namespace HiTech.Web.Demo;
 
 /// <summary>
 /// Seeds the demo ecosystem on first start in demo mode: synthetic enterprises across the 14 districts with
@@ -29,7 +31,7 @@ public sealed class DemoSeeder(
     AssessmentScoring scoring,
     MaturityReference maturity,
     TimeProvider clock,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger) : IDataSeeder
 {
     public const string OwnerEmail = "owner@demo.local";
     public const string AssessorEmail = "assessor@demo.local";
