@@ -1,8 +1,9 @@
+using HiTech.Web.Data.Entities;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Tests.Infrastructure;
 using HiTech.Web.Tests.Reviews;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,22 +17,22 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
     private static string ShippedFramework() =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-data", "frameworks", "kerala-htmf", "2025.1", "framework.yaml"));
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string yaml, string name)
+    private static async Task<HttpResponseMessage> UploadAsync(Browser browser, string yaml, string name)
     {
         var form = await browser.GetAsync("/admin/frameworks/upload", None);
-        var token = Token().Match(await form.Content.ReadAsStringAsync(None)).Groups[1].Value;
+        var token = Browser.Token(await form.Content.ReadAsStringAsync(None));
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml)), "Upload", name },
         };
-        return await browser.PostAsync("/admin/frameworks/upload", content, None);
+        return await browser.Client.PostAsync("/admin/frameworks/upload", content, None);
     }
 
     [Fact]
     public async Task An_invalid_framework_shows_every_error_with_its_place_and_rule_and_stores_nothing()
     {
-        using var browser = await platform.BrowserAsync(DemoSeeder.AdminEmail);
+        using var browser = await platform.SignInAsync(DemoSeeder.AdminEmail);
         var before = await platform.WithDbAsync(db => db.FrameworkVersions.CountAsync());
         var auditBefore = await platform.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Entity == "FrameworkVersion"));
 
@@ -68,7 +69,7 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
     [Fact]
     public async Task A_valid_framework_is_published_then_put_in_force_and_old_assessments_keep_their_version()
     {
-        using var browser = await platform.BrowserAsync(DemoSeeder.AdminEmail);
+        using var browser = await platform.SignInAsync(DemoSeeder.AdminEmail);
         var yaml = ShippedFramework().Replace("version: \"2025.1\"", "version: \"2026.1\"", StringComparison.Ordinal);
         var published = await UploadAsync(browser, yaml, "framework.yaml");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
@@ -78,7 +79,7 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
 
         var list = await (await browser.GetAsync("/admin/frameworks", None)).Content.ReadAsStringAsync(None);
         Assert.Contains("2026.1", list, StringComparison.Ordinal);
-        var activated = await PlatformFixture.PostFormAsync(browser, "/admin/frameworks", $"/admin/frameworks?handler=activate&versionId={row.Id}", []);
+        var activated = await browser.SubmitAsync("/admin/frameworks", $"/admin/frameworks?handler=activate&versionId={row.Id}", []);
         Assert.Equal(HttpStatusCode.Redirect, activated.StatusCode);
 
         var (active, oldAssessments, audit) = await platform.WithDbAsync(async db => (
@@ -92,21 +93,21 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
 
         // Put the shipped version back in force for the other tests of this class.
         var shipped = await platform.WithDbAsync(db => db.FrameworkVersions.Where(f => f.Version == "2025.1").Select(f => f.Id).SingleAsync());
-        await PlatformFixture.PostFormAsync(browser, "/admin/frameworks", $"/admin/frameworks?handler=activate&versionId={shipped}", []);
+        await browser.SubmitAsync("/admin/frameworks", $"/admin/frameworks?handler=activate&versionId={shipped}", []);
     }
 
     [Fact]
     public async Task An_admin_creates_a_staff_account_with_a_temporary_password_and_locks_unlocks_and_changes_its_role()
     {
-        using var browser = await platform.BrowserAsync(DemoSeeder.AdminEmail);
+        using var browser = await platform.SignInAsync(DemoSeeder.AdminEmail);
         var email = $"new-analyst-{Guid.NewGuid():N}@demo.local";
 
-        var invalid = await PlatformFixture.PostFormAsync(browser, "/admin/users/new", "/admin/users/new", new() { ["Name"] = "", ["Email"] = "not-an-email", ["Role"] = "Enterprise" });
+        var invalid = await browser.SubmitAsync("/admin/users/new", "/admin/users/new", new() { ["Name"] = "", ["Email"] = "not-an-email", ["Role"] = "Enterprise" });
         var errors = await invalid.Content.ReadAsStringAsync(None);
         Assert.Contains("Enter the person&#x27;s name", errors.Replace("'", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Choose assessor, analyst or admin", errors, StringComparison.Ordinal);
 
-        var created = await PlatformFixture.PostFormAsync(browser, "/admin/users/new", "/admin/users/new", new() { ["Name"] = "New Analyst", ["Email"] = email, ["Role"] = Roles.Analyst });
+        var created = await browser.SubmitAsync("/admin/users/new", "/admin/users/new", new() { ["Name"] = "New Analyst", ["Email"] = email, ["Role"] = Roles.Analyst });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var html = await created.Content.ReadAsStringAsync(None);
         var password = WebUtility.HtmlDecode(Password().Match(html).Groups[1].Value);
@@ -131,18 +132,18 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
         Assert.Contains(email, users, StringComparison.Ordinal);
         Assert.Contains("Analyst", users, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PlatformFixture.PostFormAsync(browser, "/admin/users", $"/admin/users?handler=lock&userId={id}", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/admin/users", $"/admin/users?handler=lock&userId={id}", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password }, None)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PlatformFixture.PostFormAsync(browser, "/admin/users", $"/admin/users?handler=unlock&userId={id}", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/admin/users", $"/admin/users?handler=unlock&userId={id}", [])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password }, None)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PlatformFixture.PostFormAsync(browser, "/admin/users", $"/admin/users?handler=role&userId={id}", new() { ["Role"] = Roles.Assessor })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/admin/users", $"/admin/users?handler=role&userId={id}", new() { ["Role"] = Roles.Assessor })).StatusCode);
         var roles = await platform.WithDbAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id select r.Name).ToListAsync(None));
         Assert.Equal([Roles.Assessor], roles);
 
         // An admin cannot lock themselves out.
         var me = await platform.UserIdAsync(DemoSeeder.AdminEmail);
-        var self = await PlatformFixture.PostFormAsync(browser, "/admin/users", $"/admin/users?handler=lock&userId={me}", []);
+        var self = await browser.SubmitAsync("/admin/users", $"/admin/users?handler=lock&userId={me}", []);
         Assert.Equal(HttpStatusCode.OK, self.StatusCode);
         Assert.Contains("That change is not allowed", await self.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
 
@@ -155,7 +156,7 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
     {
         foreach (var email in new[] { DemoSeeder.OwnerEmail, DemoSeeder.AssessorEmail, DemoSeeder.AnalystEmail })
         {
-            using var browser = await platform.BrowserAsync(email);
+            using var browser = await platform.SignInAsync(email);
             foreach (var path in new[] { "/admin", "/admin/users", "/admin/frameworks", "/admin/certificates" })
             {
                 var response = await browser.GetAsync(path, None);
@@ -164,13 +165,10 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
             }
         }
 
-        using var admin = await platform.BrowserAsync(DemoSeeder.AdminEmail);
+        using var admin = await platform.SignInAsync(DemoSeeder.AdminEmail);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin", None)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users", None)).StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("<code id=\"temporary-password\">([^<]+)</code>")]
     private static partial Regex Password();

@@ -1,18 +1,15 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Tests.Infrastructure;
 using HiTech.Web.Tests.Reviews;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HiTech.Web.Tests.Admin;
 
 /// <summary>An account created by an admin has a temporary password that must be replaced before anything else.</summary>
-public sealed partial class ChangePasswordTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class ChangePasswordTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
 {
     private static CancellationToken None => TestContext.Current.CancellationToken;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [Fact]
     public async Task A_temporary_password_leads_straight_to_choosing_a_new_one()
@@ -27,17 +24,17 @@ public sealed partial class ChangePasswordTests(PlatformFixture platform) : ICla
         });
 
         using var client = platform.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var signIn = await Form(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = platform.Password });
+        var signIn = await Form(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = TestHost.Password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var elsewhere = await client.GetAsync("/analytics", None);
         Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
         Assert.Equal("/account/change-password", elsewhere.Headers.Location!.OriginalString);
 
-        var mismatch = await Form(client, "/account/change-password", new() { ["CurrentPassword"] = platform.Password, ["NewPassword"] = "Better#Pass1", ["ConfirmPassword"] = "Other#Pass1" });
+        var mismatch = await Form(client, "/account/change-password", new() { ["CurrentPassword"] = TestHost.Password, ["NewPassword"] = "Better#Pass1", ["ConfirmPassword"] = "Other#Pass1" });
         Assert.Contains("The two passwords are not the same", await mismatch.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
 
-        var changed = await Form(client, "/account/change-password", new() { ["CurrentPassword"] = platform.Password, ["NewPassword"] = "Better#Pass1", ["ConfirmPassword"] = "Better#Pass1" });
+        var changed = await Form(client, "/account/change-password", new() { ["CurrentPassword"] = TestHost.Password, ["NewPassword"] = "Better#Pass1", ["ConfirmPassword"] = "Better#Pass1" });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/analytics", None)).StatusCode);
         Assert.False(await platform.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).MustChangePassword)));
@@ -46,7 +43,7 @@ public sealed partial class ChangePasswordTests(PlatformFixture platform) : ICla
     private static async Task<HttpResponseMessage> Form(HttpClient client, string page, Dictionary<string, string> fields)
     {
         var html = await (await client.GetAsync(page, None)).Content.ReadAsStringAsync(None);
-        fields["__RequestVerificationToken"] = Token().Match(html).Groups[1].Value;
+        fields["__RequestVerificationToken"] = Browser.Token(html);
         return await client.PostAsync(page, new FormUrlEncodedContent(fields), None);
     }
 }

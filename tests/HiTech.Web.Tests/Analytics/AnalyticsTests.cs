@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HiTech.Web.Features.Analytics;
+using HiTech.Web.Tests.Infrastructure;
 using HiTech.Web.Tests.Reviews;
 
 namespace HiTech.Web.Tests.Analytics;
@@ -27,7 +28,7 @@ public sealed class AnalyticsTests(PlatformFixture platform) : IClassFixture<Pla
         using var api = await platform.ApiAsync(DemoSeeder.AnalystEmail);
         var response = await api.GetAsync("/api/v1/analytics/aggregates", None);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await PlatformFixture.JsonAsync(response);
+        var body = await TestHost.JsonAsync(response);
         Assert.Equal(5, body.GetProperty("suppression_threshold").GetInt32());
         var hidden = 0;
         foreach (var table in new[] { "by_tier", "by_district", "by_nic_division" })
@@ -58,7 +59,7 @@ public sealed class AnalyticsTests(PlatformFixture platform) : IClassFixture<Pla
         Assert.Equal(12, body.GetProperty("by_district").GetProperty("total").GetInt32());
 
         // The page says so, and names no enterprise.
-        using var browser = await platform.BrowserAsync(DemoSeeder.AnalystEmail);
+        using var browser = await platform.SignInAsync(DemoSeeder.AnalystEmail);
         var html = await (await browser.GetAsync("/analytics", None)).Content.ReadAsStringAsync(None);
         Assert.Contains("fewer than 5", html, StringComparison.Ordinal);
         Assert.Contains("counts from 1 to 4 are not shown", html, StringComparison.Ordinal);
@@ -73,7 +74,7 @@ public sealed class AnalyticsTests(PlatformFixture platform) : IClassFixture<Pla
         {
             using var api = await platform.ApiAsync(email);
             Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/analytics/aggregates", None)).StatusCode);
-            using var browser = await platform.BrowserAsync(email);
+            using var browser = await platform.SignInAsync(email);
             Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/analytics", None)).StatusCode);
         }
 

@@ -1,7 +1,8 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Text.RegularExpressions;
-using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Assessments;
@@ -68,7 +69,7 @@ public sealed partial class AssessmentPagesTests(AssessmentsFixture fixture) : I
         Assert.Equal(HttpStatusCode.Redirect, toEvidence.StatusCode);
         var evidencePage = toEvidence.Headers.Location!.OriginalString;
         Assert.Equal($"/assessments/{id}/evidence/turnover", evidencePage);
-        var uploaded = await browser.UploadAsync(evidencePage, AssessmentsFixture.Pdf(), "accounts-2024.pdf", "application/pdf");
+        var uploaded = await browser.UploadAsync(evidencePage, TestHost.Pdf(), "accounts-2024.pdf", "application/pdf");
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var evidenceHtml = await browser.GetHtmlAsync(uploaded.Headers.Location!.OriginalString);
         Assert.Contains("accounts-2024.pdf", evidenceHtml, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Assessments;
@@ -16,14 +17,14 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
         using var api = await fixture.ApiAsync(DemoSeeder.OwnerEmail);
         var organisation = await fixture.OwnerOrganisationAsync();
 
-        var list = await AssessmentsFixture.JsonAsync(await api.GetAsync("/api/v1/assessments"));
+        var list = await TestHost.JsonAsync(await api.GetAsync("/api/v1/assessments"));
         // The demo owner has the seeded years before the last (other tests in this fixture may have added more).
         Assert.True(list.GetProperty("total").GetInt32() >= 2);
         Assert.All(list.GetProperty("items").EnumerateArray(), a => Assert.Equal(organisation, a.GetProperty("organisationId").GetGuid()));
 
         var created = await api.PostAsJsonAsync("/api/v1/assessments", new { organisationId = organisation, year = 2016 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var assessment = await AssessmentsFixture.JsonAsync(created);
+        var assessment = await TestHost.JsonAsync(created);
         var id = assessment.GetProperty("id").GetGuid();
         Assert.Equal("2016-17", assessment.GetProperty("financialYear").GetString());
         Assert.Equal("draft", assessment.GetProperty("status").GetString());
@@ -32,7 +33,7 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
 
         var again = await api.PostAsJsonAsync("/api/v1/assessments", new { organisationId = organisation, year = 2016 });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal(id, (await AssessmentsFixture.JsonAsync(again)).GetProperty("assessmentId").GetGuid());
+        Assert.Equal(id, (await TestHost.JsonAsync(again)).GetProperty("assessmentId").GetGuid());
 
         var saved = await api.PutAsJsonAsync($"/api/v1/assessments/{id}/inputs", new
         {
@@ -53,13 +54,13 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
             },
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var newVersion = (await AssessmentsFixture.JsonAsync(saved)).GetProperty("version").GetInt32();
+        var newVersion = (await TestHost.JsonAsync(saved)).GetProperty("version").GetInt32();
         Assert.Equal(version + 1, newVersion);
 
         // The same version again: someone else's save came first.
         var stale = await api.PutAsJsonAsync($"/api/v1/assessments/{id}/inputs", new { version, inputs = new Dictionary<string, object?> { ["patents"] = 2 } });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal(newVersion, (await AssessmentsFixture.JsonAsync(stale)).GetProperty("currentVersion").GetInt32());
+        Assert.Equal(newVersion, (await TestHost.JsonAsync(stale)).GetProperty("currentVersion").GetInt32());
 
         // Refused values name their field.
         var bad = await api.PutAsJsonAsync($"/api/v1/assessments/{id}/inputs", new
@@ -68,7 +69,7 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
             inputs = new Dictionary<string, object?> { ["employees"] = 2.5, ["certifications"] = new[] { "iso9999" }, ["no_such_input"] = 1, ["turnover"] = "lots" },
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await AssessmentsFixture.JsonAsync(bad)).GetProperty("errors");
+        var errors = (await TestHost.JsonAsync(bad)).GetProperty("errors");
         Assert.Contains("whole number", errors.GetProperty("inputs.employees")[0].GetString(), StringComparison.Ordinal);
         Assert.True(errors.TryGetProperty("inputs.certifications", out _));
         Assert.True(errors.TryGetProperty("inputs.no_such_input", out _));
@@ -77,12 +78,12 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
         // Evidence: multipart, checked by content.
         using (var form = new MultipartFormDataContent { { new StringContent("turnover"), "inputId" } })
         {
-            var file = new ByteArrayContent(AssessmentsFixture.Pdf());
+            var file = new ByteArrayContent(TestHost.Pdf());
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(file, "file", "accounts.pdf");
             var upload = await api.PostAsync($"/api/v1/assessments/{id}/evidence", form);
             Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-            Assert.Equal("application/pdf", (await AssessmentsFixture.JsonAsync(upload)).GetProperty("contentType").GetString());
+            Assert.Equal("application/pdf", (await TestHost.JsonAsync(upload)).GetProperty("contentType").GetString());
         }
 
         using (var form = new MultipartFormDataContent { { new StringContent("turnover"), "inputId" } })
@@ -92,10 +93,10 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
             form.Add(file, "file", "fake.pdf");
             var upload = await api.PostAsync($"/api/v1/assessments/{id}/evidence", form);
             Assert.Equal(HttpStatusCode.BadRequest, upload.StatusCode);
-            Assert.True((await AssessmentsFixture.JsonAsync(upload)).GetProperty("errors").TryGetProperty("file", out _));
+            Assert.True((await TestHost.JsonAsync(upload)).GetProperty("errors").TryGetProperty("file", out _));
         }
 
-        var detail = await AssessmentsFixture.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}"));
+        var detail = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}"));
         var inputs = detail.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         Assert.Equal(30_000_000m, inputs["turnover"].GetProperty("value").GetDecimal());
         Assert.Equal("document-backed", inputs["turnover"].GetProperty("evidence").GetString());
@@ -107,12 +108,12 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
 
         var submitted = await api.PostAsJsonAsync($"/api/v1/assessments/{id}/submit", new { version = newVersion });
         Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
-        var result = await AssessmentsFixture.JsonAsync(submitted);
+        var result = await TestHost.JsonAsync(submitted);
         Assert.False(result.GetProperty("isFinal").GetBoolean());
         Assert.Equal("submitted", result.GetProperty("status").GetString());
         Assert.Equal("kerala-htmf", result.GetProperty("explanation").GetProperty("framework_id").GetString());
 
-        var read = await AssessmentsFixture.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}/result"));
+        var read = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}/result"));
         Assert.Equal(result.GetProperty("index").GetDouble(), read.GetProperty("index").GetDouble());
         Assert.Equal(read.GetProperty("tier").GetString(), read.GetProperty("explanation").GetProperty("tier").GetProperty("id").GetString());
         Assert.False(read.GetProperty("isFinal").GetBoolean());
@@ -127,16 +128,16 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
     {
         var id = await fixture.CreateDraftAsync();
         using var api = await fixture.ApiAsync(DemoSeeder.OwnerEmail, "ml");
-        var version = (await AssessmentsFixture.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}"))).GetProperty("version").GetInt32();
+        var version = (await TestHost.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}"))).GetProperty("version").GetInt32();
         var submit = await api.PostAsJsonAsync($"/api/v1/assessments/{id}/submit", new { version });
         Assert.Equal(HttpStatusCode.BadRequest, submit.StatusCode);
-        var errors = (await AssessmentsFixture.JsonAsync(submit)).GetProperty("errors");
+        var errors = (await TestHost.JsonAsync(submit)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("inputs.turnover", out var turnover));
         Assert.Contains("വാർഷിക വിറ്റുവരവ്", turnover[0].GetString(), StringComparison.Ordinal);
 
         var bad = await api.PutAsJsonAsync($"/api/v1/assessments/{id}/inputs", new { version, inputs = new Dictionary<string, object?> { ["digital_maturity"] = 150 } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("ഇടയിലായിരിക്കണം", (await AssessmentsFixture.JsonAsync(bad)).GetProperty("errors").GetProperty("inputs.digital_maturity")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("ഇടയിലായിരിക്കണം", (await TestHost.JsonAsync(bad)).GetProperty("errors").GetProperty("inputs.digital_maturity")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
 
         using var admin = await fixture.ApiAsync(DemoSeeder.AdminEmail);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/assessments/{other}/result")).StatusCode);
-        var all = await AssessmentsFixture.JsonAsync(await admin.GetAsync("/api/v1/assessments?pageSize=5"));
+        var all = await TestHost.JsonAsync(await admin.GetAsync("/api/v1/assessments?pageSize=5"));
         Assert.Equal(5, all.GetProperty("items").GetArrayLength());
         Assert.Equal(await fixture.WithDbAsync(db => db.Assessments.CountAsync()), all.GetProperty("total").GetInt32());
 
@@ -171,7 +172,7 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
     {
         using var assessor = await fixture.ApiAsync(DemoSeeder.AssessorEmail);
         var me = await fixture.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeeder.AssessorEmail).Select(u => u.Id).SingleAsync());
-        var list = await AssessmentsFixture.JsonAsync(await assessor.GetAsync("/api/v1/assessments?pageSize=200"));
+        var list = await TestHost.JsonAsync(await assessor.GetAsync("/api/v1/assessments?pageSize=200"));
         var assigned = await fixture.WithDbAsync(db => db.Assessments.CountAsync(a => a.AssessorId == me));
         Assert.Equal(assigned, list.GetProperty("total").GetInt32());
         var first = list.GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -199,7 +200,7 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
         var id = await fixture.WithDbAsync(db => db.Assessments.Where(a => a.OrganisationId == organisation && a.Status == AssessmentStatus.Approved).Select(a => a.Id).FirstAsync());
         var stored = await fixture.WithDbAsync(db => db.AssessmentResults.Where(r => r.AssessmentId == id).Select(r => r.ExplanationJson).FirstAsync());
         using var api = await fixture.ApiAsync(DemoSeeder.OwnerEmail);
-        var read = await AssessmentsFixture.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}/result"));
+        var read = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/assessments/{id}/result"));
         Assert.True(read.GetProperty("isFinal").GetBoolean());
         Assert.Equal("approved", read.GetProperty("status").GetString());
         using var expected = JsonDocument.Parse(stored);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
+using HiTech.Web.Tests.Infrastructure;
 using HiTech.Web.Tests.Reviews;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
     private async Task<string> OwnerEmailAsync() => await platform.OwnerOfAsync(await OrganisationAsync());
 
     /// <summary>The owner's certificate for one of its demo-approved assessments (0: oldest year), issued on first request.</summary>
-    private async Task<(HttpClient Owner, string Id, Guid AssessmentId)> OwnerCertificateAsync(int which = 0)
+    private async Task<(Browser Owner, string Id, Guid AssessmentId)> OwnerCertificateAsync(int which = 0)
     {
         var organisation = await OrganisationAsync();
         var assessments = await platform.WithDbAsync(db => db.Assessments.Where(a => a.OrganisationId == organisation && a.Status == AssessmentStatus.Approved).OrderBy(a => a.Year).Select(a => a.Id).ToListAsync(None));
@@ -38,9 +39,9 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
     }
 
     /// <summary>Follows /certificates/for-assessment/{id} as this user; returns the certificate id it redirects to.</summary>
-    private async Task<(HttpClient Client, string Id, Guid AssessmentId)> CertificateForAsync(string email, Guid assessmentId)
+    private async Task<(Browser Client, string Id, Guid AssessmentId)> CertificateForAsync(string email, Guid assessmentId)
     {
-        var client = await platform.BrowserAsync(email);
+        var client = await platform.SignInAsync(email);
         var redirect = await client.GetAsync($"/certificates/for-assessment/{assessmentId}", None);
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         var location = redirect.Headers.Location!.ToString();
@@ -86,13 +87,13 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
         }
 
         using var anonymous = platform.Anonymous();
-        var check = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id}/verify", None));
+        var check = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id}/verify", None));
         Assert.Equal("valid", check.GetProperty("status").GetString());
         Assert.Equal(payload.RootElement.GetProperty("organisation").GetString(), check.GetProperty("certificate").GetProperty("organisation").GetString());
         Assert.EndsWith($"/verify/{id}", check.GetProperty("verify_url").GetString(), StringComparison.Ordinal);
 
         // Typed ids are forgiving of case and spaces.
-        var typed = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id.ToLowerInvariant()[..13]}%20{id.ToLowerInvariant()[13..]}/verify", None));
+        var typed = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id.ToLowerInvariant()[..13]}%20{id.ToLowerInvariant()[13..]}/verify", None));
         Assert.Equal("valid", typed.GetProperty("status").GetString());
 
         var page = await anonymous.GetAsync($"/verify/{id}", None);
@@ -109,7 +110,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
 
         // The owner reads it through the API too, with payload and signature to hand on.
         using var api = await platform.ApiAsync(await OwnerEmailAsync());
-        var mine = await PlatformFixture.JsonAsync(await api.GetAsync($"/api/v1/certificates/{id}", None));
+        var mine = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/certificates/{id}", None));
         Assert.Equal(certificate.Signature, mine.GetProperty("signature").GetString());
         using var analyst = await platform.ApiAsync(DemoSeeder.AnalystEmail);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync($"/api/v1/certificates/{id}", None)).StatusCode);
@@ -119,12 +120,12 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
     public async Task An_unknown_id_is_not_genuine()
     {
         using var anonymous = platform.Anonymous();
-        var check = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{CertificateIds.New()}/verify", None));
+        var check = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{CertificateIds.New()}/verify", None));
         Assert.Equal("not-genuine", check.GetProperty("status").GetString());
         Assert.Equal("unknown", check.GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, check.GetProperty("certificate").ValueKind);
 
-        var garbage = await PlatformFixture.JsonAsync(await anonymous.GetAsync("/api/v1/certificates/not-an-id/verify", None));
+        var garbage = await TestHost.JsonAsync(await anonymous.GetAsync("/api/v1/certificates/not-an-id/verify", None));
         Assert.Equal("not-genuine", garbage.GetProperty("status").GetString());
 
         var html = await (await anonymous.GetAsync($"/verify/{CertificateIds.New()}", None)).Content.ReadAsStringAsync(None);
@@ -149,27 +150,27 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
         var certificate = await platform.WithDbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id));
         using var anonymous = platform.Anonymous();
 
-        var genuine = await PlatformFixture.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload, signature = certificate.Signature }, None));
+        var genuine = await TestHost.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload, signature = certificate.Signature }, None));
         Assert.Equal("valid", genuine.GetProperty("status").GetString());
 
         var raised = certificate.Payload.Replace("\"tier\":\"", "\"tier\":\"x", StringComparison.Ordinal);
-        var tampered = await PlatformFixture.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = raised, signature = certificate.Signature }, None));
+        var tampered = await TestHost.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = raised, signature = certificate.Signature }, None));
         Assert.Equal("not-genuine", tampered.GetProperty("status").GetString());
         Assert.Equal("tampered", tampered.GetProperty("reason").GetString());
 
         var bytes = Convert.FromBase64String(certificate.Signature.Replace('-', '+').Replace('_', '/') + "==");
         bytes[0] ^= 1;
         var forged = Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var badSignature = await PlatformFixture.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload, signature = forged }, None));
+        var badSignature = await TestHost.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload, signature = forged }, None));
         Assert.Equal("not-genuine", badSignature.GetProperty("status").GetString());
 
         var missing = await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload }, None);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.True((await PlatformFixture.JsonAsync(missing)).GetProperty("errors").TryGetProperty("signature", out _));
+        Assert.True((await TestHost.JsonAsync(missing)).GetProperty("errors").TryGetProperty("signature", out _));
 
         // The token kept in the PDF's keywords checks the same way.
         var token = CertificateSheet.Embedded(certificate.Payload, certificate.Signature);
-        var fromPdf = await PlatformFixture.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { token }, None));
+        var fromPdf = await TestHost.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { token }, None));
         Assert.Equal("valid", fromPdf.GetProperty("status").GetString());
 
         // Someone edits the stored record behind the platform's back: no longer vouched for.
@@ -179,12 +180,12 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
             stored.Payload = stored.Payload.Replace("\"index\":", "\"index\":9", StringComparison.Ordinal);
             return await db.SaveChangesAsync(None);
         });
-        var byId = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id}/verify", None));
+        var byId = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id}/verify", None));
         Assert.Equal("not-genuine", byId.GetProperty("status").GetString());
         Assert.Equal("tampered", byId.GetProperty("reason").GetString());
         var page = await (await anonymous.GetAsync($"/verify/{id}", None)).Content.ReadAsStringAsync(None);
         Assert.Contains("This certificate is not genuine", page, StringComparison.Ordinal);
-        var presentedOriginal = await PlatformFixture.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload, signature = certificate.Signature }, None));
+        var presentedOriginal = await TestHost.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { payload = certificate.Payload, signature = certificate.Signature }, None));
         Assert.Equal("not-genuine", presentedOriginal.GetProperty("status").GetString());
     }
 
@@ -202,20 +203,20 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
         using var admin = await platform.ApiAsync(DemoSeeder.AdminEmail);
         var noReason = await admin.PostAsJsonAsync($"/api/v1/certificates/{id}/revoke", new { reason = " " }, None);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.True((await PlatformFixture.JsonAsync(noReason)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.True((await TestHost.JsonAsync(noReason)).GetProperty("errors").TryGetProperty("reason", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/v1/certificates/{CertificateIds.New()}/revoke", new { reason = "x" }, None)).StatusCode);
 
         // Through the admin page: GET the form, post it with its antiforgery token.
-        using var browser = await platform.BrowserAsync(DemoSeeder.AdminEmail);
+        using var browser = await platform.SignInAsync(DemoSeeder.AdminEmail);
         var list = await (await browser.GetAsync($"/admin/certificates?q={id}", None)).Content.ReadAsStringAsync(None);
         Assert.Contains($"/admin/certificates/{id}", list, StringComparison.Ordinal);
-        var empty = await PlatformFixture.PostFormAsync(browser, $"/admin/certificates/{id}", $"/admin/certificates/{id}", new() { ["Reason"] = "" });
+        var empty = await browser.SubmitAsync($"/admin/certificates/{id}", $"/admin/certificates/{id}", new() { ["Reason"] = "" });
         Assert.Contains("Give the reason for revoking the certificate", await empty.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
-        var revoked = await PlatformFixture.PostFormAsync(browser, $"/admin/certificates/{id}", $"/admin/certificates/{id}", new() { ["Reason"] = "The R&D figures were found to be overstated." });
+        var revoked = await browser.SubmitAsync($"/admin/certificates/{id}", $"/admin/certificates/{id}", new() { ["Reason"] = "The R&D figures were found to be overstated." });
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         using var anonymous = platform.Anonymous();
-        var check = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id}/verify", None));
+        var check = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{id}/verify", None));
         Assert.Equal("revoked", check.GetProperty("status").GetString());
         Assert.Equal("The R&D figures were found to be overstated.", check.GetProperty("revoked_reason").GetString());
         Assert.Equal(JsonValueKind.String, check.GetProperty("revoked_at").ValueKind);
@@ -252,7 +253,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
         var otherOrg = await platform.WithDbAsync(db => db.Organisations.Where(o => o.Id != certificate.OrganisationId).Select(o => o.Id).FirstAsync());
         var stranger = $"owner-{Guid.NewGuid():N}@demo.local";
         await platform.CreateUserAsync(stranger, HiTech.Web.Infrastructure.Roles.Enterprise, otherOrg);
-        using (var other = await platform.BrowserAsync(stranger))
+        using (var other = await platform.SignInAsync(stranger))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/certificates/{id}.pdf", None)).StatusCode);
         }
@@ -296,7 +297,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
             Assert.NotNull(embedded);
             Assert.Equal(certificate.Payload, embedded.Value.Payload);
             using var anonymous = platform.Anonymous();
-            var check = await PlatformFixture.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { token = keywords }, None));
+            var check = await TestHost.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/certificates/verify", new { token = keywords }, None));
             Assert.Equal("valid", check.GetProperty("status").GetString());
 
             // Page 1 renders (the picture a person would see).

@@ -1,6 +1,5 @@
 using HiTech.Web.Data;
 using HiTech.Web.Features.Enterprises;
-using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,18 +10,16 @@ namespace HiTech.Web.Tests.Enterprises;
 /// (the version is a concurrency token), so neither is lost silently.
 /// </summary>
 [Collection(EnterprisesCollection.Name)]
-public sealed class ConcurrencyTests(WebAppFactory factory)
+public sealed class ConcurrencyTests(EnterprisesFixture kit)
 {
-    private readonly EnterpriseKit _kit = new(factory);
-
     [Fact]
     public async Task The_database_refuses_the_second_of_two_saves_read_at_the_same_version()
     {
-        var organisation = await _kit.RegisterAsync(await _kit.NewUserAsync());
+        var organisation = await kit.RegisterAsync(await kit.NewUserAsync());
         var unitId = organisation.GetProperty("units")[0].GetProperty("id").GetGuid();
 
-        await using var first = factory.Services.CreateAsyncScope();
-        await using var second = factory.Services.CreateAsyncScope();
+        await using var first = kit.Factory.Services.CreateAsyncScope();
+        await using var second = kit.Factory.Services.CreateAsyncScope();
         var db1 = first.ServiceProvider.GetRequiredService<AppDbContext>();
         var db2 = second.ServiceProvider.GetRequiredService<AppDbContext>();
         var unit1 = await db1.Units.SingleAsync(u => u.Id == unitId);
@@ -38,15 +35,15 @@ public sealed class ConcurrencyTests(WebAppFactory factory)
         Saving.ExpectVersion(db2, unit2, read);
         Assert.False(await Saving.TrySaveAsync(db2, CancellationToken.None));
 
-        Assert.Equal("Saved first", await _kit.DbAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync()));
+        Assert.Equal("Saved first", await kit.WithDbAsync(db => db.Units.Where(u => u.Id == unitId).Select(u => u.Name).FirstAsync()));
     }
 
     [Fact]
     public async Task A_removal_racing_a_change_is_refused_too()
     {
-        var organisation = await _kit.RegisterAsync(await _kit.NewUserAsync());
+        var organisation = await kit.RegisterAsync(await kit.NewUserAsync());
         var id = organisation.GetProperty("id").GetGuid();
-        var activityId = await _kit.DbAsync(async db =>
+        var activityId = await kit.WithDbAsync(async db =>
         {
             var activity = new Data.Entities.Activity { Id = Guid.NewGuid(), OrganisationId = id, Code = "2610", RevenueShare = 1m, Stages = "rnd" };
             db.Activities.Add(activity);
@@ -54,8 +51,8 @@ public sealed class ConcurrencyTests(WebAppFactory factory)
             return activity.Id;
         });
 
-        await using var first = factory.Services.CreateAsyncScope();
-        await using var second = factory.Services.CreateAsyncScope();
+        await using var first = kit.Factory.Services.CreateAsyncScope();
+        await using var second = kit.Factory.Services.CreateAsyncScope();
         var db1 = first.ServiceProvider.GetRequiredService<AppDbContext>();
         var db2 = second.ServiceProvider.GetRequiredService<AppDbContext>();
         var changed = await db1.Activities.SingleAsync(a => a.Id == activityId);
@@ -66,6 +63,6 @@ public sealed class ConcurrencyTests(WebAppFactory factory)
         Saving.ExpectVersion(db2, removed, 0);
         db2.Activities.Remove(removed);
         Assert.False(await Saving.TrySaveAsync(db2, CancellationToken.None));
-        Assert.True(await _kit.DbAsync(db => db.Activities.AnyAsync(a => a.Id == activityId)));
+        Assert.True(await kit.WithDbAsync(db => db.Activities.AnyAsync(a => a.Id == activityId)));
     }
 }

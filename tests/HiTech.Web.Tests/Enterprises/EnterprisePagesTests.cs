@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using HiTech.Web.Infrastructure;
-using HiTech.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +11,13 @@ namespace HiTech.Web.Tests.Enterprises;
 
 /// <summary>The pages, as a browser without JavaScript uses them: registration, check your answers, activities, concurrency, access.</summary>
 [Collection(EnterprisesCollection.Name)]
-public sealed class EnterprisePagesTests(WebAppFactory factory)
+public sealed class EnterprisePagesTests(EnterprisesFixture kit)
 {
-    private readonly EnterpriseKit _kit = new(factory);
-
     [Fact]
     public async Task An_owner_without_an_organisation_is_sent_to_register_it()
     {
-        using var browser = await _kit.BrowserAsync(await _kit.NewUserAsync());
-        var (response, _) = await browser.GetAsync("/enterprise");
+        using var browser = await kit.BrowserAsync(await kit.NewUserAsync());
+        var (response, _) = await browser.GetPageAsync("/enterprise");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/enterprise/register", response.Headers.Location?.OriginalString);
     }
@@ -28,8 +25,8 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
     [Fact]
     public async Task Other_roles_cannot_open_the_enterprise_pages()
     {
-        using var browser = await _kit.BrowserAsync(await _kit.NewUserAsync(Roles.Analyst));
-        var (response, _) = await browser.GetAsync("/enterprise");
+        using var browser = await kit.BrowserAsync(await kit.NewUserAsync(Roles.Analyst));
+        var (response, _) = await browser.GetPageAsync("/enterprise");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
@@ -37,12 +34,12 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
     [Fact]
     public async Task Registration_journey_checks_answers_then_registers_and_refreshes_the_sign_in()
     {
-        var user = await _kit.NewUserAsync();
-        using var browser = await _kit.BrowserAsync(user);
-        var udyam = EnterpriseKit.NewUdyam();
+        var user = await kit.NewUserAsync();
+        using var browser = await kit.BrowserAsync(user);
+        var udyam = EnterprisesFixture.NewUdyam();
 
         // Wrong Udyam format and GSTIN check digit: error summary linking to each field, what was typed kept.
-        var (invalid, html) = await browser.PostAsync("/enterprise/register", Form.Of(("Name", "Palakkad Precision Tools"), ("UdyamNumber", "UDYAM-KL-9-123"), ("Gstin", "32AAAPA1234A1Z5")));
+        var (invalid, html) = await browser.PostPageAsync("/enterprise/register", Form.Of(("Name", "Palakkad Precision Tools"), ("UdyamNumber", "UDYAM-KL-9-123"), ("Gstin", "32AAAPA1234A1Z5")));
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
         Assert.Contains("<title>Error: About your enterprise - ", html, StringComparison.Ordinal);
@@ -51,18 +48,18 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
         Assert.Contains("does not match its check digit", html, StringComparison.Ordinal);
         Assert.Contains("value=\"UDYAM-KL-9-123\"", html, StringComparison.Ordinal);
 
-        var (details, _) = await browser.PostAsync("/enterprise/register", Form.Of(("Name", "Palakkad Precision Tools"), ("UdyamNumber", udyam), ("Gstin", "")));
+        var (details, _) = await browser.PostPageAsync("/enterprise/register", Form.Of(("Name", "Palakkad Precision Tools"), ("UdyamNumber", udyam), ("Gstin", "")));
         Assert.Equal("/enterprise/register/location", details.Headers.Location?.OriginalString);
-        var (location, _) = await browser.PostAsync("/enterprise/register/location", Form.Of(("District", "palakkad"), ("Address", "Kanjikode West, Palakkad 678621")));
+        var (location, _) = await browser.PostPageAsync("/enterprise/register/location", Form.Of(("District", "palakkad"), ("Address", "Kanjikode West, Palakkad 678621")));
         Assert.Equal("/enterprise/register/size", location.Headers.Location?.OriginalString);
-        var (notANumber, sizeHtml) = await browser.PostAsync("/enterprise/register/size", Form.Of(("InvestmentInr", "twenty lakh"), ("TurnoverInr", "1,20,00,000")));
+        var (notANumber, sizeHtml) = await browser.PostPageAsync("/enterprise/register/size", Form.Of(("InvestmentInr", "twenty lakh"), ("TurnoverInr", "1,20,00,000")));
         Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
         Assert.Contains("Enter the investment as a number of rupees", sizeHtml, StringComparison.Ordinal);
-        var (size, _) = await browser.PostAsync("/enterprise/register/size", Form.Of(("InvestmentInr", "25,00,000"), ("TurnoverInr", "1,20,00,000")));
+        var (size, _) = await browser.PostPageAsync("/enterprise/register/size", Form.Of(("InvestmentInr", "25,00,000"), ("TurnoverInr", "1,20,00,000")));
         Assert.Equal("/enterprise/register/check", size.Headers.Location?.OriginalString);
 
         // Check your answers: every answer with a Change link, the size class and the limits that applied.
-        var (check, checkHtml) = await browser.GetAsync("/enterprise/register/check");
+        var (check, checkHtml) = await browser.GetPageAsync("/enterprise/register/check");
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         Assert.Contains("<title>Check your answers before registering your enterprise - ", checkHtml, StringComparison.Ordinal);
         Assert.Contains(udyam, checkHtml, StringComparison.Ordinal);
@@ -70,58 +67,58 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
         Assert.Contains("₹25,00,000", checkHtml, StringComparison.Ordinal);
         Assert.Contains("Micro", checkHtml, StringComparison.Ordinal);
         Assert.Contains("limits in force from 01-04-2025", checkHtml, StringComparison.Ordinal);
-        Assert.Equal(0, await _kit.DbAsync(db => db.Organisations.CountAsync(o => o.UdyamNumber == udyam)));
+        Assert.Equal(0, await kit.WithDbAsync(db => db.Organisations.CountAsync(o => o.UdyamNumber == udyam)));
 
         // A change from the check page comes back to it.
-        var (changed, _) = await browser.PostAsync("/enterprise/register/location?change=true", Form.Of(("District", "palakkad"), ("Address", "Kanjikode East, Palakkad 678621")));
+        var (changed, _) = await browser.PostPageAsync("/enterprise/register/location?change=true", Form.Of(("District", "palakkad"), ("Address", "Kanjikode East, Palakkad 678621")));
         Assert.Equal("/enterprise/register/check", changed.Headers.Location?.OriginalString);
 
-        var (registered, _) = await browser.PostAsync("/enterprise/register/check", []);
+        var (registered, _) = await browser.PostPageAsync("/enterprise/register/check", []);
         Assert.Equal("/enterprise/register/done", registered.Headers.Location?.OriginalString);
-        var organisation = await _kit.DbAsync(db => db.Organisations.Include(o => o.Units).SingleAsync(o => o.UdyamNumber == udyam));
+        var organisation = await kit.WithDbAsync(db => db.Organisations.Include(o => o.Units).SingleAsync(o => o.UdyamNumber == udyam));
         Assert.Equal("Palakkad", organisation.District);
         Assert.Equal("Kanjikode East, Palakkad 678621", organisation.Address);
         Assert.Null(organisation.Gstin);
         Assert.Equal("micro", Assert.Single(organisation.Units).SizeClass);
-        Assert.Equal(organisation.Id, await _kit.DbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.OrganisationId).FirstAsync()));
+        Assert.Equal(organisation.Id, await kit.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.OrganisationId).FirstAsync()));
 
         // The sign-in was refreshed: the new cookie carries the organisation claim.
-        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var options = kit.Factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var cookie = browser.Cookies.GetCookies(new Uri("http://localhost"))["hitech.auth"]!.Value;
         var ticket = options.TicketDataFormat.Unprotect(cookie);
         Assert.Equal(organisation.Id.ToString(), ticket?.Principal.FindFirst(Roles.OrganisationClaim)?.Value);
 
-        var (done, doneHtml) = await browser.GetAsync("/enterprise/register/done");
+        var (done, doneHtml) = await browser.GetPageAsync("/enterprise/register/done");
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("Enterprise registered", doneHtml, StringComparison.Ordinal);
-        var (home, homeHtml) = await browser.GetAsync("/enterprise");
+        var (home, homeHtml) = await browser.GetPageAsync("/enterprise");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Palakkad Precision Tools", homeHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"/assessments\"", homeHtml, StringComparison.Ordinal);
 
         // Registered: the registration pages now lead to the enterprise.
-        var (again, _) = await browser.GetAsync("/enterprise/register");
+        var (again, _) = await browser.GetPageAsync("/enterprise/register");
         Assert.Equal("/enterprise", again.Headers.Location?.OriginalString);
     }
 
     [Fact]
     public async Task Registration_messages_and_labels_are_in_Malayalam()
     {
-        using var browser = await _kit.BrowserAsync(await _kit.NewUserAsync(), "ml");
-        var (page, pageHtml) = await browser.GetAsync("/enterprise/register");
+        using var browser = await kit.BrowserAsync(await kit.NewUserAsync(), "ml");
+        var (page, pageHtml) = await browser.GetPageAsync("/enterprise/register");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("നിങ്ങളുടെ സംരംഭത്തെക്കുറിച്ച്", pageHtml, StringComparison.Ordinal);
 
-        var (response, html) = await browser.PostAsync("/enterprise/register", Form.Of(("Name", ""), ("UdyamNumber", "UDYAM-KL-09-12"), ("Gstin", "32AAAPA1234A1Z5")));
+        var (response, html) = await browser.PostPageAsync("/enterprise/register", Form.Of(("Name", ""), ("UdyamNumber", "UDYAM-KL-09-12"), ("Gstin", "32AAAPA1234A1Z5")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("നിങ്ങളുടെ സംരംഭത്തിന്റെ പേര് നൽകുക", html, StringComparison.Ordinal);
         Assert.Contains("ഉദ്യം നമ്പറിന്റെ അവസാന ഭാഗത്തിൽ 7 അക്കങ്ങളുണ്ട്.", html, StringComparison.Ordinal);
         Assert.Contains("പരിശോധനാ അക്കവുമായി", html, StringComparison.Ordinal);
 
         // The district select offers the 14 districts by their Malayalam names.
-        var (details, _) = await browser.PostAsync("/enterprise/register", Form.Of(("Name", "ആലത്തൂർ ടൂൾസ്"), ("UdyamNumber", EnterpriseKit.NewUdyam()), ("Gstin", EnterpriseKit.ValidGstin())));
+        var (details, _) = await browser.PostPageAsync("/enterprise/register", Form.Of(("Name", "ആലത്തൂർ ടൂൾസ്"), ("UdyamNumber", EnterprisesFixture.NewUdyam()), ("Gstin", EnterprisesFixture.ValidGstin())));
         Assert.Equal("/enterprise/register/location", details.Headers.Location?.OriginalString);
-        var (_, locationHtml) = await browser.GetAsync("/enterprise/register/location");
+        var (_, locationHtml) = await browser.GetPageAsync("/enterprise/register/location");
         Assert.Contains("<option value=\"palakkad\">പാലക്കാട്</option>", locationHtml, StringComparison.Ordinal);
         Assert.Contains("<option value=\"kasaragod\">കാസർഗോഡ്</option>", locationHtml, StringComparison.Ordinal);
     }
@@ -129,10 +126,10 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
     [Fact]
     public async Task A_udyam_number_already_registered_is_refused_on_the_first_page()
     {
-        var udyam = EnterpriseKit.NewUdyam();
-        await _kit.RegisterAsync(await _kit.NewUserAsync(), EnterpriseKit.Registration(udyam));
-        using var browser = await _kit.BrowserAsync(await _kit.NewUserAsync());
-        var (response, html) = await browser.PostAsync("/enterprise/register", Form.Of(("Name", "Copycat"), ("UdyamNumber", udyam), ("Gstin", "")));
+        var udyam = EnterprisesFixture.NewUdyam();
+        await kit.RegisterAsync(await kit.NewUserAsync(), EnterprisesFixture.Registration(udyam));
+        using var browser = await kit.BrowserAsync(await kit.NewUserAsync());
+        var (response, html) = await browser.PostPageAsync("/enterprise/register", Form.Of(("Name", "Copycat"), ("UdyamNumber", udyam), ("Gstin", "")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("already registered on the platform", html, StringComparison.Ordinal);
     }
@@ -140,25 +137,25 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
     [Fact]
     public async Task Activities_can_be_found_without_javascript_added_changed_and_removed()
     {
-        var user = await _kit.NewUserAsync();
-        await _kit.RegisterAsync(user);
-        using var browser = await _kit.BrowserAsync(user);
+        var user = await kit.NewUserAsync();
+        await kit.RegisterAsync(user);
+        using var browser = await kit.BrowserAsync(user);
 
-        var (found, foundHtml) = await browser.GetAsync("/enterprise/activities/find?q=electronic+components");
+        var (found, foundHtml) = await browser.GetPageAsync("/enterprise/activities/find?q=electronic+components");
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Contains("type=\"radio\" value=\"2610\"", foundHtml, StringComparison.Ordinal);
         Assert.Contains("src=\"/js/nic-search.js", foundHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", foundHtml, StringComparison.Ordinal);
 
-        var (broad, broadHtml) = await browser.PostAsync("/enterprise/activities/find?q=26", Form.Of(("q", "26"), ("Code", "26")));
+        var (broad, broadHtml) = await browser.PostPageAsync("/enterprise/activities/find?q=26", Form.Of(("q", "26"), ("Code", "26")));
         Assert.Equal(HttpStatusCode.OK, broad.StatusCode);
         Assert.Contains("NIC code 26 is a division", broadHtml, StringComparison.Ordinal);
         Assert.Contains("too broad", broadHtml, StringComparison.Ordinal);
 
-        var (chosen, _) = await browser.PostAsync("/enterprise/activities/find?q=electronic+components", Form.Of(("q", "electronic components"), ("Code", "2610")));
+        var (chosen, _) = await browser.PostPageAsync("/enterprise/activities/find?q=electronic+components", Form.Of(("q", "electronic components"), ("Code", "2610")));
         Assert.Equal("/enterprise/activities/add/2610", chosen.Headers.Location?.OriginalString);
 
-        var (add, addHtml) = await browser.GetAsync("/enterprise/activities/add/2610");
+        var (add, addHtml) = await browser.GetPageAsync("/enterprise/activities/add/2610");
         Assert.Equal(HttpStatusCode.OK, add.StatusCode);
         Assert.Contains("Manufacture of electronic components", addHtml, StringComparison.Ordinal);
         Assert.Contains("Electronic System Design and Manufacturing", addHtml, StringComparison.Ordinal);
@@ -166,45 +163,45 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
         Assert.Contains("value=\"testing-certification\"", addHtml, StringComparison.Ordinal);
         Assert.Contains("Testing, inspection and certification", addHtml, StringComparison.Ordinal);
 
-        var (noStage, noStageHtml) = await browser.PostAsync("/enterprise/activities/add/2610", Form.Of(("SharePercent", "70")));
+        var (noStage, noStageHtml) = await browser.PostPageAsync("/enterprise/activities/add/2610", Form.Of(("SharePercent", "70")));
         Assert.Equal(HttpStatusCode.OK, noStage.StatusCode);
         Assert.Contains("href=\"#Stages\"", noStageHtml, StringComparison.Ordinal);
 
-        var (saved, _) = await browser.PostAsync("/enterprise/activities/add/2610", Form.Of(("Stages", "design-engineering"), ("Stages", "advanced-manufacturing"), ("SharePercent", "70")));
+        var (saved, _) = await browser.PostPageAsync("/enterprise/activities/add/2610", Form.Of(("Stages", "design-engineering"), ("Stages", "advanced-manufacturing"), ("SharePercent", "70")));
         Assert.Equal("/enterprise#activities", saved.Headers.Location?.OriginalString);
-        var (_, homeHtml) = await browser.GetAsync("/enterprise");
+        var (_, homeHtml) = await browser.GetPageAsync("/enterprise");
         Assert.Contains("Activity 2610 is saved. The shares of revenue add up to 70%; they must add up to 100%.", homeHtml, StringComparison.Ordinal);
         Assert.Contains("The shares of revenue add up to 70%", homeHtml, StringComparison.Ordinal);
 
         // The second activity is told the room left, and refused beyond it.
-        var (_, secondHtml) = await browser.GetAsync("/enterprise/activities/add/2620");
+        var (_, secondHtml) = await browser.GetPageAsync("/enterprise/activities/add/2620");
         Assert.Contains("so 30% is left for this one", secondHtml, StringComparison.Ordinal);
-        var (tooMuch, tooMuchHtml) = await browser.PostAsync("/enterprise/activities/add/2620", Form.Of(("Stages", "assembly-packaging"), ("SharePercent", "40")));
+        var (tooMuch, tooMuchHtml) = await browser.PostPageAsync("/enterprise/activities/add/2620", Form.Of(("Stages", "assembly-packaging"), ("SharePercent", "40")));
         Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
         Assert.Contains("would add up to 110%", tooMuchHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"40\"", tooMuchHtml, StringComparison.Ordinal);
-        var (second, _) = await browser.PostAsync("/enterprise/activities/add/2620", Form.Of(("Stages", "assembly-packaging"), ("SharePercent", "30")));
+        var (second, _) = await browser.PostPageAsync("/enterprise/activities/add/2620", Form.Of(("Stages", "assembly-packaging"), ("SharePercent", "30")));
         Assert.Equal("/enterprise#activities", second.Headers.Location?.OriginalString);
-        (_, homeHtml) = await browser.GetAsync("/enterprise");
+        (_, homeHtml) = await browser.GetPageAsync("/enterprise");
         Assert.Contains("Shares add up to 100%", homeHtml, StringComparison.Ordinal);
 
         // Change and remove.
-        var activity = await _kit.DbAsync(db => db.Activities.AsNoTracking().SingleAsync(a => a.Code == "2620" && db.Users.Any(u => u.Id == user.Id && u.OrganisationId == a.OrganisationId)));
-        var (edited, _) = await browser.PostAsync($"/enterprise/activities/{activity.Id}", Form.Of(("Version", activity.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Stages", "trading-distribution"), ("SharePercent", "25")));
+        var activity = await kit.WithDbAsync(db => db.Activities.AsNoTracking().SingleAsync(a => a.Code == "2620" && db.Users.Any(u => u.Id == user.Id && u.OrganisationId == a.OrganisationId)));
+        var (edited, _) = await browser.PostPageAsync($"/enterprise/activities/{activity.Id}", Form.Of(("Version", activity.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Stages", "trading-distribution"), ("SharePercent", "25")));
         Assert.Equal("/enterprise#activities", edited.Headers.Location?.OriginalString);
-        Assert.Equal("trading-distribution", await _kit.DbAsync(db => db.Activities.Where(a => a.Id == activity.Id).Select(a => a.Stages).FirstAsync()));
-        var (removed, _) = await browser.PostAsync($"/enterprise/activities/{activity.Id}/remove", Form.Of(("Version", (activity.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal("trading-distribution", await kit.WithDbAsync(db => db.Activities.Where(a => a.Id == activity.Id).Select(a => a.Stages).FirstAsync()));
+        var (removed, _) = await browser.PostPageAsync($"/enterprise/activities/{activity.Id}/remove", Form.Of(("Version", (activity.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal("/enterprise#activities", removed.Headers.Location?.OriginalString);
-        Assert.False(await _kit.DbAsync(db => db.Activities.AnyAsync(a => a.Id == activity.Id)));
+        Assert.False(await kit.WithDbAsync(db => db.Activities.AnyAsync(a => a.Id == activity.Id)));
     }
 
     [Fact]
     public async Task Value_chain_stages_are_labelled_in_Malayalam()
     {
-        var user = await _kit.NewUserAsync();
-        await _kit.RegisterAsync(user);
-        using var browser = await _kit.BrowserAsync(user, "ml");
-        var (page, html) = await browser.GetAsync("/enterprise/activities/add/2610");
+        var user = await kit.NewUserAsync();
+        await kit.RegisterAsync(user);
+        using var browser = await kit.BrowserAsync(user, "ml");
+        var (page, html) = await browser.GetPageAsync("/enterprise/activities/add/2610");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("ഗവേഷണവും വികസനവും", html, StringComparison.Ordinal);
         Assert.Contains("ഇലക്ട്രോണിക് സിസ്റ്റം ഡിസൈനും നിർമ്മാണവും", html, StringComparison.Ordinal);
@@ -214,56 +211,56 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
     [Fact]
     public async Task A_stale_unit_save_is_refused_and_shows_what_is_saved_now()
     {
-        var user = await _kit.NewUserAsync();
-        await _kit.RegisterAsync(user);
-        var unit = await _kit.DbAsync(db => db.Units.AsNoTracking().SingleAsync(u => db.Users.Any(x => x.Id == user.Id && x.OrganisationId == u.OrganisationId)));
-        using var first = await _kit.BrowserAsync(user);
-        using var second = await _kit.BrowserAsync(user);
+        var user = await kit.NewUserAsync();
+        await kit.RegisterAsync(user);
+        var unit = await kit.WithDbAsync(db => db.Units.AsNoTracking().SingleAsync(u => db.Users.Any(x => x.Id == user.Id && x.OrganisationId == u.OrganisationId)));
+        using var first = await kit.BrowserAsync(user);
+        using var second = await kit.BrowserAsync(user);
         var version = unit.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var (saved, _) = await first.PostAsync($"/enterprise/units/{unit.Id}", UnitForm("Kanjikode plant", version));
+        var (saved, _) = await first.PostPageAsync($"/enterprise/units/{unit.Id}", UnitForm("Kanjikode plant", version));
         Assert.Equal("/enterprise#units", saved.Headers.Location?.OriginalString);
 
-        var (refused, html) = await second.PostAsync($"/enterprise/units/{unit.Id}", UnitForm("Walayar plant", version));
+        var (refused, html) = await second.PostPageAsync($"/enterprise/units/{unit.Id}", UnitForm("Walayar plant", version));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Someone else saved a change to this at", html, StringComparison.Ordinal);
         Assert.Contains("What is saved now", html, StringComparison.Ordinal);
         Assert.Contains("Kanjikode plant", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Walayar plant\"", html, StringComparison.Ordinal);
         Assert.Contains($"name=\"Version\" value=\"{unit.Version + 1}\"", html, StringComparison.Ordinal);
-        Assert.Equal("Kanjikode plant", await _kit.DbAsync(db => db.Units.Where(u => u.Id == unit.Id).Select(u => u.Name).FirstAsync()));
+        Assert.Equal("Kanjikode plant", await kit.WithDbAsync(db => db.Units.Where(u => u.Id == unit.Id).Select(u => u.Name).FirstAsync()));
     }
 
     [Fact]
     public async Task Pages_answer_404_for_another_organisations_units_and_activities()
     {
-        var user = await _kit.NewUserAsync();
-        await _kit.RegisterAsync(user);
-        using var browser = await _kit.BrowserAsync(user);
-        var other = await _kit.DemoOrganisationAsync();
-        var otherUnit = await _kit.DbAsync(db => db.Units.Where(u => u.OrganisationId == other).Select(u => u.Id).FirstAsync());
-        var otherActivity = await _kit.DbAsync(db => db.Activities.Where(a => a.OrganisationId == other).Select(a => a.Id).FirstAsync());
+        var user = await kit.NewUserAsync();
+        await kit.RegisterAsync(user);
+        using var browser = await kit.BrowserAsync(user);
+        var other = await kit.DemoOrganisationAsync();
+        var otherUnit = await kit.WithDbAsync(db => db.Units.Where(u => u.OrganisationId == other).Select(u => u.Id).FirstAsync());
+        var otherActivity = await kit.WithDbAsync(db => db.Activities.Where(a => a.OrganisationId == other).Select(a => a.Id).FirstAsync());
 
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/enterprise/units/{otherUnit}")).Response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/enterprise/units/{otherUnit}/remove")).Response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/enterprise/activities/{otherActivity}")).Response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/enterprise/activities/{otherActivity}/remove")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetPageAsync($"/enterprise/units/{otherUnit}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetPageAsync($"/enterprise/units/{otherUnit}/remove")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetPageAsync($"/enterprise/activities/{otherActivity}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetPageAsync($"/enterprise/activities/{otherActivity}/remove")).Response.StatusCode);
 
         // Posting to them with a valid form token from an own page changes nothing.
-        var (post, _) = await browser.PostAsync("/enterprise/units/add", UnitForm("Taken over", "0"), $"/enterprise/units/{otherUnit}");
+        var (post, _) = await browser.PostPageAsync("/enterprise/units/add", UnitForm("Taken over", "0"), $"/enterprise/units/{otherUnit}");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        var (remove, _) = await browser.PostAsync("/enterprise/units/add", Form.Of(("Version", "0")), $"/enterprise/activities/{otherActivity}/remove");
+        var (remove, _) = await browser.PostPageAsync("/enterprise/units/add", Form.Of(("Version", "0")), $"/enterprise/activities/{otherActivity}/remove");
         Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);
-        Assert.NotEqual("Taken over", await _kit.DbAsync(db => db.Units.Where(u => u.Id == otherUnit).Select(u => u.Name).FirstAsync()));
-        Assert.True(await _kit.DbAsync(db => db.Activities.AnyAsync(a => a.Id == otherActivity)));
+        Assert.NotEqual("Taken over", await kit.WithDbAsync(db => db.Units.Where(u => u.Id == otherUnit).Select(u => u.Name).FirstAsync()));
+        Assert.True(await kit.WithDbAsync(db => db.Activities.AnyAsync(a => a.Id == otherActivity)));
     }
 
     [Fact]
     public async Task The_overview_shows_the_organisation_units_and_activities()
     {
-        var user = await _kit.NewUserAsync();
-        var organisation = await _kit.RegisterAsync(user, EnterpriseKit.Registration(gstin: EnterpriseKit.ValidGstin()));
-        using (var api = await _kit.ApiAsync(user))
+        var user = await kit.NewUserAsync();
+        var organisation = await kit.RegisterAsync(user, EnterprisesFixture.Registration(gstin: EnterprisesFixture.ValidGstin()));
+        using (var api = await kit.ApiAsync(user))
         {
             using var added = await api.PostAsJsonAsync(
                 $"/api/v1/organisations/{organisation.GetProperty("id").GetGuid()}/activities",
@@ -271,8 +268,8 @@ public sealed class EnterprisePagesTests(WebAppFactory factory)
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         }
 
-        using var browser = await _kit.BrowserAsync(user);
-        var (response, html) = await browser.GetAsync("/enterprise");
+        using var browser = await kit.BrowserAsync(user);
+        var (response, html) = await browser.GetPageAsync("/enterprise");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(organisation.GetProperty("udyamNumber").GetString()!, html, StringComparison.Ordinal);
         Assert.Contains("32AAAPA1234A1Z2", html, StringComparison.Ordinal);

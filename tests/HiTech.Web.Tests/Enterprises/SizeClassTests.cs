@@ -1,13 +1,12 @@
 using HiTech.Core.Reference;
 using HiTech.Web.Features.Enterprises;
-using HiTech.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Enterprises;
 
 /// <summary>The size class uses the MSME limits in force on the day, and the page shows which limits applied.</summary>
 [Collection(EnterprisesCollection.Name)]
-public sealed class SizeClassTests(WebAppFactory factory)
+public sealed class SizeClassTests(EnterprisesFixture kit)
 {
     [Theory]
     [InlineData("2025-03-31", "10000000", "50000000", "micro", "2020-07-01")]
@@ -20,7 +19,7 @@ public sealed class SizeClassTests(WebAppFactory factory)
     public void The_limits_in_force_on_the_day_decide_and_a_unit_exactly_at_a_limit_is_inside_the_class(
         string day, string investment, string turnover, string expected, string edition)
     {
-        var msme = factory.Services.GetRequiredService<ReferenceData>().Msme;
+        var msme = kit.Factory.Services.GetRequiredService<ReferenceData>().Msme;
         var (sizeClass, limits) = SaveUnit.Classify(
             msme,
             decimal.Parse(investment, System.Globalization.CultureInfo.InvariantCulture),

@@ -24,7 +24,7 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
         // Started with the screen answered: scored at once, a first estimate.
         var created = await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = MaturityPagesTests.DocumentedScreen });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await MaturityFixture.JsonAsync(created);
+        var body = await TestHost.JsonAsync(created);
         var id = body.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/maturity/assessments/{id}", created.Headers.Location!.ToString());
         Assert.Equal("T0", body.GetProperty("label").GetString());
@@ -41,18 +41,18 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
         // One at a time.
         var again = await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal(id, (await MaturityFixture.JsonAsync(again)).GetProperty("maturityAssessmentId").GetGuid());
+        Assert.Equal(id, (await TestHost.JsonAsync(again)).GetProperty("maturityAssessmentId").GetGuid());
 
         // Save answers with the version read; a stale version is 409 with the current one.
         var version = body.GetProperty("version").GetInt32();
         var saved = await api.PutAsJsonAsync($"/api/v1/maturity/assessments/{id}/answers", new { version, answers = new Dictionary<string, object?> { ["d_auto_machines"] = "up-to-a-third", ["i_erp"] = "piloting", ["s_green_uses"] = new[] { "less-paper", "less-waste" } } });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var after = await MaturityFixture.JsonAsync(saved);
+        var after = await TestHost.JsonAsync(saved);
         Assert.False(after.GetProperty("isFirstEstimate").GetBoolean());
         Assert.Equal(["less-paper", "less-waste"], after.GetProperty("answers").GetProperty("s_green_uses").EnumerateArray().Select(a => a.GetString()!).Order(StringComparer.Ordinal));
         var stale = await api.PutAsJsonAsync($"/api/v1/maturity/assessments/{id}/answers", new { version, answers = new { i_erp = "exploring" } });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal(after.GetProperty("version").GetInt32(), (await MaturityFixture.JsonAsync(stale)).GetProperty("currentVersion").GetInt32());
+        Assert.Equal(after.GetProperty("version").GetInt32(), (await TestHost.JsonAsync(stale)).GetProperty("currentVersion").GetInt32());
 
         // Unknown questions and impossible answers: 400 naming each under answers.<id>.
         var bad = await api.PutAsJsonAsync($"/api/v1/maturity/assessments/{id}/answers", new
@@ -61,19 +61,19 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
             answers = new Dictionary<string, object?> { ["s_bogus"] = "x", ["s_strategy_plan"] = new[] { "ideas", "plan-budget" }, ["s_ready_basics"] = new[] { "none", "broadband" }, ["s_auto_ai"] = "magic", ["s_auto_level"] = 3 },
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await MaturityFixture.JsonAsync(bad)).GetProperty("errors");
+        var errors = (await TestHost.JsonAsync(bad)).GetProperty("errors");
         Assert.Contains("s_bogus", errors.GetProperty("answers.s_bogus")[0].GetString());
         Assert.Contains("s_strategy_plan", errors.GetProperty("answers.s_strategy_plan")[0].GetString());
         Assert.Contains("s_ready_basics", errors.GetProperty("answers.s_ready_basics")[0].GetString());
         Assert.Contains("magic", errors.GetProperty("answers.s_auto_ai")[0].GetString());
         Assert.Contains("s_auto_level", errors.GetProperty("answers.s_auto_level")[0].GetString());
-        var unchanged = await MaturityFixture.JsonAsync(await api.GetAsync($"/api/v1/maturity/assessments/{id}"));
+        var unchanged = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/maturity/assessments/{id}"));
         Assert.Equal(after.GetProperty("version").GetInt32(), unchanged.GetProperty("version").GetInt32());
 
         // Finish: the overall becomes the Draft's digital_maturity input, self-declared.
         var complete = await api.PostAsJsonAsync($"/api/v1/maturity/assessments/{id}/complete", new { version = after.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
-        var finished = await MaturityFixture.JsonAsync(complete);
+        var finished = await TestHost.JsonAsync(complete);
         Assert.NotEqual(JsonValueKind.Null, finished.GetProperty("completedAt").ValueKind);
         var overall = finished.GetProperty("overall").GetInt32();
         var input = finished.GetProperty("digitalMaturityInput");
@@ -84,7 +84,7 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
         Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsJsonAsync($"/api/v1/maturity/assessments/{id}/answers", new { version = finished.GetProperty("version").GetInt32(), answers = new { i_erp = "exploring" } })).StatusCode);
 
         // T1 through the API: progress from T0, dimension by dimension.
-        var t1 = await MaturityFixture.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = new Dictionary<string, string[]>(MaturityPagesTests.DocumentedScreen) { ["s_strategy_plan"] = ["plan-budget"] } }));
+        var t1 = await TestHost.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = new Dictionary<string, string[]>(MaturityPagesTests.DocumentedScreen) { ["s_strategy_plan"] = ["plan-budget"] } }));
         var progress = t1.GetProperty("progress");
         Assert.Equal(id, progress.GetProperty("previousId").GetGuid());
         Assert.Equal("T0", progress.GetProperty("previousLabel").GetString());
@@ -95,7 +95,7 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
         Assert.Equal("up", strategy.GetProperty("bandChange").GetString());
         Assert.Equal("T1", t1.GetProperty("label").GetString());
 
-        var list = await MaturityFixture.JsonAsync(await api.GetAsync("/api/v1/maturity/assessments"));
+        var list = await TestHost.JsonAsync(await api.GetAsync("/api/v1/maturity/assessments"));
         Assert.Equal(["T1", "T0"], list.EnumerateArray().Select(i => i.GetProperty("label").GetString()));
     }
 
@@ -104,19 +104,19 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
     {
         Skip();
         var firm = await fixture.NewFirmAsync(employees: null, draft: false);
-        using var api = await fixture.ApiAsync(firm.Email, acceptLanguage: "ml");
+        using var api = await fixture.ApiAsync(firm.Email, language: "ml");
         var missing = await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        var errors = (await MaturityFixture.JsonAsync(missing)).GetProperty("errors");
+        var errors = (await TestHost.JsonAsync(missing)).GetProperty("errors");
         Assert.Matches("[\u0D00-\u0D7F]", errors.GetProperty("profile.employees")[0].GetString()!);
 
         var badSize = await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { profile = new { employees = 40, size = "huge" } });
         Assert.Equal(HttpStatusCode.BadRequest, badSize.StatusCode);
-        Assert.True((await MaturityFixture.JsonAsync(badSize)).GetProperty("errors").TryGetProperty("profile.size", out _));
+        Assert.True((await TestHost.JsonAsync(badSize)).GetProperty("errors").TryGetProperty("profile.size", out _));
 
         var created = await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { profile = new { employees = 40 } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await MaturityFixture.JsonAsync(created);
+        var body = await TestHost.JsonAsync(created);
         Assert.Equal(40, body.GetProperty("profile").GetProperty("employees").GetInt32());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("overall").ValueKind);
         Assert.Matches("[\u0D00-\u0D7F]", body.GetProperty("dimensions")[0].GetProperty("title").GetString()!);
@@ -128,7 +128,7 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
         using var otherApi = await fixture.ApiAsync(other.Email);
         var refused = await otherApi.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = new { s_nope = "x" } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.True((await MaturityFixture.JsonAsync(refused)).GetProperty("errors").TryGetProperty("answers.s_nope", out _));
+        Assert.True((await TestHost.JsonAsync(refused)).GetProperty("errors").TryGetProperty("answers.s_nope", out _));
         Assert.Equal(0, await fixture.WithDbAsync(db => db.MaturityAssessments.CountAsync(m => m.OrganisationId == other.OrganisationId)));
     }
 
@@ -138,7 +138,7 @@ public sealed class MaturityApiTests(MaturityFixture fixture) : IClassFixture<Ma
         Skip();
         var firm = await fixture.NewFirmAsync();
         using var api = await fixture.ApiAsync(firm.Email);
-        var id = (await MaturityFixture.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { }))).GetProperty("id").GetGuid();
+        var id = (await TestHost.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { }))).GetProperty("id").GetGuid();
 
         using var anonymous = fixture.Factory.CreateBareClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/maturity/assessments/{id}")).StatusCode);

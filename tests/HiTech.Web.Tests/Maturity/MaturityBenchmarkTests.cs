@@ -45,7 +45,7 @@ public sealed class MaturityBenchmarkTests(NoPeersFixture fixture) : IClassFixtu
         Assert.DoesNotContain("Firms like yours (median)", page);
         Assert.DoesNotContain("stroke-dasharray=\"8 5\" />", page[page.IndexOf("<figure", StringComparison.Ordinal)..page.IndexOf("</figure>", StringComparison.Ordinal)].Replace("viewBox=\"0 0 28 12\"", "", StringComparison.Ordinal));
         using var api = await fixture.ApiAsync(firm.Email);
-        var hidden = (await MaturityFixture.JsonAsync(await api.GetAsync($"/api/v1/maturity/assessments/{id}"))).GetProperty("benchmark");
+        var hidden = (await TestHost.JsonAsync(await api.GetAsync($"/api/v1/maturity/assessments/{id}"))).GetProperty("benchmark");
         Assert.False(hidden.GetProperty("shown").GetBoolean());
         Assert.Equal("not shown", hidden.GetProperty("message").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, hidden.GetProperty("median").ValueKind);
@@ -60,7 +60,7 @@ public sealed class MaturityBenchmarkTests(NoPeersFixture fixture) : IClassFixtu
         Assert.Contains("micro firms in the same industry (NIC division 10) in Ernakulam district", page);
         Assert.Contains("Firms like yours (median)", page);
         Assert.Contains("stroke-dasharray=\"8 5\" />", page);
-        var shown = (await MaturityFixture.JsonAsync(await api.GetAsync($"/api/v1/maturity/assessments/{id}"))).GetProperty("benchmark");
+        var shown = (await TestHost.JsonAsync(await api.GetAsync($"/api/v1/maturity/assessments/{id}"))).GetProperty("benchmark");
         Assert.True(shown.GetProperty("shown").GetBoolean());
         Assert.Equal("division-size", shown.GetProperty("group").GetString());
         Assert.Equal(13, shown.GetProperty("groupSize").GetInt32());
@@ -72,6 +72,6 @@ public sealed class MaturityBenchmarkTests(NoPeersFixture fixture) : IClassFixtu
         // The firm's own finished assessments are never its peers.
         var complete = await api.PostAsJsonAsync($"/api/v1/maturity/assessments/{id}/complete", new { });
         complete.EnsureSuccessStatusCode();
-        Assert.Equal(13, (await MaturityFixture.JsonAsync(complete)).GetProperty("benchmark").GetProperty("groupSize").GetInt32());
+        Assert.Equal(13, (await TestHost.JsonAsync(complete)).GetProperty("benchmark").GetProperty("groupSize").GetInt32());
     }
 }

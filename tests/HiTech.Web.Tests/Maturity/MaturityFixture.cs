@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Web.Data;
@@ -9,8 +5,6 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,40 +14,14 @@ namespace HiTech.Web.Tests.Maturity;
 public sealed record Firm(Guid OrganisationId, string Email, Guid? AssessmentId);
 
 /// <summary>
-/// The platform in memory for the maturity tests (demo data, 12 enterprises), with firms made to order (each test its
-/// own organisation and owner, so tests never depend on one another), peers with finished assessments, signed-in
-/// browser-like clients (the platform's own sign-in cookie, no sign-in page, so no rate limit) and bearer clients.
+/// The platform (a <see cref="TestHost"/>) for the maturity tests, with what they seed: firms made to order (each test
+/// its own organisation and owner, so tests never depend on one another) and peers with finished assessments.
 /// </summary>
-public partial class MaturityFixture : IAsyncLifetime
+public class MaturityFixture : TestHost
 {
-    public WebAppFactory Factory { get; } = new();
-
     public MaturityReference Reference => Factory.Services.GetRequiredService<MaturityReference>();
 
     public MaturityInstrument Instrument => Reference.Instrument;
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        if (WebAppFactory.SkipReason is not null)
-        {
-            return;
-        }
-
-        _ = Factory.Server;
-        await Task.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
-    {
-        using var scope = Factory.Services.CreateScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
 
     /// <summary>
     /// A new organisation with one unit (<paramref name="size"/>), one activity (<paramref name="nic"/>), an Enterprise owner,
@@ -106,56 +74,15 @@ public partial class MaturityFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A browser-like client signed in as <paramref name="email"/> (cookies kept, redirects not followed), in a language if given.</summary>
-    public async Task<MaturityBrowser> BrowserAsync(string email, string? acceptLanguage = null, string? cultureCookie = null)
-    {
-        var cookies = new CookieContainer();
-        var (name, value) = await Factory.AuthCookieAsync(email);
-        var site = new Uri("http://localhost");
-        cookies.Add(site, new Cookie(name, value));
-        if (cultureCookie is not null)
-        {
-            cookies.Add(site, new Cookie(".AspNetCore.Culture", Uri.EscapeDataString($"c={cultureCookie}|uic={cultureCookie}")));
-        }
-
-        var client = Factory.CreateDefaultClient(site, new CookieContainerHandler(cookies));
-        if (acceptLanguage is not null)
-        {
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
-        }
-
-        return new MaturityBrowser(client);
-    }
-
-    /// <summary>A client with the account's bearer token (made with the platform's keys: no sign-in, no rate limit).</summary>
-    public async Task<HttpClient> ApiAsync(string email, string? acceptLanguage = null)
-    {
-        var client = Factory.CreateBareClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Factory.BearerTokenAsync(email));
-        if (acceptLanguage is not null)
-        {
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
-        }
-
-        return client;
-    }
-
     public static string AnalystEmail => DemoSeeder.AnalystEmail;
 
     public static string AssessorEmail => DemoSeeder.AssessorEmail;
-
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
 }
 
 /// <summary>Firms made to order in a platform's database: organisation, unit, activity, assessment, Enterprise owner.</summary>
 public static class Firms
 {
-    public const string Password = "Demo#2025";
+    public const string Password = TestHost.Password;
 
     private static int _udyam = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000, 8_000_000);
     private static int _year = 1980;
@@ -175,12 +102,7 @@ public static class Firms
         }
 
         var email = $"maturity-{Guid.NewGuid():N}@test.local";
-        using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Maturity test", OrganisationId = organisation, Language = language, CreatedAt = DateTimeOffset.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(x => x.Description)));
-        await users.AddToRoleAsync(user, Roles.Enterprise);
+        await TestUsers.CreateAsync(services, email, Roles.Enterprise, organisation, language, Password, "Maturity test");
         return new Firm(organisation, email, assessment);
     }
 
@@ -229,49 +151,4 @@ public static class Firms
         await db.SaveChangesAsync();
         return assessment.Id;
     }
-}
-
-/// <summary>A browser-like client: cookies, no automatic redirects, forms posted with the page's antiforgery token and version.</summary>
-public sealed partial class MaturityBrowser(HttpClient client) : IDisposable
-{
-    public HttpClient Client { get; } = client;
-
-    public async Task<string> GetHtmlAsync(string url)
-    {
-        var response = await Client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {response.Headers.Location}");
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    /// <summary>GETs the page, then posts the fields (repeated names allowed) with its antiforgery token and, when it has one, its version.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string page, params (string Name, string Value)[] fields) =>
-        await PostWithAsync(await GetHtmlAsync(page), page, fields);
-
-    /// <summary>Posts to a form already read (another "tab" may have saved in between).</summary>
-    public async Task<HttpResponseMessage> PostWithAsync(string html, string action, params (string Name, string Value)[] fields)
-    {
-        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
-        pairs.Add(new("__RequestVerificationToken", Token(html)));
-        if (VersionPattern().Match(html) is { Success: true } version && !pairs.Exists(p => p.Key == "Version"))
-        {
-            pairs.Add(new("Version", version.Groups[1].Value));
-        }
-
-        return await Client.PostAsync(action, new FormUrlEncodedContent(pairs));
-    }
-
-    public static string Token(string html)
-    {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "No antiforgery token on the page");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
-    public void Dispose() => Client.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
-    private static partial Regex VersionPattern();
 }

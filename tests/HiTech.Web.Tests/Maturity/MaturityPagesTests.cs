@@ -334,7 +334,7 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
         var firm = await fixture.NewFirmAsync(draft: false);
         var assessment = await fixture.NewAssessmentAsync(firm.OrganisationId, AssessmentStatus.Draft, new() { ["employees"] = 9, ["digital_maturity"] = 70 }, evidence: EvidenceLevel.Verified, review: ReviewState.Verified);
         using var api = await fixture.ApiAsync(firm.Email);
-        var created = await MaturityFixture.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = DocumentedScreen }));
+        var created = await TestHost.JsonAsync(await api.PostAsJsonAsync("/api/v1/maturity/assessments", new { answers = DocumentedScreen }));
         var id = created.GetProperty("id").GetGuid();
         var completed = await api.PostAsJsonAsync($"/api/v1/maturity/assessments/{id}/complete", new { version = created.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
@@ -452,7 +452,7 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
     }
 
     /// <summary>Starts an assessment from the start page; its id.</summary>
-    internal static async Task<Guid> StartAsync(MaturityBrowser browser)
+    internal static async Task<Guid> StartAsync(Browser browser)
     {
         var response = await browser.PostAsync("/maturity/start");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -462,7 +462,7 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
     }
 
     /// <summary>Answers the first <paramref name="steps"/> pages of the short screen with "Save and continue".</summary>
-    internal async Task AnswerScreenAsync(MaturityBrowser browser, Guid id, Dictionary<string, string[]> answers, int steps = 6)
+    internal async Task AnswerScreenAsync(Browser browser, Guid id, Dictionary<string, string[]> answers, int steps = 6)
     {
         for (var step = 1; step <= steps; step++)
         {

@@ -1,9 +1,10 @@
+using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Reviews;
@@ -17,7 +18,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     public async Task Assessor_approves_a_demo_submitted_assessment_giving_a_final_result_and_a_valid_certificate()
     {
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var queue = await PlatformFixture.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
 
         // The demo seeds submitted assessments assigned to the demo assessor: take the first of them.
@@ -27,7 +28,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.False(string.IsNullOrEmpty(item.GetProperty("provisional_tier").GetString()));
         var id = item.GetProperty("assessment_id").GetGuid();
 
-        var review = await PlatformFixture.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
+        var review = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
         var version = review.GetProperty("version").GetInt32();
         var inputs = review.GetProperty("inputs").EnumerateArray().ToList();
         Assert.NotEmpty(inputs);
@@ -37,12 +38,12 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         {
             var decided = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{input.GetProperty("id").GetGuid()}", new { decision = "verified", version }, None);
             Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-            version = (await PlatformFixture.JsonAsync(decided)).GetProperty("version").GetInt32();
+            version = (await TestHost.JsonAsync(decided)).GetProperty("version").GetInt32();
         }
 
         var approved = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/approve", new { version, comments = "All figures match the audited accounts." }, None);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        var certificateId = (await PlatformFixture.JsonAsync(approved)).GetProperty("certificate_id").GetString();
+        var certificateId = (await TestHost.JsonAsync(approved)).GetProperty("certificate_id").GetString();
         Assert.False(string.IsNullOrEmpty(certificateId));
 
         var (assessment, finals, certificate, audit) = await platform.WithDbAsync(async db => (
@@ -63,7 +64,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(inputs.Count, audit.Count(a => a == AuditAction.VerifyInput));
 
         using var anonymous = platform.Anonymous();
-        var check = await PlatformFixture.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{certificateId}/verify", None));
+        var check = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{certificateId}/verify", None));
         Assert.Equal("valid", check.GetProperty("status").GetString());
         Assert.Equal(HiTech.Web.Features.Certificates.IssueCertificate.CertifiableTier(final), check.GetProperty("certificate").GetProperty("tier").GetString());
 
@@ -78,7 +79,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var id = await platform.CreateSubmittedAsync(assessorId);
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var review = await PlatformFixture.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
+        var review = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
         var version = review.GetProperty("version").GetInt32();
         var first = review.GetProperty("inputs")[0].GetProperty("id").GetGuid();
         var second = review.GetProperty("inputs")[1].GetProperty("id").GetGuid();
@@ -88,7 +89,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         // A second decision sent with the version read before the first one was saved.
         var stale = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{second}", new { decision = "rejected", reason = "No evidence", version }, None);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var problem = await PlatformFixture.JsonAsync(stale);
+        var problem = await TestHost.JsonAsync(stale);
         Assert.Contains("Someone else saved", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(version + 1, problem.GetProperty("current_version").GetInt32());
         var state = await platform.WithDbAsync(db => db.AssessmentInputs.AsNoTracking().Where(i => i.Id == second).Select(i => i.Review).SingleAsync());
@@ -98,8 +99,8 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.Conflict, staleApproval.StatusCode);
 
         // The page says so in words, and shows what is saved now.
-        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
-        var page = await PlatformFixture.PostFormAsync(browser, $"/reviews/{id}", $"/reviews/{id}?handler=return", new() { ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ReturnComments"] = "Please attach the audited accounts." });
+        using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
+        var page = await browser.SubmitAsync($"/reviews/{id}", $"/reviews/{id}?handler=return", new() { ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ReturnComments"] = "Please attach the audited accounts." });
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Someone else saved this assessment", await page.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
         Assert.Equal(AssessmentStatus.Submitted, await platform.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
@@ -111,7 +112,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var id = await platform.CreateSubmittedAsync(assessorId);
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var review = await PlatformFixture.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
+        var review = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
         var version = review.GetProperty("version").GetInt32();
         var turnover = review.GetProperty("inputs").EnumerateArray().First(i => i.GetProperty("input_id").GetString() == "turnover");
         var inputId = turnover.GetProperty("id").GetGuid();
@@ -119,15 +120,15 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
 
         var missing = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "adjusted", version }, None);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        var errors = (await PlatformFixture.JsonAsync(missing)).GetProperty("errors");
+        var errors = (await TestHost.JsonAsync(missing)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("value", out _));
         Assert.True(errors.TryGetProperty("reason", out _));
 
         var rejectedWithoutReason = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "rejected", version }, None);
-        Assert.True((await PlatformFixture.JsonAsync(rejectedWithoutReason)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.True((await TestHost.JsonAsync(rejectedWithoutReason)).GetProperty("errors").TryGetProperty("reason", out _));
 
         var notANumber = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "adjusted", value = "lots", reason = "Audited figure", version }, None);
-        Assert.True((await PlatformFixture.JsonAsync(notANumber)).GetProperty("errors").TryGetProperty("value", out _));
+        Assert.True((await TestHost.JsonAsync(notANumber)).GetProperty("errors").TryGetProperty("value", out _));
 
         var adjusted = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "adjusted", value = "12,34,567", reason = "The audited accounts show a lower turnover.", version }, None);
         Assert.Equal(HttpStatusCode.OK, adjusted.StatusCode);
@@ -145,9 +146,9 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(1234567m, after.RootElement.GetProperty("number").GetDecimal());
 
         // The page refuses an adjustment without a reason, in words, next to the field.
-        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var current = await platform.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
-        var page = await PlatformFixture.PostFormAsync(browser, $"/reviews/{id}", $"/reviews/{id}?handler=input&inputId={inputId}", new()
+        var page = await browser.SubmitAsync($"/reviews/{id}", $"/reviews/{id}?handler=input&inputId={inputId}", new()
         {
             ["Version"] = current.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Decision"] = "adjusted",
@@ -165,24 +166,24 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     {
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var id = await platform.CreateSubmittedAsync(assessorId);
-        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var (version, rdSpend) = await platform.WithDbAsync(async db => (
             await db.Assessments.Where(a => a.Id == id).Select(a => a.Version).SingleAsync(),
             await db.AssessmentInputs.Where(i => i.AssessmentId == id && i.InputId == "rd_spend").Select(i => i.Id).SingleAsync()));
         var v = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var rejected = await PlatformFixture.PostFormAsync(browser, $"/reviews/{id}", $"/reviews/{id}?handler=input&inputId={rdSpend}", new() { ["Version"] = v, ["Decision"] = "rejected", ["Reason"] = "No R&D ledger was provided." });
+        var rejected = await browser.SubmitAsync($"/reviews/{id}", $"/reviews/{id}?handler=input&inputId={rdSpend}", new() { ["Version"] = v, ["Decision"] = "rejected", ["Reason"] = "No R&D ledger was provided." });
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
         var page = await (await browser.GetAsync($"/reviews/{id}", None)).Content.ReadAsStringAsync(None);
         Assert.Contains("No R&amp;D ledger was provided.", page, StringComparison.Ordinal);
 
         version = await platform.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
         v = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var empty = await PlatformFixture.PostFormAsync(browser, $"/reviews/{id}", $"/reviews/{id}?handler=return", new() { ["Version"] = v, ["ReturnComments"] = " " });
+        var empty = await browser.SubmitAsync($"/reviews/{id}", $"/reviews/{id}?handler=return", new() { ["Version"] = v, ["ReturnComments"] = " " });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("Tell the enterprise what to change before it submits again", await empty.Content.ReadAsStringAsync(None), StringComparison.Ordinal);
 
-        var returned = await PlatformFixture.PostFormAsync(browser, $"/reviews/{id}", $"/reviews/{id}?handler=return", new() { ["Version"] = v, ["ReturnComments"] = "Please upload the R&D ledger for the year." });
+        var returned = await browser.SubmitAsync($"/reviews/{id}", $"/reviews/{id}?handler=return", new() { ["Version"] = v, ["ReturnComments"] = "Please upload the R&D ledger for the year." });
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
         var assessment = await platform.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal(AssessmentStatus.Returned, assessment.Status);
@@ -204,11 +205,11 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var id = await platform.CreateSubmittedAsync(assessorId);
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var review = await PlatformFixture.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
+        var review = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews/{id}", None));
         var version = review.GetProperty("version").GetInt32();
         var rdStaff = review.GetProperty("inputs").EnumerateArray().First(i => i.GetProperty("input_id").GetString() == "rd_staff").GetProperty("id").GetGuid();
         var rejected = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{rdStaff}", new { decision = "rejected", reason = "Payroll shows no R&D staff.", version }, None);
-        version = (await PlatformFixture.JsonAsync(rejected)).GetProperty("version").GetInt32();
+        version = (await TestHost.JsonAsync(rejected)).GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/approve", new { version }, None)).StatusCode);
 
         var json = await platform.WithDbAsync(db => db.AssessmentResults.Where(r => r.AssessmentId == id && r.IsFinal).Select(r => r.ExplanationJson).SingleAsync());
@@ -230,10 +231,10 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "verified", version = 0 }, None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/approve", new { version = 0 }, None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/return", new { version = 0, comments = "x" }, None)).StatusCode);
-        var queue = await PlatformFixture.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
         Assert.DoesNotContain(queue.EnumerateArray(), i => i.GetProperty("assessment_id").GetGuid() == id);
 
-        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/reviews/{id}", None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/reviews/evidence/{fileId}", None)).StatusCode);
         Assert.Equal(AssessmentStatus.Submitted, await platform.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
@@ -244,13 +245,13 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     {
         var id = await platform.CreateSubmittedAsync(assessor: null);
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var queue = await PlatformFixture.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
         var item = queue.EnumerateArray().Single(i => i.GetProperty("assessment_id").GetGuid() == id);
         Assert.False(item.GetProperty("assigned_to_me").GetBoolean());
 
-        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var version = item.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var taken = await PlatformFixture.PostFormAsync(browser, $"/reviews/{id}", $"/reviews/{id}?handler=take", new() { ["Version"] = version });
+        var taken = await browser.SubmitAsync($"/reviews/{id}", $"/reviews/{id}?handler=take", new() { ["Version"] = version });
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         Assert.Equal(assessorId, await platform.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.AssessorId).SingleAsync()));
@@ -266,7 +267,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
         var fileId = await platform.AddEvidenceAsync(id, "turnover", pdf, "audited accounts.pdf");
 
-        using var assessor = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        using var assessor = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var page = await (await assessor.GetAsync($"/reviews/{id}", None)).Content.ReadAsStringAsync(None);
         Assert.Contains($"/reviews/evidence/{fileId}", page, StringComparison.Ordinal);
         var response = await assessor.GetAsync($"/reviews/evidence/{fileId}", None);
@@ -276,9 +277,9 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync(None));
 
-        using var ownerClient = await platform.BrowserAsync(ownerEmail);
+        using var ownerClient = await platform.SignInAsync(ownerEmail);
         Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync($"/reviews/evidence/{fileId}", None)).StatusCode);
-        using var analyst = await platform.BrowserAsync(DemoSeeder.AnalystEmail);
+        using var analyst = await platform.SignInAsync(DemoSeeder.AnalystEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/reviews/evidence/{fileId}", None)).StatusCode);
         using var anonymous = platform.Anonymous();
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"/reviews/evidence/{fileId}", None)).StatusCode);
@@ -289,7 +290,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     {
         foreach (var email in new[] { DemoSeeder.OwnerEmail, DemoSeeder.AnalystEmail })
         {
-            using var browser = await platform.BrowserAsync(email);
+            using var browser = await platform.SignInAsync(email);
             var page = await browser.GetAsync("/reviews", None);
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
             Assert.Contains("/account/access-denied", page.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -309,7 +310,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var mine = await platform.CreateSubmittedAsync(assessorId);
         var open = await platform.CreateSubmittedAsync(assessor: null);
-        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var english = await (await browser.GetAsync("/reviews", None)).Content.ReadAsStringAsync(None);
         Assert.Contains("Assigned to you", english, StringComparison.Ordinal);
         Assert.True(english.IndexOf($"/reviews/{mine}", StringComparison.Ordinal) < english.IndexOf("Not yet taken", StringComparison.Ordinal));
@@ -318,7 +319,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         // An assessor who chose Malayalam reads the queue in Malayalam.
         var email = $"assessor-ml-{Guid.NewGuid():N}@demo.local";
         await platform.CreateUserAsync(email, Roles.Assessor, language: "ml");
-        using var malayalamBrowser = await platform.BrowserAsync(email);
+        using var malayalamBrowser = await platform.SignInAsync(email);
         var malayalam = await (await malayalamBrowser.GetAsync("/reviews", None)).Content.ReadAsStringAsync(None);
         Assert.Contains("lang=\"ml\"", malayalam, StringComparison.Ordinal);
         Assert.Contains("പരിശോധനാ ക്യൂ", malayalam, StringComparison.Ordinal);

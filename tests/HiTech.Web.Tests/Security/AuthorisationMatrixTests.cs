@@ -439,7 +439,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
 
         static MultipartFormDataContent Upload(Targets t)
         {
-            var file = new ByteArrayContent(SecurityFixture.Pdf("Not yours"));
+            var file = new ByteArrayContent(TestHost.Pdf("Not yours"));
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
             return new MultipartFormDataContent { { new StringContent(t.InputA), "inputId" }, { file, "file", "not-yours.pdf" } };
         }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
 using HiTech.Web.Data;
@@ -11,7 +10,6 @@ using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Storage;
 using HiTech.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,22 +63,18 @@ public sealed record Targets(
 /// <see cref="Who"/>, each from its own client address (so the per-address sign-in rate limit never trips
 /// the matrix), and organisation A's data to aim at.
 /// </summary>
-public sealed partial class SecurityFixture : IAsyncLifetime
+public sealed class SecurityFixture : TestHost
 {
-    public const string Password = "Test#2025pw";
-
     private readonly Dictionary<Who, string> _emails = [];
     private readonly Dictionary<Who, string> _tokens = [];
     private readonly Dictionary<Who, string> _cookies = [];
     private readonly Dictionary<Who, (string Cookie, string Token)> _antiforgery = [];
 
-    public WebAppFactory Factory { get; } = new();
-
     public Targets Targets { get; private set; } = null!;
 
     public static string AddressOf(Who who) => $"10.0.0.{10 + (int)who}";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         if (WebAppFactory.SkipReason is not null)
         {
@@ -163,8 +157,6 @@ public sealed partial class SecurityFixture : IAsyncLifetime
             module.Id);
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
-
     public string EmailOf(Who who) => _emails[who];
 
     /// <summary>A bare request from this caller's address: for the API with its bearer token, for pages with its sign-in cookie.</summary>
@@ -234,17 +226,12 @@ public sealed partial class SecurityFixture : IAsyncLifetime
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, "No antiforgery token on the home page");
+        var token = Browser.Token(html);
         var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("hitech.af=", StringComparison.Ordinal));
-        pair = (cookie, WebUtility.HtmlDecode(token.Groups[1].Value));
+        pair = (cookie, token);
         _antiforgery[who] = pair;
         return pair;
     }
-
-    /// <summary>A small file that starts like a PDF (the platform checks the signature).</summary>
-    public static byte[] Pdf(string text) =>
-        System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {text}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     private async Task<string> TokenAsync(Who who)
     {
@@ -259,26 +246,10 @@ public sealed partial class SecurityFixture : IAsyncLifetime
 
     private static async Task<string> CreateUserAsync(IServiceProvider services, string name, string role, Guid? organisation)
     {
-        var users = services.GetRequiredService<UserManager<AppUser>>();
         var email = $"{name}-{Guid.NewGuid():N}@security.test";
-        var user = new AppUser
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name,
-            OrganisationId = organisation,
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        await TestUsers.CreateAsync(services, email, role, organisation, displayName: name);
         return email;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 /// <summary>The security tests share one platform and run one after another.</summary>

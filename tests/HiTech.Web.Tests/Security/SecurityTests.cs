@@ -149,10 +149,10 @@ public sealed partial class SecurityTests(SecurityFixture fixture)
         // The form sets the antiforgery cookie; signing in sets the sign-in and language cookies.
         using var form = await client.GetAsync("/account/sign-in");
         var antiforgery = SetCookie(form, "hitech.af");
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value);
+        var token = Browser.Token(await form.Content.ReadAsStringAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
         {
-            Content = new FormUrlEncodedContent([new("Email", email), new("Password", SecurityFixture.Password), new("__RequestVerificationToken", token)]),
+            Content = new FormUrlEncodedContent([new("Email", email), new("Password", TestHost.Password), new("__RequestVerificationToken", token)]),
         };
         request.Headers.Add("Cookie", antiforgery.Split(';')[0]);
         using var signedIn = await client.SendAsync(request);
@@ -206,7 +206,7 @@ public sealed partial class SecurityTests(SecurityFixture fixture)
         }
 
         // The right password no longer signs in while the lockout lasts.
-        using var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = SecurityFixture.Password });
+        using var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestHost.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
@@ -257,12 +257,8 @@ public sealed partial class SecurityTests(SecurityFixture fixture)
 
     private async Task<string> CreateUserAsync()
     {
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var email = $"user-{Guid.NewGuid():N}@security.test";
-        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Security test", CreatedAt = DateTimeOffset.UtcNow };
-        Assert.True((await users.CreateAsync(user, SecurityFixture.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Enterprise)).Succeeded);
+        await fixture.CreateUserAsync(email, Roles.Enterprise, displayName: "Security test");
         return email;
     }
 
@@ -281,9 +277,6 @@ public sealed partial class SecurityTests(SecurityFixture fixture)
         Assert.True(cookie is not null, $"No {name} cookie set by {response.RequestMessage?.RequestUri}");
         return cookie;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex PostForm();

@@ -4,7 +4,7 @@ using HiTech.Core.Scoring;
 using HiTech.Core.Tests.Frameworks;
 using HiTech.Core.Tests.Scoring;
 
-namespace HiTech.Core.Tests.Properties;
+namespace HiTech.Core.Tests.PropertyBased;
 
 /// <summary>Results never depend on the machine's culture: explanations are byte-identical under any of them.</summary>
 public class CultureInvarianceTests

@@ -3,7 +3,7 @@ using HiTech.Core.Registry;
 using HiTech.Core.Tests.Frameworks;
 using nietras.SeparatedValues;
 
-namespace HiTech.Core.Tests.Properties;
+namespace HiTech.Core.Tests.PropertyBased;
 
 /// <summary>Every data row of a registry yields exactly one result, scored or rejected, with its own line number.</summary>
 public class RowAccountingTests

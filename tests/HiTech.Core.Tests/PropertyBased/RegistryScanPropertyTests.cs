@@ -5,7 +5,7 @@ using HiTech.Core.Scoring;
 using HiTech.Core.Tests.Frameworks;
 using nietras.SeparatedValues;
 
-namespace HiTech.Core.Tests.Properties;
+namespace HiTech.Core.Tests.PropertyBased;
 
 public class RegistryScanPropertyTests
 {

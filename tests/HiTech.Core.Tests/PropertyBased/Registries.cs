@@ -6,7 +6,7 @@ using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 using HiTech.Core.Tests.Frameworks;
 
-namespace HiTech.Core.Tests.Properties;
+namespace HiTech.Core.Tests.PropertyBased;
 
 /// <summary>Generators and CSV helpers shared by the property tests.</summary>
 internal static class Registries

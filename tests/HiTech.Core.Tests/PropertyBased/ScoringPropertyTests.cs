@@ -3,7 +3,7 @@ using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 using HiTech.Core.Tests.Frameworks;
 
-namespace HiTech.Core.Tests.Properties;
+namespace HiTech.Core.Tests.PropertyBased;
 
 public class ScoringPropertyTests
 {
