@@ -11,6 +11,13 @@ public static class EnterpriseLoader
     /// <summary>Tolerance on declared revenue shares adding up to 1 (rounding in spreadsheets).</summary>
     public const double ShareTolerance = 0.011;
 
+    /// <summary>A fresh workspace holding the enterprise; usable only when there are no issues.</summary>
+    public static (ScoringWorkspace Workspace, IReadOnlyList<InputIssue> Issues) Load(CompiledFramework framework, ActivityClassifier classifier, EnterpriseInput enterprise)
+    {
+        var workspace = new ScoringWorkspace(framework);
+        return (workspace, Fill(workspace, classifier, enterprise));
+    }
+
     public static IReadOnlyList<InputIssue> Fill(ScoringWorkspace workspace, ActivityClassifier classifier, EnterpriseInput enterprise)
     {
         var issues = new List<InputIssue>();
