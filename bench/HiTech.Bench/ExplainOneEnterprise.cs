@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
@@ -14,7 +13,6 @@ namespace HiTech.Bench;
 [MemoryDiagnoser]
 public class ExplainOneEnterprise
 {
-    private static readonly JsonSerializerOptions Compact = new(ExplanationJson.Options) { WriteIndented = false };
     private EnterpriseInput[] _inputs = [];
     private ActivityClassifier _classifier = null!;
     private CompiledFramework _framework = null!;
@@ -34,11 +32,10 @@ public class ExplainOneEnterprise
     [Benchmark]
     public Explanation Explain()
     {
-        var workspace = new ScoringWorkspace(_framework);
-        var issues = EnterpriseLoader.Fill(workspace, _classifier, _inputs[_next++ & 63]);
-        return issues.Count == 0 ? Explainer.Explain(workspace, "e", "E", _classifier) : throw new InvalidOperationException(string.Join("; ", issues));
+        var (explanation, issues) = Explainer.Explain(_framework, _classifier, _inputs[_next++ & 63]);
+        return explanation ?? throw new InvalidOperationException(string.Join("; ", issues));
     }
 
     [Benchmark]
-    public string ExplainAndSerialize() => JsonSerializer.Serialize(Explain(), Compact);
+    public string ExplainAndSerialize() => ExplanationJson.Serialize(Explain(), indented: false);
 }

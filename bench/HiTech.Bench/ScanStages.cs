@@ -36,7 +36,7 @@ public static class ScanStages
             Time("sep read, every field", () => SepReadBaseline.Run(path, quiet: true));
             Time("sep read + parse row", () => Sequential(path, framework, classifier, score: false));
             Time("sep read + parse + score", () => Sequential(path, framework, classifier, score: true));
-            Time("RegistryScan parallel", () => Parallel(path, framework, classifier));
+            Time("CsvRegistry parallel", () => Parallel(path, framework, classifier));
         }
 
         return 0;
@@ -51,7 +51,7 @@ public static class ScanStages
 
     private static long Sequential(string path, CompiledFramework framework, ActivityClassifier classifier, bool score)
     {
-        using var reader = Sep.Reader(o => RegistryScan.CsvOptions).FromFile(path);
+        using var reader = CsvRegistry.Options.FromFile(path);
         var header = reader.Header.ColNames.ToList();
         var (layout, _) = RegistryLayout.From(header, framework);
         var parser = new RegistryRowParser(framework, layout!, classifier, classifier.Reference.Districts);
@@ -73,17 +73,8 @@ public static class ScanStages
 
     private static long Parallel(string path, CompiledFramework framework, ActivityClassifier classifier)
     {
-        using var reader = Sep.Reader(o => RegistryScan.CsvOptions).FromFile(path);
-        var (scan, _) = RegistryScan.Prepare(reader.Header.ColNames.ToList(), classifier, framework);
-        using (scan)
-        {
-            long rows = 0;
-            foreach (var row in scan!.Score(reader))
-            {
-                rows += row.Rejected ? 1 : 1;
-            }
-
-            return rows;
-        }
+        using var registry = new CsvRegistry(File.OpenRead(path), path);
+        using var scan = registry.Prepare(classifier, framework).Scan!;
+        return registry.Read(scan).LongCount();
     }
 }

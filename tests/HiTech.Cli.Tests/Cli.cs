@@ -76,7 +76,7 @@ public static class CsvFile
 {
     public static List<string[]> Read(string path)
     {
-        using var reader = (HiTech.Core.Registry.RegistryScan.CsvOptions with { HasHeader = false }).FromFile(path);
+        using var reader = (HiTech.Core.Registry.CsvRegistry.Options with { HasHeader = false }).FromFile(path);
         var rows = new List<string[]>();
         foreach (var row in reader)
         {

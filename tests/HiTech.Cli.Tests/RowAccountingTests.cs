@@ -87,7 +87,7 @@ public class RowAccountingTests
     /// <summary>The line each row starts on, as an independent plain Sep read sees it.</summary>
     private static List<long> RowStarts(string path)
     {
-        using var reader = HiTech.Core.Registry.RegistryScan.CsvOptions.FromFile(path);
+        using var reader = HiTech.Core.Registry.CsvRegistry.Options.FromFile(path);
         var lines = new List<long>();
         foreach (var row in reader)
         {

@@ -62,12 +62,11 @@ public static class DemoCommand
         {
             var index = long.Parse(example.AsSpan(example.LastIndexOf('-') + 1), CultureInfo.InvariantCulture) - 1;
             var enterprise = new RegistryGenerator(DataLocator.Classifier).Generate(index, seed);
-            var workspace = new ScoringWorkspace(framework);
-            EnterpriseLoader.Fill(workspace, DataLocator.Classifier, enterprise.ToInput());
+            var (explanation, issues) = Explainer.Explain(framework, DataLocator.Classifier, enterprise.ToInput());
             context.Out.WriteLine();
             context.Out.WriteLine($"4. Why {enterprise.Name} ({enterprise.Id}, {enterprise.District}) got its tier (hitech explain):");
             context.Out.WriteLine();
-            context.Out.Write(ExplanationText.Render(Explainer.Explain(workspace, enterprise.Id, enterprise.Name, DataLocator.Classifier)));
+            context.Out.Write(ExplanationText.Render(explanation ?? throw new CliException([$"{enterprise.Id} cannot be scored:", .. issues.Select(i => $"{i.Field}: {i.Reason}")])));
         }
 
         context.Out.WriteLine();

@@ -58,14 +58,12 @@ public static class ExplainCommand
             throw new CliException($"{enterpriseValue}: $.district: '{district}' is not a Kerala district");
         }
 
-        var workspace = new ScoringWorkspace(compiled);
-        var issues = EnterpriseLoader.Fill(workspace, classifier, enterprise);
-        if (issues.Count > 0)
+        var (explanation, issues) = Explainer.Explain(compiled, classifier, enterprise);
+        if (explanation is null)
         {
             throw new CliException([$"{enterpriseValue}: the enterprise cannot be scored:", .. issues.Select(i => $"{i.Field}: {i.Reason}")]);
         }
 
-        var explanation = Explainer.Explain(workspace, enterprise.Id, enterprise.Name, classifier);
         context.Out.Write(json ? ExplanationJson.Serialize(explanation) + "\n" : ExplanationText.Render(explanation, language));
         return ExitCodes.Ok;
     }

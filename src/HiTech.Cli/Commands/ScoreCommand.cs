@@ -35,7 +35,7 @@ public static class ScoreCommand
     {
         var framework = DataLocator.LoadFramework(context, frameworkValue);
         using var input = RegistryInput.Open(context, inputValue);
-        using var scan = input.Prepare(DataLocator.Classifier, framework);
+        using var scan = RegistryInput.Scan(input, DataLocator.Classifier, framework);
         if (scan.IgnoredColumns.Count > 0)
         {
             context.Out.WriteLine($"note: columns not used by {framework.Id} {framework.Version}: {string.Join(", ", scan.IgnoredColumns)}");
@@ -55,10 +55,10 @@ public static class ScoreCommand
             writer = new ResultsWriter(results, rejects);
             writer.WriteHeaders();
             var format = new ResultFormat(framework);
-            ProgressDisplay.Run(context, $"scoring {Path.GetFileName(inputValue)}", input.IsExcel ? 0 : input.Length, report =>
+            ProgressDisplay.Run(context, $"scoring {Path.GetFileName(inputValue)}", input.Length, report =>
             {
                 long read = 0;
-                foreach (var line in input.ScoreLines(scan, format))
+                foreach (var line in input.Read(scan.Lines(format)))
                 {
                     writer.Write(line);
                     if ((++read & 8191) == 0)

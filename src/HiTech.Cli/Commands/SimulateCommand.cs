@@ -46,16 +46,16 @@ public static class SimulateCommand
         var baseline = DataLocator.LoadFramework(context, baselineValue);
         var proposal = DataLocator.LoadFramework(context, proposalValue);
         using var input = RegistryInput.Open(context, inputValue);
-        using var scan = input.Prepare(DataLocator.Classifier, baseline, proposal);
+        using var scan = RegistryInput.Scan(input, DataLocator.Classifier, baseline, proposal);
         var transitions = new TierTransitions(baseline, proposal, DataLocator.Reference.Nic);
         var shown = new List<string>();
         using (var rejects = rejectsValue is null ? null : CsvOutput.Create(context.Resolve(rejectsValue), rejectsValue))
         {
             rejects?.Row(ResultsWriter.RejectColumns);
-            ProgressDisplay.Run(context, $"simulating {Path.GetFileName(inputValue)}", input.IsExcel ? 0 : input.Length, report =>
+            ProgressDisplay.Run(context, $"simulating {Path.GetFileName(inputValue)}", input.Length, report =>
             {
                 long read = 0;
-                foreach (var row in input.Score(scan))
+                foreach (var row in input.Read(scan))
                 {
                     transitions.Add(row);
                     if (row.Issue is { } issue)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace HiTech.Core.Expressions;
@@ -5,6 +6,17 @@ namespace HiTech.Core.Expressions;
 /// <summary>Splits expression text into tokens. Numbers are invariant-culture decimals; strings use single or double quotes.</summary>
 internal static class Lexer
 {
+    /// <summary>The words of the language; no name a framework or instrument defines may be one of them.</summary>
+    public static readonly FrozenDictionary<string, TokenKind> Keywords = new Dictionary<string, TokenKind>(StringComparer.Ordinal)
+    {
+        ["and"] = TokenKind.And,
+        ["or"] = TokenKind.Or,
+        ["not"] = TokenKind.Not,
+        ["in"] = TokenKind.In,
+        ["true"] = TokenKind.True,
+        ["false"] = TokenKind.False,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -40,7 +52,7 @@ internal static class Lexer
                 }
 
                 var word = text[start..i];
-                tokens.Add(new Token(KeywordKind(word), word, start));
+                tokens.Add(new Token(Keywords.GetValueOrDefault(word, TokenKind.Identifier), word, start));
                 continue;
             }
 
@@ -118,17 +130,6 @@ internal static class Lexer
 
         return i;
     }
-
-    private static TokenKind KeywordKind(string word) => word switch
-    {
-        "and" => TokenKind.And,
-        "or" => TokenKind.Or,
-        "not" => TokenKind.Not,
-        "in" => TokenKind.In,
-        "true" => TokenKind.True,
-        "false" => TokenKind.False,
-        _ => TokenKind.Identifier,
-    };
 
     private static ExpressionException Fail(int offset, int length, string rule, string message) =>
         new(new ExpressionError(offset, length, rule, message));

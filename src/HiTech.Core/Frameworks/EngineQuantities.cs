@@ -49,5 +49,5 @@ public static class ActivityQuantities
     public const int SectorsSet = 1;
     public const int SetCount = 2;
 
-    public static readonly Domain EurostatDomain = new("eurostat_group", Scoring.EurostatGroups.Ids, Ordered: false);
+    public static readonly Domain EurostatDomain = new("eurostat_group", EurostatGroups.Ids, Ordered: false);
 }

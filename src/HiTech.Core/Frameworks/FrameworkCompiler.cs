@@ -13,7 +13,9 @@ namespace HiTech.Core.Frameworks;
 internal sealed partial class FrameworkCompiler
 {
     private const double WeightTolerance = 1e-6;
-    private static readonly string[] Reserved = ["and", "or", "not", "in", "true", "false", "min", "max", "clamp", "abs", "log10", "div", "if", "present", "coalesce", "count", "has_any", "has_all", "lookup"];
+
+    /// <summary>The expression language's functions: reserved like its keywords, so a name never hides one.</summary>
+    private static readonly string[] Functions = ["min", "max", "clamp", "abs", "log10", "div", "if", "present", "coalesce", "count", "has_any", "has_all", "lookup"];
 
     private readonly FrameworkDefinition _definition;
     private readonly string _file;
@@ -713,7 +715,7 @@ internal sealed partial class FrameworkCompiler
             return false;
         }
 
-        if (Reserved.Contains(id, StringComparer.Ordinal))
+        if (Lexer.Keywords.ContainsKey(id) || Functions.Contains(id, StringComparer.Ordinal))
         {
             Error(at, "reserved-name", $"'{id}' is a word of the expression language and cannot name a {what}.");
             return false;

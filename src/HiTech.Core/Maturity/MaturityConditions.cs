@@ -20,7 +20,7 @@ internal sealed class MaturityConditions
 
     /// <summary>Names a question may not take: the profile fields and the words of the expression language.</summary>
     public static readonly FrozenSet<string> ReservedNames =
-        new[] { "employees", "manufacturing", "size", "and", "or", "not", "in", "true", "false" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { "employees", "manufacturing", "size" }.Concat(Lexer.Keywords.Keys).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly ulong[] NoSets = [];
 

@@ -18,9 +18,9 @@ internal static class EurostatRules
             }
 
             var group = record[1];
-            if (Array.IndexOf(EurostatIds.Rules, group) < 0)
+            if (!EurostatGroups.Ids.Contains(group, StringComparer.Ordinal))
             {
-                throw new ReferenceDataException(source, record.Line, "group", $"'{group}' is not one of {string.Join(", ", EurostatIds.Rules)}");
+                throw new ReferenceDataException(source, record.Line, "group", $"'{group}' is not one of {string.Join(", ", EurostatGroups.Ids)}");
             }
 
             var uncertain = record[2] switch

@@ -74,7 +74,7 @@ internal static class NicCatalogBuilder
 
                 (group, basis) = Aggregate(classes.Select(c => oecdOf[c]).ToList(), oecd);
                 var eurostatGroups = classes.Select(c => eurostatOf[c].Group).Distinct(StringComparer.Ordinal).ToList();
-                eurostatGroup = eurostatGroups.Count == 1 ? eurostatGroups[0] : EurostatIds.Mixed;
+                eurostatGroup = eurostatGroups.Count == 1 ? eurostatGroups[0] : EurostatGroups.Mixed;
             }
 
             entries.Add(new NicEntry(

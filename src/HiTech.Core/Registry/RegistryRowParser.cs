@@ -70,9 +70,9 @@ public sealed class RegistryRowParser(CompiledFramework framework, RegistryLayou
                 continue;
             }
 
-            if (InputRules.TryParse(input, text, out var value, out var members) is { } reason)
+            if (InputRules.TryParse(input, text, out var value, out var members) is { } problem)
             {
-                issue = new RowIssue(input.Id, reason);
+                issue = new RowIssue(input.Id, problem.Describe(input));
                 return false;
             }
 

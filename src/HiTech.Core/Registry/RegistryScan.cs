@@ -1,16 +1,15 @@
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
-using nietras.SeparatedValues;
 
 namespace HiTech.Core.Registry;
 
 /// <summary>
-/// Scores a registry in one streaming pass under one or more frameworks (two for a simulation), using every
-/// core: Sep parses and scores rows in parallel batches and hands them back in file order. Memory stays flat
-/// however long the file is. The caller owns the streams and writes the results.
+/// Parses and scores registry rows under one or more frameworks (two for a simulation), with a workspace per
+/// thread. As an <see cref="IRowHandler{T}"/> it makes each row a <see cref="ScoredRow"/>; <see cref="Lines"/>
+/// makes each a finished results or rejects line. <see cref="RegistryFile.Read"/> feeds it the rows.
 /// </summary>
-public sealed class RegistryScan : IDisposable
+public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
 {
     private readonly CompiledFramework[] _frameworks;
     private readonly RegistryRowParser[] _parsers;
@@ -46,58 +45,12 @@ public sealed class RegistryScan : IDisposable
         return errors.Count > 0 ? (null, errors) : (new RegistryScan(frameworks, [.. parsers]), errors);
     }
 
-    /// <summary>Options for reading registry CSV: header required, column counts checked per row by the parser, quotes unescaped.</summary>
-    public static SepReaderOptions CsvOptions => new(Sep.New(',')) { HasHeader = true, DisableColCountCheck = true, Unescape = true };
+    /// <summary>A handler making each row its results or rejects line: the path of <c>hitech score</c>.</summary>
+    public IRowHandler<ResultLine> Lines(ResultFormat format) => new LineHandler(this, format);
 
-    /// <summary>Scores the rows of an open Sep reader in file order; in parallel when <paramref name="parallel"/>.</summary>
-    public IEnumerable<ScoredRow> Score(SepReader reader, bool parallel = true) => parallel
-        ? reader.ParallelEnumerate(ScoreRow)
-        : reader.Enumerate(ScoreRow);
+    ScoredRow IRowHandler<ScoredRow>.Row<TCells>(TCells cells, long line) => Score(cells, line);
 
-    /// <summary>Scores rows given as string cells (spreadsheets), sequentially.</summary>
-    public IEnumerable<ScoredRow> Score(IEnumerable<(long Line, string[] Cells)> rows)
-    {
-        foreach (var (line, cells) in rows)
-        {
-            yield return Score(new ArrayCells(cells), line);
-        }
-    }
-
-    private ScoredRow ScoreRow(SepReader.Row row) => Score(new SepCells(row), LineOf(row));
-
-    /// <summary>
-    /// The line a row starts on. Sep 0.17.1's ParallelEnumerate reports LineNumberFrom = 2 for the last row of each
-    /// 512-row batch (LineNumberToExcl stays right), so the start is worked back from the end and the line breaks
-    /// inside the row (quoted fields). Must run before any column is read (Sep unescapes quoted columns in place).
-    /// </summary>
-    public static long LineOf(SepReader.Row row)
-    {
-        var span = row.Span;
-        var first = span.IndexOfAny('\r', '\n');
-        if (first < 0)
-        {
-            return row.LineNumberToExcl - 1;
-        }
-
-        var breaks = 0;
-        for (var i = first; i < span.Length; i++)
-        {
-            if (span[i] == '\n')
-            {
-                breaks++;
-            }
-            else if (span[i] == '\r')
-            {
-                breaks++;
-                if (i + 1 < span.Length && span[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-        }
-
-        return row.LineNumberToExcl - 1 - breaks;
-    }
+    ScoredRow IRowHandler<ScoredRow>.Reject(long line, string reason) => new(line, "", null, 0, null, "", [], new RowIssue("", reason));
 
     /// <summary>
     /// Parses, scores and formats one row under the first framework, straight into its results or rejects line:
@@ -176,5 +129,13 @@ public sealed class RegistryScan : IDisposable
         }
 
         return string.Join(';', codes);
+    }
+
+    private sealed class LineHandler(RegistryScan scan, ResultFormat format) : IRowHandler<ResultLine>
+    {
+        public ResultLine Row<TCells>(TCells cells, long line)
+            where TCells : ICells, allows ref struct => scan.ScoreLine(cells, line, format);
+
+        public ResultLine Reject(long line, string reason) => new(line, ResultFormat.Rejected(line, "", "", reason), Rejected: true);
     }
 }

@@ -35,5 +35,19 @@ public sealed record InputValue(
     public static InputValue OfCodes(IEnumerable<string> codes, EvidenceLevel evidence = EvidenceLevel.SelfDeclared) => new(Codes: [.. codes], Evidence: evidence);
 }
 
-/// <summary>Why a value was refused: the field it concerns and the rule broken, in plain words.</summary>
-public sealed record InputIssue(string Field, string Reason);
+/// <summary>
+/// Why a value was refused: the field it concerns and the rule broken, in plain English; for a single input's
+/// value, also the <see cref="ValueProblem"/> for hosts to word themselves.
+/// </summary>
+public sealed record InputIssue(string Field, string Reason, ValueProblem? Problem = null)
+{
+    public InputIssue(CompiledInput input, ValueProblem problem)
+        : this(input.Id, problem.Describe(input), problem)
+    {
+    }
+
+    /// <summary>Issues are the same when they say the same: the problem only lets hosts say it in other words.</summary>
+    public bool Equals(InputIssue? other) => other is not null && Field == other.Field && Reason == other.Reason;
+
+    public override int GetHashCode() => HashCode.Combine(Field, Reason);
+}

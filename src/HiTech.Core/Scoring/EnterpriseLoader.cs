@@ -11,6 +11,13 @@ public static class EnterpriseLoader
     /// <summary>Tolerance on declared revenue shares adding up to 1 (rounding in spreadsheets).</summary>
     public const double ShareTolerance = 0.011;
 
+    /// <summary>A fresh workspace holding the enterprise; usable only when there are no issues.</summary>
+    public static (ScoringWorkspace Workspace, IReadOnlyList<InputIssue> Issues) Load(CompiledFramework framework, ActivityClassifier classifier, EnterpriseInput enterprise)
+    {
+        var workspace = new ScoringWorkspace(framework);
+        return (workspace, Fill(workspace, classifier, enterprise));
+    }
+
     public static IReadOnlyList<InputIssue> Fill(ScoringWorkspace workspace, ActivityClassifier classifier, EnterpriseInput enterprise)
     {
         var issues = new List<InputIssue>();
@@ -29,15 +36,15 @@ public static class EnterpriseLoader
             {
                 if (input.Definition.Required)
                 {
-                    issues.Add(new InputIssue(input.Id, "is required but was not given"));
+                    issues.Add(new InputIssue(input, new ValueProblem(ValueRule.Required)));
                 }
 
                 continue;
             }
 
-            if (Reason(input, value, out var number, out var members) is { } reason)
+            if (Problem(input, value, out var number, out var members) is { } problem)
             {
-                issues.Add(new InputIssue(input.Id, reason));
+                issues.Add(new InputIssue(input, problem));
             }
             else if (input.Type == InputType.Codes)
             {
@@ -67,7 +74,7 @@ public static class EnterpriseLoader
     private static bool IsEmpty(InputValue value) =>
         value.Number is null && value.Flag is null && value.Choice is null && value.Codes.IsDefault;
 
-    private static string? Reason(CompiledInput input, InputValue value, out double number, out ulong members)
+    private static ValueProblem? Problem(CompiledInput input, InputValue value, out double number, out ulong members)
     {
         number = double.NaN;
         members = 0;
@@ -76,17 +83,17 @@ public static class EnterpriseLoader
             case InputType.Boolean:
                 if (value.Flag is not { } flag)
                 {
-                    return "must be true or false";
+                    return new(ValueRule.NotBoolean);
                 }
 
                 number = flag ? 1 : 0;
                 return null;
             case InputType.Enum:
-                return value.Choice is null ? $"must be one of: {string.Join(", ", input.Domain!.Values)}" : InputRules.TryParse(input, value.Choice, out number, out _);
+                return value.Choice is null ? new(ValueRule.NotAnOption) : InputRules.TryParse(input, value.Choice, out number, out _);
             case InputType.Codes:
                 if (value.Codes.IsDefault)
                 {
-                    return $"must be a list of: {string.Join(", ", input.Domain!.Values)}";
+                    return new(ValueRule.NotAList);
                 }
 
                 foreach (var code in value.Codes)
@@ -94,7 +101,7 @@ public static class EnterpriseLoader
                     var bit = InputRules.IndexOf(input.Domain!, code.Trim());
                     if (bit < 0)
                     {
-                        return $"'{InputRules.Shorten(code)}' is not one of: {string.Join(", ", input.Domain!.Values)}";
+                        return new(ValueRule.NotAnOption, Text: InputRules.Shorten(code));
                     }
 
                     members |= 1UL << bit;
@@ -105,7 +112,7 @@ public static class EnterpriseLoader
             default:
                 if (value.Number is not { } amount)
                 {
-                    return "must be a number";
+                    return new(ValueRule.NotANumber);
                 }
 
                 number = (double)amount;

@@ -9,6 +9,13 @@ namespace HiTech.Core.Scoring;
 /// </summary>
 public static class Explainer
 {
+    /// <summary>Loads an enterprise into a fresh workspace and explains it; the issues instead when it cannot be scored.</summary>
+    public static (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, ActivityClassifier classifier, EnterpriseInput enterprise)
+    {
+        var (workspace, issues) = EnterpriseLoader.Load(framework, classifier, enterprise);
+        return issues.Count > 0 ? (null, issues) : (Explain(workspace, enterprise.Id, enterprise.Name, classifier), issues);
+    }
+
     public static Explanation Explain(ScoringWorkspace workspace, string enterpriseId, string? enterpriseName, ActivityClassifier classifier)
     {
         var framework = workspace.Framework;

@@ -7,20 +7,25 @@ namespace HiTech.Core.Scoring;
 
 /// <summary>
 /// The JSON form of an <see cref="Explanation"/>: snake_case keys, readable Malayalam (not \u-escaped),
-/// stable key order. Used by <c>hitech explain --json</c>, the API and golden tests.
+/// stable key order. The one writer of explanations: <c>hitech explain --json</c>, the API, stored results and golden tests.
 /// </summary>
 public static class ExplanationJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>The indented form; also reads either form back.</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: true);
 
-    public static string Serialize(Explanation explanation) => JsonSerializer.Serialize(explanation, Options);
+    /// <summary>Without indentation: a third smaller, for results stored on every submission.</summary>
+    private static readonly JsonSerializerOptions Compact = Create(indented: false);
 
-    private static JsonSerializerOptions Create()
+    public static string Serialize(Explanation explanation, bool indented = true) =>
+        JsonSerializer.Serialize(explanation, indented ? Options : Compact);
+
+    private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            WriteIndented = true,
+            WriteIndented = indented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };

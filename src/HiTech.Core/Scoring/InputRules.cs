@@ -6,38 +6,33 @@ namespace HiTech.Core.Scoring;
 
 /// <summary>
 /// Parses and checks single input values against their declared type and range. Shared by the registry
-/// reader (text cells) and the enterprise loader (typed values), so both refuse the same things in the same words.
+/// reader (text cells), the enterprise loader (typed values) and the web, so all refuse the same things.
 /// </summary>
 public static class InputRules
 {
-    /// <summary>Checks a numeric value; returns null when it is acceptable, else the reason.</summary>
-    public static string? CheckNumber(CompiledInput input, double value)
+    /// <summary>Checks a numeric value; returns null when it is acceptable, else the rule it breaks.</summary>
+    public static ValueProblem? CheckNumber(CompiledInput input, double value)
     {
         if (!double.IsFinite(value))
         {
-            return "must be a finite number";
+            return new(ValueRule.NotFinite, value);
         }
 
         if (input.Type == InputType.Count && value != Math.Floor(value))
         {
-            return $"must be a whole number, not {Format(value)}";
+            return new(ValueRule.NotWhole, value);
         }
 
         if (value < input.Min)
         {
-            return input.Type == InputType.Money && input.Min == 0 ? $"cannot be negative ({Format(value)})" : $"must be at least {Format(input.Min)}, not {Format(value)}";
+            return new(input.Type == InputType.Money && input.Min == 0 ? ValueRule.Negative : ValueRule.BelowMin, value, input.Min);
         }
 
-        if (value > input.Max)
-        {
-            return $"must be at most {Format(input.Max)}, not {Format(value)}";
-        }
-
-        return null;
+        return value > input.Max ? new(ValueRule.AboveMax, value, input.Max) : null;
     }
 
     /// <summary>Parses a text cell into the input's value. Empty text means missing and is handled by the caller.</summary>
-    public static string? TryParse(CompiledInput input, ReadOnlySpan<char> text, out double value, out ulong members)
+    public static ValueProblem? TryParse(CompiledInput input, ReadOnlySpan<char> text, out double value, out ulong members)
     {
         value = double.NaN;
         members = 0;
@@ -50,12 +45,12 @@ public static class InputRules
                     return null;
                 }
 
-                return $"must be true or false (also yes/no, 1/0), not '{Shorten(text)}'";
+                return new(ValueRule.NotBoolean, Text: Shorten(text));
             case InputType.Enum:
                 var index = IndexOf(input.Domain!, text);
                 if (index < 0)
                 {
-                    return $"'{Shorten(text)}' is not one of: {string.Join(", ", input.Domain!.Values)}";
+                    return new(ValueRule.NotAnOption, Text: Shorten(text));
                 }
 
                 value = index;
@@ -72,7 +67,7 @@ public static class InputRules
                     var bit = IndexOf(input.Domain!, code);
                     if (bit < 0)
                     {
-                        return $"'{Shorten(code)}' is not one of: {string.Join(", ", input.Domain!.Values)}";
+                        return new(ValueRule.NotAnOption, Text: Shorten(code));
                     }
 
                     members |= 1UL << bit;
@@ -83,7 +78,7 @@ public static class InputRules
             default:
                 if (!FastNumber.TryParse(text, out value))
                 {
-                    return $"'{Shorten(text)}' is not a number (write digits with a '.' for decimals, no thousands separators)";
+                    return new(ValueRule.NotANumber, Text: Shorten(text));
                 }
 
                 return CheckNumber(input, value);

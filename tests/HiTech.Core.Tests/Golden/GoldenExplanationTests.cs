@@ -51,10 +51,9 @@ public class GoldenExplanationTests
         var (enterprise, errors) = EnterpriseJson.Read(File.ReadAllText(path), name + InputSuffix);
         Assert.True(enterprise is not null, string.Join(Environment.NewLine, errors));
 
-        var workspace = new ScoringWorkspace(TestFrameworks.Reference);
-        var issues = EnterpriseLoader.Fill(workspace, TestFrameworks.Classifier, enterprise);
-        Assert.True(issues.Count == 0, string.Join("; ", issues.Select(i => $"{i.Field}: {i.Reason}")));
-        return Explainer.Explain(workspace, enterprise.Id, enterprise.Name, TestFrameworks.Classifier);
+        var (explanation, issues) = Explainer.Explain(TestFrameworks.Reference, TestFrameworks.Classifier, enterprise);
+        Assert.True(explanation is not null, string.Join("; ", issues.Select(i => $"{i.Field}: {i.Reason}")));
+        return explanation;
     }
 
     private static void AssertGolden(string file, string actual)

@@ -13,10 +13,9 @@ public class CultureInvarianceTests
 
     private static (string Json, string Text, string Malayalam) Explain(EnterpriseInput enterprise)
     {
-        var workspace = new ScoringWorkspace(Registries.Framework);
-        Assert.Empty(EnterpriseLoader.Fill(workspace, TestFrameworks.Classifier, enterprise));
-        var explanation = Explainer.Explain(workspace, enterprise.Id, enterprise.Name, TestFrameworks.Classifier);
-        return (ExplanationJson.Serialize(explanation), ExplanationText.Render(explanation), ExplanationText.Render(explanation, "ml"));
+        var (explanation, issues) = Explainer.Explain(Registries.Framework, TestFrameworks.Classifier, enterprise);
+        Assert.Empty(issues);
+        return (ExplanationJson.Serialize(explanation!), ExplanationText.Render(explanation!), ExplanationText.Render(explanation!, "ml"));
     }
 
     private static T InCulture<T>(string name, Func<T> action)

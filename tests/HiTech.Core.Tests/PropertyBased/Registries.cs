@@ -133,6 +133,18 @@ internal static class Registries
         return text.ToString();
     }
 
+    /// <summary>Every row of a registry CSV through the platform's pipeline, scored under the frameworks.</summary>
+    public static List<ScoredRow> Read(string csv, params CompiledFramework[] frameworks)
+    {
+        using var registry = new CsvRegistry(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "registry.csv");
+        var (scan, problems) = registry.Prepare(TestFrameworks.Classifier, frameworks);
+        Assert.True(scan is not null, string.Join("; ", problems));
+        using (scan)
+        {
+            return [.. registry.Read(scan)];
+        }
+    }
+
     public static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\n\r") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -16,13 +16,20 @@ public class RegistryScanPropertyTests
 
     private static List<ScoredRow> Scan(string csv, bool parallel, params CompiledFramework[] frameworks)
     {
-        using var reader = Sep.Reader(_ => RegistryScan.CsvOptions).FromText(csv);
-        var (scan, errors) = RegistryScan.Prepare([.. reader.Header.ColNames], TestFrameworks.Classifier, frameworks);
-        Assert.True(scan is not null, string.Join("; ", errors));
-        using (scan)
+        if (parallel)
         {
-            return [.. scan.Score(reader, parallel)];
+            return Registries.Read(csv, frameworks);
         }
+
+        using var reader = CsvRegistry.Options.FromText(csv);
+        using var scan = RegistryScan.Prepare([.. reader.Header.ColNames], TestFrameworks.Classifier, frameworks).Scan!;
+        var rows = new List<ScoredRow>();
+        foreach (var row in reader)
+        {
+            rows.Add(scan.Score(new SepCells(row), row.LineNumberFrom));
+        }
+
+        return rows;
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using CsCheck;
 using HiTech.Core.Registry;
-using HiTech.Core.Tests.Frameworks;
-using nietras.SeparatedValues;
 
 namespace HiTech.Core.Tests.PropertyBased;
 
@@ -58,33 +56,26 @@ public class RowAccountingTests
     public void Every_data_row_is_scored_or_rejected_exactly_once_with_its_line_number() =>
         Row.Array[1, 80].Sample(rows =>
         {
-            var csv = Registries.Csv(rows.Select(r => r.Cells));
-            using var reader = Sep.Reader(_ => RegistryScan.CsvOptions).FromText(csv);
-            var (scan, errors) = RegistryScan.Prepare([.. reader.Header.ColNames], TestFrameworks.Classifier, Registries.Framework);
-            Assert.True(scan is not null, string.Join("; ", errors));
-            using (scan)
-            {
-                var results = scan.Score(reader).ToList();
+            var results = Registries.Read(Registries.Csv(rows.Select(r => r.Cells)), Registries.Framework);
 
-                Assert.Equal(rows.Length, results.Count);
-                for (var i = 0; i < rows.Length; i++)
+            Assert.Equal(rows.Length, results.Count);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var (cells, corruption) = rows[i];
+                var result = results[i];
+                var what = $"row {i} ({corruption?.Name ?? "valid"}): {result.Issue}";
+                Assert.Equal(i + 2, result.Line);
+                Assert.True(result.Rejected == corruption is not null, what);
+                if (corruption is null)
                 {
-                    var (cells, corruption) = rows[i];
-                    var result = results[i];
-                    var what = $"row {i} ({corruption?.Name ?? "valid"}): {result.Issue}";
-                    Assert.Equal(i + 2, result.Line);
-                    Assert.True(result.Rejected == corruption is not null, what);
-                    if (corruption is null)
-                    {
-                        Assert.Single(result.Scores);
-                        Assert.Equal(cells[Column("enterprise_id")], result.EnterpriseId);
-                    }
-                    else
-                    {
-                        Assert.Empty(result.Scores);
-                        Assert.Equal(corruption.Field, result.Issue!.Value.Field);
-                        Assert.False(string.IsNullOrWhiteSpace(result.Issue.Value.Reason), what);
-                    }
+                    Assert.Single(result.Scores);
+                    Assert.Equal(cells[Column("enterprise_id")], result.EnterpriseId);
+                }
+                else
+                {
+                    Assert.Empty(result.Scores);
+                    Assert.Equal(corruption.Field, result.Issue!.Value.Field);
+                    Assert.False(string.IsNullOrWhiteSpace(result.Issue.Value.Reason), what);
                 }
             }
         }, iter: 40, threads: 1);
@@ -95,11 +86,8 @@ public class RowAccountingTests
         var first = Registries.Generator.Generate(1, 7).ToCells();
         var second = Registries.Generator.Generate(2, 7).ToCells();
         first[Column("name")] = "Two\nLines";
-        var csv = Registries.Csv([first, second]);
-        using var reader = Sep.Reader(_ => RegistryScan.CsvOptions).FromText(csv);
-        using var scan = RegistryScan.Prepare([.. reader.Header.ColNames], TestFrameworks.Classifier, Registries.Framework).Scan!;
 
-        var results = scan.Score(reader).ToList();
+        var results = Registries.Read(Registries.Csv([first, second]), Registries.Framework);
 
         Assert.Equal([2L, 4L], results.Select(r => r.Line));
         Assert.All(results, r => Assert.False(r.Rejected, r.Issue?.ToString()));

@@ -48,12 +48,8 @@ public sealed class AssessmentScoring(ActivityClassifier classifier)
     }
 
     /// <summary>Scores and explains; returns the issues instead when the inputs are not acceptable.</summary>
-    public (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, EnterpriseInput input)
-    {
-        var workspace = new ScoringWorkspace(framework);
-        var issues = EnterpriseLoader.Fill(workspace, Classifier, input);
-        return issues.Count > 0 ? (null, issues) : (Explainer.Explain(workspace, input.Id, input.Name, Classifier), issues);
-    }
+    public (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, EnterpriseInput input) =>
+        Explainer.Explain(framework, Classifier, input);
 
     public static IEnumerable<string> SplitCodes(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

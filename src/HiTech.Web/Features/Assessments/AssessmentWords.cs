@@ -124,9 +124,9 @@ public sealed partial class AssessmentWords(IStringLocalizer<AssessmentsText> l)
     /// <summary>A problem the engine found on submission, in the user's words.</summary>
     public string Issue(CompiledFramework framework, InputIssue issue)
     {
-        if (framework.InputsById.TryGetValue(issue.Field, out var input))
+        if (issue.Problem is { } problem && framework.InputsById.TryGetValue(issue.Field, out var input))
         {
-            return issue.Reason.StartsWith("is required", StringComparison.Ordinal) ? Describe(input, InputProblem.Required) : Describe(input, Classify(issue.Reason));
+            return Describe(input, ProblemOf(problem.Rule));
         }
 
         if (framework.Checks.FirstOrDefault(c => c.Explain.En == issue.Reason) is { } check)
@@ -156,13 +156,18 @@ public sealed partial class AssessmentWords(IStringLocalizer<AssessmentsText> l)
         return english.Length == 0 ? english : L[char.ToUpperInvariant(english[0]) + english[1..]];
     }
 
-    private static InputProblem Classify(string reason) =>
-        reason.Contains("whole number", StringComparison.Ordinal) ? InputProblem.NotWhole
-        : reason.Contains("negative", StringComparison.Ordinal) ? InputProblem.Negative
-        : reason.Contains("at least", StringComparison.Ordinal) || reason.Contains("at most", StringComparison.Ordinal) ? InputProblem.OutOfRange
-        : reason.Contains("true or false", StringComparison.Ordinal) ? InputProblem.NotYesNo
-        : reason.Contains("one of", StringComparison.Ordinal) || reason.Contains("list of", StringComparison.Ordinal) ? InputProblem.NotAnOption
-        : InputProblem.NotANumber;
+    /// <summary>The page's problem for the engine's rule; a rule without words here fails loudly, never shows as another.</summary>
+    public static InputProblem ProblemOf(ValueRule rule) => rule switch
+    {
+        ValueRule.Required => InputProblem.Required,
+        ValueRule.NotWhole => InputProblem.NotWhole,
+        ValueRule.Negative => InputProblem.Negative,
+        ValueRule.BelowMin or ValueRule.AboveMax => InputProblem.OutOfRange,
+        ValueRule.NotBoolean => InputProblem.NotYesNo,
+        ValueRule.NotAnOption or ValueRule.NotAList => InputProblem.NotAnOption,
+        ValueRule.NotFinite or ValueRule.NotANumber => InputProblem.NotANumber,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "no words for this rule"),
+    };
 
     public string Status(AssessmentStatus status) => status switch
     {

@@ -253,21 +253,9 @@ public static class InputParser
             return ParsedInput.Refused(InputProblem.OutOfRange);
         }
 
-        if (InputRules.CheckNumber(input, (double)rounded) is null)
-        {
-            return ParsedInput.Of(new StoredValue(rounded, null, null));
-        }
-
-        // CheckNumber refused it: say which of its rules in the user's words.
-        var number = (double)rounded;
-        if (input.Type == InputType.Count && number != Math.Floor(number))
-        {
-            return ParsedInput.Refused(InputProblem.NotWhole);
-        }
-
-        return input.Type == InputType.Money && input.Min == 0 && number < 0
-            ? ParsedInput.Refused(InputProblem.Negative)
-            : ParsedInput.Refused(InputProblem.OutOfRange);
+        return InputRules.CheckNumber(input, (double)rounded) is { } problem
+            ? ParsedInput.Refused(AssessmentWords.ProblemOf(problem.Rule))
+            : ParsedInput.Of(new StoredValue(rounded, null, null));
     }
 
     /// <summary>The text a form field shows for a stored value (no rupee sign: the field has it as a prefix).</summary>

@@ -79,7 +79,7 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
             Tier = explanation.Tier.Id,
             FrameworkId = framework.Id,
             FrameworkVersion = framework.Version,
-            ExplanationJson = StoredExplanation.Serialize(explanation),
+            ExplanationJson = ExplanationJson.Serialize(explanation, indented: false),
             ComputedAt = now,
         };
         db.AssessmentResults.Add(result);

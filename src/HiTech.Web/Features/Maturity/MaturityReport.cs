@@ -96,8 +96,7 @@ public sealed class BuildMaturityReport(AppDbContext db, GetMaturity get, ReadFi
             {
                 var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == organisationId, cancellationToken);
                 var activities = await db.Activities.AsNoTracking().Where(a => a.OrganisationId == organisationId).ToListAsync(cancellationToken);
-                var workspace = new ScoringWorkspace(framework);
-                var issues = EnterpriseLoader.Fill(workspace, scoring.Classifier, AssessmentScoring.ToInput(organisation, activities, latest.Inputs, framework));
+                var (workspace, issues) = EnterpriseLoader.Load(framework, scoring.Classifier, AssessmentScoring.ToInput(organisation, activities, latest.Inputs, framework));
                 if (issues.Count == 0)
                 {
                     return (score =>

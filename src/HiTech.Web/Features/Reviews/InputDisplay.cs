@@ -74,7 +74,7 @@ public static class InputDisplay
                 var problem = InputRules.TryParse(input, clean, out _, out _);
                 return problem is null && decimal.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                     ? (number, null, null, null)
-                    : (null, null, null, problem ?? "must be a number");
+                    : (null, null, null, problem?.Describe(input) ?? "must be a number");
         }
     }
 

@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 
-namespace HiTech.Core.Scoring;
+namespace HiTech.Core.Reference;
 
 /// <summary>The Eurostat technology and knowledge-intensity aggregates an activity can fall in (data/classifications/eurostat-technology.csv).</summary>
 public static class EurostatGroups
 {
+    /// <summary>The group of a code above class level whose classes fall in different groups; never a rule's group.</summary>
+    public const string Mixed = "mixed";
+
     public static readonly ImmutableArray<string> Ids =
     [
         "high-technology",

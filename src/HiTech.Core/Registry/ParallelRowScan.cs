@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using HiTech.Core.Registry;
 using nietras.SeparatedValues;
 
-namespace HiTech.Cli.Infrastructure;
+namespace HiTech.Core.Registry;
 
 /// <summary>
 /// Reads CSV rows on the calling thread, copies them in batches to worker threads that turn each row into a
-/// <see cref="ResultLine"/>, and hands the lines back in file order. Used instead of Sep's ParallelEnumerate for
-/// <c>hitech score</c>: that one rents an array of results from the shared pool per batch, and arrays holding
+/// result, and hands the results back in file order with the line each row starts on. Used instead of Sep's
+/// ParallelEnumerate (which also misnumbers some rows' lines): that one rents an array of results from the shared pool per batch, and arrays holding
 /// strings made the garbage collector a quarter of the run. Here each batch owns its buffers and is reused, and at
 /// most <see cref="InFlight"/> batches exist, so memory stays flat however long the file is.
 /// </summary>
@@ -30,27 +29,27 @@ public static class ParallelRowScan
     /// </summary>
     public delegate (long Line, string? Unreadable) Inspect(SepReader.Row row);
 
-    /// <summary>Turns one copied row into its line; called on worker threads, must not throw.</summary>
-    public delegate ResultLine Score(BatchCells cells, long line, string? unreadable);
+    /// <summary>Turns one copied row into its result; called on worker threads, must not throw.</summary>
+    public delegate T Handle<T>(BatchCells cells, long line, string? unreadable);
 
     /// <summary>
-    /// Scores every row of <paramref name="reader"/> in file order. If reading fails part-way, the rows read before the
-    /// failure are still returned, then the reading exception is thrown.
+    /// Turns every row of <paramref name="reader"/> into a result, in file order. If reading fails part-way, the rows
+    /// read before the failure are still returned, then the reading exception is thrown.
     /// </summary>
-    public static IEnumerable<ResultLine> Run(SepReader reader, Inspect inspect, Score score)
+    public static IEnumerable<(long Line, T Result)> Run<T>(SepReader reader, Inspect inspect, Handle<T> handle)
     {
-        using var queue = new BlockingCollection<RowBatch>(InFlight);
+        using var queue = new BlockingCollection<RowBatch<T>>(InFlight);
         var workers = Enumerable.Range(0, Workers)
-            .Select(_ => Task.Factory.StartNew(() => Work(queue, score), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Work(queue, handle), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
-        var pending = new Queue<RowBatch>();
-        var spare = new Stack<RowBatch>();
+        var pending = new Queue<RowBatch<T>>();
+        var spare = new Stack<RowBatch<T>>();
         ExceptionDispatchInfo? failure = null;
         try
         {
             while (true)
             {
-                var batch = spare.Count > 0 ? spare.Pop() : new RowBatch();
+                var batch = spare.Count > 0 ? spare.Pop() : new RowBatch<T>();
                 batch.Reset();
                 failure = Fill(reader, inspect, batch);
                 if (batch.Count == 0)
@@ -94,13 +93,13 @@ public static class ParallelRowScan
         failure?.Throw();
     }
 
-    private static IEnumerable<ResultLine> Finished(RowBatch batch)
+    private static IEnumerable<(long Line, T Result)> Finished<T>(RowBatch<T> batch)
     {
         batch.Done.Wait();
         batch.Failure?.Throw();
         for (var r = 0; r < batch.Count; r++)
         {
-            yield return batch.Output[r];
+            yield return (batch.Lines[r], batch.Output[r]);
         }
     }
 
@@ -124,7 +123,7 @@ public static class ParallelRowScan
         }
     }
 
-    private static void Work(BlockingCollection<RowBatch> queue, Score score)
+    private static void Work<T>(BlockingCollection<RowBatch<T>> queue, Handle<T> handle)
     {
         foreach (var batch in queue.GetConsumingEnumerable())
         {
@@ -132,7 +131,7 @@ public static class ParallelRowScan
             {
                 for (var r = 0; r < batch.Count; r++)
                 {
-                    batch.Output[r] = score(new BatchCells(batch, r), batch.Lines[r], batch.Unreadable[r]);
+                    batch.Output[r] = handle(new BatchCells(batch, r), batch.Lines[r], batch.Unreadable[r]);
                 }
             }
             catch (Exception e)
@@ -147,7 +146,7 @@ public static class ParallelRowScan
     }
 
     /// <summary>Rows copied out of Sep's buffers: their cells' text back to back, with where each cell starts and ends.</summary>
-    public sealed class RowBatch
+    public class RowBatch
     {
         private char[] _text = new char[CharsPerBatch + 4096];
         private int[] _cellStarts = new int[RowsPerBatch * 16];
@@ -163,8 +162,6 @@ public static class ParallelRowScan
 
         public string?[] Unreadable { get; } = new string?[RowsPerBatch];
 
-        public ResultLine[] Output { get; } = new ResultLine[RowsPerBatch];
-
         internal int[] FirstCell { get; } = new int[RowsPerBatch + 1];
 
         internal ManualResetEventSlim Done { get; } = new(false);
@@ -179,14 +176,13 @@ public static class ParallelRowScan
 
         internal int CellCount(int row) => FirstCell[row + 1] - FirstCell[row];
 
-        internal void Reset()
+        internal virtual void Reset()
         {
             Count = 0;
             Length = 0;
             _cells = 0;
             Failure = null;
             Done.Reset();
-            Array.Clear(Output);
             Array.Clear(Unreadable);
         }
 
@@ -219,6 +215,18 @@ public static class ParallelRowScan
             Unreadable[Count] = unreadable;
             Count++;
             FirstCell[Count] = _cells;
+        }
+    }
+
+    /// <summary>A batch with a result per row; reused, so results are cleared rather than reallocated.</summary>
+    public sealed class RowBatch<T> : RowBatch
+    {
+        public T[] Output { get; } = new T[RowsPerBatch];
+
+        internal override void Reset()
+        {
+            base.Reset();
+            Array.Clear(Output);
         }
     }
 

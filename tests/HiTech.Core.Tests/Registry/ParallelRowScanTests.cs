@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using HiTech.Cli.Infrastructure;
 using HiTech.Core.Registry;
 using nietras.SeparatedValues;
 
-namespace HiTech.Cli.Tests;
+namespace HiTech.Core.Tests.Registry;
 
 public sealed class ParallelRowScanTests
 {
@@ -22,18 +21,18 @@ public sealed class ParallelRowScanTests
             csv.Append(CultureInfo.InvariantCulture, $"E{i},\"Unit {i}, Kochi\",{new string('x', i % 7)}\n");
         }
 
-        using var reader = RegistryScan.CsvOptions.FromText(csv.ToString());
+        using var reader = CsvRegistry.Options.FromText(csv.ToString());
         var lines = ParallelRowScan.Run(
                 reader,
                 row => (row.LineNumberFrom, null),
-                (cells, line, _) => new ResultLine(line, $"{cells[0]}|{cells[1]}|{cells[2].Length}|{cells.Count}", Rejected: false))
+                (cells, _, _) => $"{cells[0]}|{cells[1]}|{cells[2].Length}|{cells.Count}")
             .ToList();
 
         Assert.Equal(rows, lines.Count);
         for (var i = 0; i < rows; i++)
         {
             Assert.Equal(i + 2, lines[i].Line);
-            Assert.Equal($"E{i}|Unit {i}, Kochi|{i % 7}|3", lines[i].Text);
+            Assert.Equal($"E{i}|Unit {i}, Kochi|{i % 7}|3", lines[i].Result);
         }
     }
 
@@ -41,24 +40,23 @@ public sealed class ParallelRowScanTests
     public void A_field_larger_than_a_batch_is_copied_whole()
     {
         var big = new string('z', 3_000_000);
-        using var reader = RegistryScan.CsvOptions.FromText($"id,note\nA,{big}\nB,small\n");
-        var lines = ParallelRowScan.Run(reader, row => (row.LineNumberFrom, null), (cells, line, _) => new ResultLine(line, $"{cells[0]}:{cells[1].Length}", false)).ToList();
+        using var reader = CsvRegistry.Options.FromText($"id,note\nA,{big}\nB,small\n");
+        var lines = ParallelRowScan.Run(reader, row => (row.LineNumberFrom, null), (cells, _, _) => $"{cells[0]}:{cells[1].Length}").ToList();
 
-        Assert.Equal(["A:3000000", "B:5"], lines.Select(l => l.Text));
+        Assert.Equal(["A:3000000", "B:5"], lines.Select(l => l.Result));
     }
 
     [Fact]
     public void Why_a_row_is_unreadable_reaches_the_worker()
     {
-        using var reader = RegistryScan.CsvOptions.FromText("id\nA\n\nB\n");
+        using var reader = CsvRegistry.Options.FromText("id\nA\n\nB\n");
         var lines = ParallelRowScan.Run(
                 reader,
                 row => (row.LineNumberFrom, row[0].Span.IsEmpty ? "empty" : null),
-                (cells, line, unreadable) => new ResultLine(line, unreadable ?? cells[0].ToString(), unreadable is not null))
+                (cells, _, unreadable) => unreadable ?? cells[0].ToString())
             .ToList();
 
-        Assert.Equal(["A", "empty", "B"], lines.Select(l => l.Text));
-        Assert.Equal([false, true, false], lines.Select(l => l.Rejected));
+        Assert.Equal(["A", "empty", "B"], lines.Select(l => l.Result));
     }
 
     [Fact]
@@ -70,21 +68,21 @@ public sealed class ParallelRowScanTests
             csv.Append(CultureInfo.InvariantCulture, $"E{i}\n");
         }
 
-        using var reader = RegistryScan.CsvOptions.FromText(csv.ToString());
-        var seen = new List<ResultLine>();
+        using var reader = CsvRegistry.Options.FromText(csv.ToString());
+        var seen = new List<long>();
         var failure = Assert.Throws<InvalidDataException>(() =>
         {
             foreach (var line in ParallelRowScan.Run(
                 reader,
                 row => row.LineNumberFrom == 3002 ? throw new InvalidDataException("broken at 3002") : (row.LineNumberFrom, null),
-                (cells, line, _) => new ResultLine(line, cells[0].ToString(), false)))
+                (cells, _, _) => cells[0].ToString()))
             {
-                seen.Add(line);
+                seen.Add(line.Line);
             }
         });
 
         Assert.Equal("broken at 3002", failure.Message);
         Assert.Equal(3000, seen.Count);
-        Assert.Equal(Enumerable.Range(2, 3000).Select(i => (long)i), seen.Select(l => l.Line));
+        Assert.Equal(Enumerable.Range(2, 3000).Select(i => (long)i), seen);
     }
 }
