@@ -12,7 +12,7 @@ namespace HiTech.Cli.Tests;
 /// </summary>
 public class RowAccountingTests
 {
-    private static readonly Lazy<RegistryGenerator> Generator = new(() => new RegistryGenerator(HiTech.Cli.Infrastructure.DataLocator.Classifier));
+    private static readonly Lazy<RegistryGenerator> Generator = new(() => new RegistryGenerator(new HiTech.Cli.Infrastructure.CliContext(TextWriter.Null, TextWriter.Null, ".", interactive: false).Classifier));
 
     private static readonly string[] Corruptions =
     [

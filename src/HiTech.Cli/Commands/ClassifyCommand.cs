@@ -22,7 +22,7 @@ public static class ClassifyCommand
 
     private static int Run(CliContext context, string code, bool json)
     {
-        var nic = DataLocator.Reference.Nic;
+        var nic = context.Reference.Nic;
         if (nic.Find(code) is not { } entry)
         {
             var near = nic.SuggestNear(code, 5);

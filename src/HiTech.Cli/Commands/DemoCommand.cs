@@ -61,8 +61,8 @@ public static class DemoCommand
         if (example is not null)
         {
             var index = long.Parse(example.AsSpan(example.LastIndexOf('-') + 1), CultureInfo.InvariantCulture) - 1;
-            var enterprise = new RegistryGenerator(DataLocator.Classifier).Generate(index, seed);
-            var (explanation, issues) = Explainer.Explain(framework, DataLocator.Classifier, enterprise.ToInput());
+            var enterprise = new RegistryGenerator(context.Classifier).Generate(index, seed);
+            var (explanation, issues) = Explainer.Explain(framework, context.Classifier, enterprise.ToInput());
             context.Out.WriteLine();
             context.Out.WriteLine($"4. Why {enterprise.Name} ({enterprise.Id}, {enterprise.District}) got its tier (hitech explain):");
             context.Out.WriteLine();

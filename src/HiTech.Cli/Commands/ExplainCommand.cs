@@ -52,7 +52,7 @@ public static class ExplainCommand
             throw new CliException(errors.Count > 0 ? errors : [$"{enterpriseValue}: not a valid enterprise"]);
         }
 
-        var classifier = DataLocator.Classifier;
+        var classifier = context.Classifier;
         if (enterprise.District is { } district && !classifier.Reference.Districts.TryResolve(district, out _))
         {
             throw new CliException($"{enterpriseValue}: $.district: '{district}' is not a Kerala district");

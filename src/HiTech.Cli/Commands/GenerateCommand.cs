@@ -30,7 +30,7 @@ public static class GenerateCommand
             throw new CliException($"--rows must be 0 or more, not {rows.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        var generator = new RegistryGenerator(DataLocator.Classifier);
+        var generator = new RegistryGenerator(context.Classifier);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using (var csv = CsvOutput.Create(context.Resolve(output), output))
         {

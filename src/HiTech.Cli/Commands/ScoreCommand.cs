@@ -35,7 +35,7 @@ public static class ScoreCommand
     {
         var framework = DataLocator.LoadFramework(context, frameworkValue);
         using var input = RegistryInput.Open(context, inputValue);
-        using var scan = RegistryInput.Scan(input, DataLocator.Classifier, framework);
+        using var scan = RegistryInput.Scan(input, context.Classifier, framework);
         if (scan.IgnoredColumns.Count > 0)
         {
             context.Out.WriteLine($"note: columns not used by {framework.Id} {framework.Version}: {string.Join(", ", scan.IgnoredColumns)}");

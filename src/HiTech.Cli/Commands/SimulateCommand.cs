@@ -46,8 +46,8 @@ public static class SimulateCommand
         var baseline = DataLocator.LoadFramework(context, baselineValue);
         var proposal = DataLocator.LoadFramework(context, proposalValue);
         using var input = RegistryInput.Open(context, inputValue);
-        using var scan = RegistryInput.Scan(input, DataLocator.Classifier, baseline, proposal);
-        var transitions = new TierTransitions(baseline, proposal, DataLocator.Reference.Nic);
+        using var scan = RegistryInput.Scan(input, context.Classifier, baseline, proposal);
+        var transitions = new TierTransitions(baseline, proposal, context.Reference.Nic);
         var shown = new List<string>();
         using (var rejects = rejectsValue is null ? null : CsvOutput.Create(context.Resolve(rejectsValue), rejectsValue))
         {

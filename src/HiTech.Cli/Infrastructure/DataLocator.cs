@@ -1,25 +1,17 @@
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
-using HiTech.Core.Scoring;
 
 namespace HiTech.Cli.Infrastructure;
 
 /// <summary>
-/// Finds the shipped data folder (beside the executable first), loads the reference data once per process,
-/// and resolves <c>--framework</c> values: a file path relative to the working directory, or an
-/// <c>id/version</c> shorthand such as <c>kerala-htmf/2025.1</c> for a framework shipped under data/frameworks.
+/// Finds the shipped data folder (beside the executable first), and resolves <c>--framework</c> values: a file
+/// path relative to the working directory, or an <c>id/version</c> shorthand such as <c>kerala-htmf/2025.1</c> for a framework shipped under data/frameworks.
 /// </summary>
 public static class DataLocator
 {
     private static readonly Lazy<string> LazyDirectory = new(() => ReferenceData.LocateDataDirectory());
-    private static readonly Lazy<ReferenceData> LazyReference = new(() => ReferenceData.LoadFromDirectory(DataDirectory));
-    private static readonly Lazy<ActivityClassifier> LazyClassifier = new(() => new ActivityClassifier(Reference));
 
     public static string DataDirectory => Guard(() => LazyDirectory.Value);
-
-    public static ReferenceData Reference => Guard(() => LazyReference.Value);
-
-    public static ActivityClassifier Classifier => Guard(() => LazyClassifier.Value);
 
     /// <summary>The framework file a <c>--framework</c> value names, or a <see cref="CliException"/> saying what was tried.</summary>
     public static string ResolveFramework(CliContext context, string value)
@@ -75,7 +67,7 @@ public static class DataLocator
         }
 
         var display = File.Exists(context.Resolve(value)) ? value : Path.GetRelativePath(context.WorkingDirectory, path);
-        return FrameworkLoader.Load(text, display, Classifier.SectorIds);
+        return FrameworkLoader.Load(text, display, context.Classifier.SectorIds);
     }
 
     /// <summary>The shipped frameworks as id/version.</summary>
@@ -92,7 +84,8 @@ public static class DataLocator
             .Order(StringComparer.Ordinal);
     }
 
-    private static T Guard<T>(Func<T> load)
+    /// <summary>Runs a load of shipped data, turning a missing or broken data folder into a <see cref="CliException"/>.</summary>
+    internal static T Guard<T>(Func<T> load)
     {
         try
         {
