@@ -200,6 +200,33 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     }
 
     [Fact]
+    public async Task The_audit_trail_says_what_happened_in_words_in_the_reader_language()
+    {
+        // In the open queue, so both assessors below may read it; submitted by its owner, as the audit records.
+        var id = await platform.CreateSubmittedAsync(assessor: null);
+        await platform.WithDbAsync(async db =>
+        {
+            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Entity = "Assessment", EntityId = id.ToString(), Action = AuditAction.Submit, After = "{\"status\":\"Submitted\"}" });
+            return await db.SaveChangesAsync();
+        });
+
+        using var browser = await platform.BrowserAsync(PlatformFixture.AssessorEmail);
+        var english = await (await browser.GetAsync($"/reviews/{id}", None)).Content.ReadAsStringAsync(None);
+        Assert.Contains("Submitted the assessment", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assessment: submitted", english, StringComparison.OrdinalIgnoreCase);
+
+        var email = $"assessor-ml-{Guid.NewGuid():N}@demo.local";
+        await platform.CreateUserAsync(email, Roles.Assessor, language: "ml");
+        using var malayalamBrowser = await platform.BrowserAsync(email);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/reviews/{id}");
+        request.Headers.AcceptLanguage.ParseAdd("ml");
+        var malayalam = await (await malayalamBrowser.SendAsync(request, None)).Content.ReadAsStringAsync(None);
+        Assert.Contains("lang=\"ml\"", malayalam, StringComparison.Ordinal);
+        Assert.Contains("വിലയിരുത്തൽ സമർപ്പിച്ചു", malayalam, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assessment: submitted", malayalam, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Rejected_input_is_left_out_of_the_final_result()
     {
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);

@@ -2,15 +2,15 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>GET/POST /admin/certificates/{id}: one certificate, and revoking it with a reason (audited).</summary>
 [Authorize(Policy = Roles.Admin)]
-public sealed class CertificateModel(CertificateDocument documents, RevokeCertificate revoke, IStringLocalizer<AdminText> a) : FormPage
+public sealed class CertificateModel(CertificateDocument documents, RevokeCertificate revoke) : FormPage
 {
     public Certificate Certificate { get; private set; } = null!;
 
@@ -24,23 +24,18 @@ public sealed class CertificateModel(CertificateDocument documents, RevokeCertif
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        switch (await revoke.RunAsync(id, Reason, Current, cancellationToken))
+        var outcome = await revoke.ExecuteAsync(id, Reason, Current, cancellationToken);
+        if (outcome.IsOk)
         {
-            case RevokeCertificate.Outcome.Revoked:
-                return Redirect("/admin/certificates?done=revoked");
-            case RevokeCertificate.Outcome.NotFound:
-                return NotFound();
-            case RevokeCertificate.Outcome.ReasonMissing:
-                ModelState.AddModelError(nameof(Reason), a["Give the reason for revoking the certificate"]);
-                break;
-            case RevokeCertificate.Outcome.ReasonTooLong:
-                ModelState.AddModelError(nameof(Reason), a["The reason must be {0} characters or fewer", RevokeCertificate.MaxReason]);
-                break;
-            default:
-                ModelState.AddModelError("", a["This certificate is already revoked."]);
-                break;
+            return Redirect("/admin/certificates?done=revoked");
         }
 
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.AddErrors(outcome, field => field == "reason" ? nameof(Reason) : field);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -3,6 +3,7 @@ using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Certificates;
@@ -203,24 +204,18 @@ public static class CertificatesApi
             : TypedResults.File(documents.Render(certificate, documents.VerifyUrl(context.Request, certificate.Id)), "application/pdf", CertificateDocument.FileName(certificate));
     }
 
-    private static async Task<Results<Ok<Verification>, ValidationProblem, ProblemHttpResult>> RevokeAsync(
+    private static async Task<Results<Ok<Verification>, ProblemHttpResult>> RevokeAsync(
         string id, RevokeRequest body, HttpContext context, RevokeCertificate revoke, VerifyCertificate verify, CertificateDocument documents, CancellationToken cancellationToken)
     {
-        var outcome = await revoke.RunAsync(id, body.Reason, CurrentUser.From(context.User), cancellationToken);
-        switch (outcome)
+        var outcome = await revoke.ExecuteAsync(id, body.Reason, CurrentUser.From(context.User), cancellationToken);
+        if (!outcome.IsOk)
         {
-            case RevokeCertificate.Outcome.NotFound:
-                return NotFound();
-            case RevokeCertificate.Outcome.ReasonMissing:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Give the reason for revoking the certificate; anyone who checks it will see it."] });
-            case RevokeCertificate.Outcome.ReasonTooLong:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"The reason must be {RevokeCertificate.MaxReason} characters or fewer."] });
-            case RevokeCertificate.Outcome.AlreadyRevoked:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This certificate is already revoked.");
-            default:
-                var check = await verify.ByIdAsync(id, cancellationToken);
-                return TypedResults.Ok(Verification.From(check, check.Id is null ? null : documents.VerifyUrl(context.Request, check.Id)));
+            return outcome.Problem();
         }
+
+        // The answer is what anyone checking it now is told.
+        var check = await verify.ByIdAsync(id, cancellationToken);
+        return TypedResults.Ok(Verification.From(check, check.Id is null ? null : documents.VerifyUrl(context.Request, check.Id)));
     }
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such certificate.");

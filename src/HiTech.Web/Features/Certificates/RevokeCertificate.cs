@@ -2,58 +2,44 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Certificates;
 
 /// <summary>An admin withdraws a certificate, with a reason anyone checking it will see. Audited; cannot be undone.</summary>
-public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, IStringLocalizer<CertificatesText> c, TimeProvider clock)
 {
-    public enum Outcome
-    {
-        Revoked,
-        NotFound,
-        ReasonMissing,
-        ReasonTooLong,
-        AlreadyRevoked,
-    }
-
     public const int MaxReason = 1000;
 
-    public async Task<Outcome> RunAsync(string? typedId, string? reason, CurrentUser by, CancellationToken cancellationToken)
+    public async Task<Outcome<Certificate>> ExecuteAsync(string? typedId, string? reason, CurrentUser by, CancellationToken cancellationToken)
     {
-        if (!by.IsAdmin)
-        {
-            return Outcome.NotFound;
-        }
-
-        var id = CertificateIds.Normalise(typedId);
-        var certificate = id is null ? null : await db.Certificates.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var id = by.IsAdmin ? CertificateIds.Normalise(typedId) : null;
+        var certificate = id is null ? null : await db.Certificates.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        reason = reason?.Trim();
         if (certificate is null)
         {
-            return Outcome.NotFound;
+            return NoSuchCertificate<Certificate>(c);
         }
 
-        reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReason)
         {
-            return Outcome.ReasonMissing;
-        }
-
-        if (reason.Length > MaxReason)
-        {
-            return Outcome.ReasonTooLong;
+            return Outcome.Invalid<Certificate>("reason", string.IsNullOrEmpty(reason) ? c["Give the reason for revoking the certificate"] : c["The reason must be {0} characters or fewer", MaxReason]);
         }
 
         if (certificate.RevokedAt is not null)
         {
-            return Outcome.AlreadyRevoked;
+            return Outcome.Conflict<Certificate>(c["This certificate is already revoked."]);
         }
 
         certificate.RevokedAt = clock.GetUtcNow();
         certificate.RevokedReason = reason;
         audit.Record(by, "Certificate", certificate.Id, AuditAction.Revoke, new { revoked = false }, new { revoked = true, at = certificate.RevokedAt, reason });
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Revoked;
+        return Outcome.Ok(certificate);
     }
+
+    /// <summary>Not there, or not this user's: one answer.</summary>
+    public static Outcome<T> NoSuchCertificate<T>(IStringLocalizer<CertificatesText> c) => Outcome.NotFound<T>(c["There is no such certificate."]);
 }

@@ -6,7 +6,9 @@ using HiTech.Web.Features.Certificates;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Reviews;
 
@@ -16,57 +18,40 @@ namespace HiTech.Web.Features.Reviews;
 /// </summary>
 public sealed class ApproveAssessment(
     AppDbContext db,
-    ReviewAccess access,
+    ReviewChanges changes,
     FrameworkStore frameworks,
     AssessmentScoring scoring,
     CertificateSigner signer,
     IssueCertificate certificates,
     AuditLog audit,
+    IStringLocalizer<ReviewsText> r,
     TimeProvider clock)
 {
-    public const int MaxComments = 4000;
-
-    public async Task<ReviewOutcome> RunAsync(Guid assessmentId, int? version, string? comments, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<Outcome<ReviewSaved>> ExecuteAsync(Guid assessmentId, int? version, string? comments, CurrentUser user, CancellationToken cancellationToken)
     {
         // The signing key first: making it (once, ever) is a save of its own, before anything else changes.
         var keyId = await signer.ActiveKeyIdAsync(cancellationToken);
-        var assessment = await access.FindForChangeAsync(assessmentId, user, cancellationToken);
-        if (assessment is null)
+        var open = await changes.OpenDecisionAsync(assessmentId, version, AssessmentMove.Approve, comments, user, cancellationToken);
+        if (!open.IsOk)
         {
-            return ReviewOutcome.NotFound();
+            return open.As<ReviewSaved>();
         }
 
-        if (ReviewAccess.RefuseUnlessOpen(assessment, version) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var expected = assessment.Version;
-
-        comments = comments?.Trim();
-        if (comments is { Length: > MaxComments })
-        {
-            return ReviewOutcome.Invalid(assessment.Version, new() { ["comments"] = new("Comments must be {0} characters or fewer", MaxComments) });
-        }
-
+        var (assessment, said) = open.Value;
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Activities).FirstAsync(o => o.Id == assessment.OrganisationId, cancellationToken);
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
         var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, organisation.Activities, assessment.Inputs, framework));
         if (explanation is null)
         {
-            return ReviewOutcome.Invalid(assessment.Version, new()
-            {
-                ["inputs"] = new("With the inputs as reviewed the assessment cannot be scored: {0}. Adjust the inputs or return it to the enterprise.", string.Join("; ", issues.Select(i => $"{i.Field} {i.Reason}"))),
-            });
+            return Outcome.Invalid<ReviewSaved>(
+                "inputs",
+                r["With the inputs as reviewed the assessment cannot be scored: {0}. Adjust the inputs or return it to the enterprise.", string.Join("; ", issues.Select(i => $"{i.Field} {i.Reason}"))]);
         }
 
         var now = clock.GetUtcNow();
         var before = new { status = assessment.Status.ToString(), assessor = assessment.AssessorId, version = assessment.Version };
-        assessment.Status = AssessmentStatus.Approved;
-        assessment.DecidedAt = now;
-        assessment.UpdatedAt = now;
-        assessment.AssessorId = user.RequiredId;
-        assessment.ReviewComments = string.IsNullOrEmpty(comments) ? null : comments;
+        assessment.Apply(AssessmentMove.Approve, user.RequiredId, now);
+        assessment.ReviewComments = said;
         var final = new AssessmentResult
         {
             Id = Guid.NewGuid(),
@@ -91,16 +76,6 @@ public sealed class ApproveAssessment(
             index = final.Index,
             certificate = certificate.Id,
         });
-        access.ExpectVersion(assessment, expected);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await access.ConflictAsync(assessmentId, cancellationToken);
-        }
-
-        return ReviewOutcome.Done(assessment.Version, certificate.Id);
+        return await changes.SaveAsync(assessment, cancellationToken, certificate.Id);
     }
 }

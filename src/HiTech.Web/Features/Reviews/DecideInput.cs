@@ -1,10 +1,10 @@
 using HiTech.Core.Frameworks;
-using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
-using Microsoft.EntityFrameworkCore;
+using HiTech.Web.Kernel;
+using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Reviews;
 
@@ -16,44 +16,44 @@ public sealed record InputDecision(string? Decision, string? Value, string? Reas
 /// Adjusted and rejected need a reason. Verified and adjusted values count as verified evidence; rejected ones
 /// count as not given. Taking an unassigned assessment assigns it to the assessor.
 /// </summary>
-public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
+public sealed class DecideInput(ReviewChanges changes, FrameworkStore frameworks, AuditLog audit, IStringLocalizer<ReviewsText> r, TimeProvider clock)
 {
     public const string Verified = "verified";
     public const string Adjusted = "adjusted";
     public const string Rejected = "rejected";
     public const int MaxReason = 2000;
 
-    public async Task<ReviewOutcome> RunAsync(Guid assessmentId, Guid inputId, InputDecision decision, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<Outcome<ReviewSaved>> ExecuteAsync(Guid assessmentId, Guid inputId, InputDecision decision, CurrentUser user, CancellationToken cancellationToken)
     {
-        var assessment = await access.FindForChangeAsync(assessmentId, user, cancellationToken);
-        var row = assessment?.Inputs.FirstOrDefault(i => i.Id == inputId);
-        if (assessment is null || row is null)
+        var found = await changes.FindAsync(assessmentId, user, cancellationToken);
+        if (found.Value?.Inputs.FirstOrDefault(i => i.Id == inputId) is not { } row)
         {
-            return ReviewOutcome.NotFound();
+            return ReviewChanges.NotInQueue<ReviewSaved>(r);
         }
 
-        if (ReviewAccess.RefuseUnlessOpen(assessment, decision.Version) is { } refusal)
+        // Inputs are decided while the assessment can still be approved.
+        var open = changes.Check(found.Value, AssessmentMove.Approve, decision.Version);
+        if (open.Value is not { } assessment)
         {
-            return refusal;
+            return open.As<ReviewSaved>();
         }
 
-        var version = assessment.Version;
-        var errors = new Dictionary<string, ReviewMessage>();
+        var errors = new Dictionary<string, string[]>();
 
         var kind = decision.Decision?.Trim().ToLowerInvariant();
         var reason = decision.Reason?.Trim();
         if (kind is not (Verified or Adjusted or Rejected))
         {
-            errors["decision"] = new("Choose whether the value is verified, adjusted or rejected");
+            errors["decision"] = [r["Choose whether the value is verified, adjusted or rejected"]];
         }
         else if (kind is Adjusted or Rejected && string.IsNullOrEmpty(reason))
         {
-            errors["reason"] = new(kind == Adjusted ? "Give the reason for adjusting the value" : "Give the reason for rejecting the value");
+            errors["reason"] = [kind == Adjusted ? r["Give the reason for adjusting the value"] : r["Give the reason for rejecting the value"]];
         }
 
         if (reason is { Length: > MaxReason })
         {
-            errors["reason"] = new("The reason must be {0} characters or fewer", MaxReason);
+            errors["reason"] = [r["The reason must be {0} characters or fewer", MaxReason]];
         }
 
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
@@ -63,25 +63,25 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
         {
             if (string.IsNullOrWhiteSpace(decision.Value))
             {
-                errors["value"] = new("Enter the corrected value");
+                errors["value"] = [r["Enter the corrected value"]];
             }
             else if (input is null)
             {
-                errors["value"] = new("This input is not part of the assessment's framework version, so it cannot be adjusted");
+                errors["value"] = [r["This input is not part of the assessment's framework version, so it cannot be adjusted"]];
             }
             else
             {
                 corrected = InputDisplay.Parse(input, decision.Value);
                 if (corrected.Problem is not null)
                 {
-                    errors["value"] = new("The corrected value {0}", corrected.Problem);
+                    errors["value"] = [r["The corrected value {0}", corrected.Problem]];
                 }
             }
         }
 
         if (errors.Count > 0)
         {
-            return ReviewOutcome.Invalid(assessment.Version, errors);
+            return Outcome.Invalid<ReviewSaved>(errors);
         }
 
         var before = Snapshot(row);
@@ -104,30 +104,17 @@ public sealed class DecideInput(AppDbContext db, ReviewAccess access, FrameworkS
         }
 
         row.ReviewNote = string.IsNullOrEmpty(reason) ? null : reason;
-        Touch(assessment, user);
+
+        // The assessment changes with it (so its version moves on); if nobody had it, deciding takes it.
+        var now = clock.GetUtcNow();
+        assessment.UpdatedAt = now;
+        if (assessment.CanApply(AssessmentMove.Take))
+        {
+            changes.Take(assessment, user, now);
+        }
+
         audit.Record(user, "Assessment", assessment.Id.ToString(), kind switch { Verified => AuditAction.VerifyInput, Adjusted => AuditAction.AdjustInput, _ => AuditAction.RejectInput }, before, Snapshot(row));
-        access.ExpectVersion(assessment, version);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await access.ConflictAsync(assessmentId, cancellationToken);
-        }
-
-        return ReviewOutcome.Done(assessment.Version);
-    }
-
-    /// <summary>Marks the assessment changed (so its version moves on) and, if nobody had it, gives it to this assessor.</summary>
-    private void Touch(Assessment assessment, CurrentUser user)
-    {
-        assessment.UpdatedAt = clock.GetUtcNow();
-        if (assessment.AssessorId is null)
-        {
-            assessment.AssessorId = user.RequiredId;
-            audit.Record(user, "Assessment", assessment.Id.ToString(), AuditAction.Take, new { assessor = (Guid?)null }, new { assessor = user.Id });
-        }
+        return await changes.SaveAsync(assessment, cancellationToken);
     }
 
     public static object Snapshot(AssessmentInput row) => new

@@ -1,4 +1,5 @@
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,17 +17,18 @@ public sealed class EvidenceModel(GetEvidenceFile evidence) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid fileId, CancellationToken cancellationToken)
     {
-        var found = await evidence.RunAsync(fileId, CurrentUser.From(User), cancellationToken);
-        if (found is not { } file)
+        var found = await evidence.ExecuteAsync(fileId, CurrentUser.From(User), cancellationToken);
+        if (this.Refusal(found) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var inline = GetEvidenceFile.IsViewable(file.File.ContentType);
+        var (file, content) = found.Value;
+        var inline = GetEvidenceFile.IsViewable(file.ContentType);
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.File.FileName);
+        disposition.SetHttpFileName(file.FileName);
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.CacheControl = "private, no-cache";
-        return File(file.Content, inline ? file.File.ContentType : "application/octet-stream");
+        return File(content, inline ? file.ContentType : "application/octet-stream");
     }
 }

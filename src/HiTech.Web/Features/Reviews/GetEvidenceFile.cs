@@ -2,6 +2,7 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Storage;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Reviews;
@@ -12,7 +13,7 @@ namespace HiTech.Web.Features.Reviews;
 /// </summary>
 public sealed class GetEvidenceFile(AppDbContext db, EvidenceStore store)
 {
-    public async Task<(EvidenceFile File, Stream Content)?> RunAsync(Guid fileId, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<Outcome<(EvidenceFile File, Stream Content)>> ExecuteAsync(Guid fileId, CurrentUser user, CancellationToken cancellationToken)
     {
         var found = await (
                 from f in db.EvidenceFiles.AsNoTracking()
@@ -20,26 +21,18 @@ public sealed class GetEvidenceFile(AppDbContext db, EvidenceStore store)
                 join a in db.Assessments.AsNoTracking() on f.AssessmentId equals a.Id
                 select new { File = f, a.OrganisationId, a.AssessorId })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (found is null || !AssessmentPolicy.MaySeeEvidence(user, found.OrganisationId, found.AssessorId))
         {
-            return null;
-        }
-
-        var allowed = user.IsAdmin
-            || user.OwnsOrganisation(found.OrganisationId)
-            || (user.IsAssessor && user.Id is { } me && found.AssessorId == me);
-        if (!allowed)
-        {
-            return null;
+            return Outcome.NotFound<(EvidenceFile, Stream)>();
         }
 
         try
         {
-            return (found.File, store.OpenRead(found.File));
+            return Outcome.Ok((found.File, store.OpenRead(found.File)));
         }
         catch (FileNotFoundException)
         {
-            return null;
+            return Outcome.NotFound<(EvidenceFile, Stream)>();
         }
     }
 

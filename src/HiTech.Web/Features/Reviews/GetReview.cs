@@ -5,7 +5,9 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Reviews;
 
@@ -40,19 +42,14 @@ public sealed record ReviewView(
 /// Loads an assessment for review: organisation, inputs with their files, the provisional and final results,
 /// a preview of the result with the decisions made so far, certificates and the audit trail.
 /// </summary>
-public sealed class GetReview(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring)
+public sealed class GetReview(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, IStringLocalizer<ReviewsText> r)
 {
-    public async Task<ReviewView?> RunAsync(Guid assessmentId, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<Outcome<ReviewView>> ExecuteAsync(Guid assessmentId, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!user.IsAssessor)
+        var assessments = db.Assessments.AsNoTracking().Include(a => a.Inputs).Include(a => a.Evidence);
+        if (await AssessmentPolicy.FindForReviewAsync(assessments, user, assessmentId, cancellationToken) is not { } assessment)
         {
-            return null;
-        }
-
-        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Inputs).Include(a => a.Evidence).FirstOrDefaultAsync(a => a.Id == assessmentId, cancellationToken);
-        if (assessment is null || !ReviewAccess.CanReach(user, assessment))
-        {
-            return null;
+            return ReviewChanges.NotInQueue<ReviewView>(r);
         }
 
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Activities).FirstAsync(o => o.Id == assessment.OrganisationId, cancellationToken);
@@ -87,7 +84,7 @@ public sealed class GetReview(AppDbContext db, FrameworkStore frameworks, Assess
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var trail = entries.Select(e => new TrailEntry(e.At, e.UserId is { } who && names.TryGetValue(who, out var name) ? name : "", e.Entity, e.Action, e.Before, e.After)).ToList();
 
-        return new ReviewView(
+        return Outcome.Ok(new ReviewView(
             assessment,
             organisation,
             framework,
@@ -99,6 +96,6 @@ public sealed class GetReview(AppDbContext db, FrameworkStore frameworks, Assess
             issues,
             certificates,
             trail,
-            assessment.AssessorId == user.Id);
+            assessment.AssessorId == user.Id));
     }
 }

@@ -29,7 +29,7 @@ public sealed class GetReviewQueue(AppDbContext db, FrameworkStore frameworks)
 {
     public const int MaxItems = 500;
 
-    public async Task<IReadOnlyList<QueueItem>> RunAsync(CurrentUser user, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueueItem>> ExecuteAsync(CurrentUser user, CancellationToken cancellationToken)
     {
         if (!user.IsAssessor || user.Id is not { } me)
         {

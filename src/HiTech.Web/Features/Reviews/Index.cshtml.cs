@@ -10,5 +10,5 @@ public sealed class IndexModel(GetReviewQueue queue) : FormPage
 {
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await queue.RunAsync(Current, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await queue.ExecuteAsync(Current, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -48,24 +48,23 @@ public sealed class ReviewModel(
     /// <summary>The input whose form failed, so its fields keep what was typed.</summary>
     public Guid? FailedInput { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
     public async Task<IActionResult> OnPostTakeAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await take.RunAsync(id, Version, Current, cancellationToken), "taken", _ => "", cancellationToken);
+        await AfterAsync(id, await take.ExecuteAsync(id, Version, Current, cancellationToken), "taken", _ => "", cancellationToken);
 
     public async Task<IActionResult> OnPostInputAsync(Guid id, Guid inputId, CancellationToken cancellationToken)
     {
         FailedInput = inputId;
-        var outcome = await decide.RunAsync(id, inputId, new InputDecision(Decision, Value, Reason, Version), Current, cancellationToken);
+        var outcome = await decide.ExecuteAsync(id, inputId, new InputDecision(Decision, Value, Reason, Version), Current, cancellationToken);
         return await AfterAsync(id, outcome, "input", field => $"{field}-{inputId}", cancellationToken, $"#input-{inputId}");
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await approve.RunAsync(id, Version, Comments, Current, cancellationToken), "approved", field => field == "comments" ? "approve-comments" : "approve", cancellationToken);
+        await AfterAsync(id, await approve.ExecuteAsync(id, Version, Comments, Current, cancellationToken), "approved", field => field == "comments" ? "approve-comments" : "approve", cancellationToken);
 
     public async Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await returnAssessment.RunAsync(id, Version, ReturnComments, Current, cancellationToken), "returned", _ => "return-comments", cancellationToken);
+        await AfterAsync(id, await returnAssessment.ExecuteAsync(id, Version, ReturnComments, Current, cancellationToken), "returned", _ => "return-comments", cancellationToken);
 
     /// <summary>Words for an audit action on the trail (assessment and certificate entries).</summary>
     public string ActionText(AuditAction action) => action switch
@@ -87,41 +86,32 @@ public sealed class ReviewModel(
         _ => r["Changed: {0}", AuditActions.Id(action)],
     };
 
-    private async Task<IActionResult> AfterAsync(Guid id, ReviewOutcome outcome, string done, Func<string, string> field, CancellationToken cancellationToken, string anchor = "")
+    /// <summary>Done: say so after a redirect. Refused: show the page again, each message next to its field (the version's in the summary).</summary>
+    private async Task<IActionResult> AfterAsync(Guid id, Outcome<ReviewSaved> outcome, string done, Func<string, string> field, CancellationToken cancellationToken, string anchor = "")
     {
-        switch (outcome.Result)
+        if (outcome.IsOk)
         {
-            case ReviewResult.Done:
-                return Redirect($"/reviews/{id}?done={done}{anchor}");
-            case ReviewResult.NotFound:
-                return NotFound();
-            case ReviewResult.Conflict:
-                ModelState.AddModelError("", r["Someone else saved this assessment at {0}. Nothing you sent was saved: here is what is saved now. Check it, then decide again.", Fmt.DateTime(outcome.SavedAt)]);
-                break;
-            case ReviewResult.NotOpen:
-                ModelState.AddModelError("", r["This assessment is no longer waiting for review, so nothing was changed."]);
-                break;
-            default:
-                foreach (var (key, message) in outcome.Errors)
-                {
-                    ModelState.AddModelError(key == "version" ? "" : field(key), r[message.Key, message.Args]);
-                }
-
-                break;
+            return Redirect($"/reviews/{id}?done={done}{anchor}");
         }
 
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.AddErrors(outcome, key => key == "version" ? "" : field(key));
+        return await ShowAsync(id, cancellationToken);
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
-        var view = await review.RunAsync(id, Current, cancellationToken);
-        if (view is null)
+        var outcome = await review.ExecuteAsync(id, Current, cancellationToken);
+        if (this.Refusal(outcome) is { } refusal)
         {
-            return false;
+            return refusal;
         }
 
-        View = view;
-        return true;
+        View = outcome.Value!;
+        return Page();
     }
 }

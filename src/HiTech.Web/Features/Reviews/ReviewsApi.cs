@@ -6,6 +6,7 @@ using HiTech.Web.Features.Certificates;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
 using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Reviews;
@@ -147,23 +148,20 @@ public static class ReviewsApi
 
     private static async Task<Ok<QueueEntry[]>> QueueAsync(HttpContext context, GetReviewQueue queue, CancellationToken cancellationToken)
     {
-        var items = await queue.RunAsync(CurrentUser.From(context.User), cancellationToken);
+        var items = await queue.ExecuteAsync(CurrentUser.From(context.User), cancellationToken);
         return TypedResults.Ok(items.Select(i => new QueueEntry(
             i.AssessmentId, i.Organisation, i.District, i.Year, Fmt.FinancialYear(i.Year), i.SubmittedAt, i.AssignedToMe, i.ProvisionalTier, i.ProvisionalIndex, i.Version)).ToArray());
     }
 
     private static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetAsync(
-        Guid assessmentId, HttpContext context, GetReview review, CertificateDocument documents, CancellationToken cancellationToken)
-    {
-        var view = await review.RunAsync(assessmentId, CurrentUser.From(context.User), cancellationToken);
-        if (view is null)
-        {
-            return NotFound();
-        }
+        Guid assessmentId, HttpContext context, GetReview review, CertificateDocument documents, CancellationToken cancellationToken) =>
+        (await review.ExecuteAsync(assessmentId, CurrentUser.From(context.User), cancellationToken)).ToOk(view => Response(view, context, documents));
 
+    private static ReviewResponse Response(ReviewView view, HttpContext context, CertificateDocument documents)
+    {
         var a = view.Assessment;
         var o = view.Organisation;
-        return TypedResults.Ok(new ReviewResponse(
+        return new ReviewResponse(
             a.Id,
             o.Name,
             o.UdyamNumber,
@@ -193,14 +191,14 @@ public static class ReviewsApi
             view.Final is { } f ? new ResultEntry(f.Tier, f.Index, f.ComputedAt) : null,
             new PreviewEntry(view.Preview?.Tier.Id, view.Preview?.Certification.CertifiableTier, view.Preview?.Index, [.. view.PreviewIssues.Select(i => $"{i.Field} {i.Reason}")]),
             [.. view.Certificates.Select(c => new CertificateEntry(c.Id, CertificatesApi.StatusOf(c), c.IssuedAt, documents.VerifyUrl(context.Request, c.Id)))],
-            [.. view.Trail.Select(t => new AuditRow(t.At, t.Who, t.Entity, AuditActions.Id(t.Action), Parse(t.Before), Parse(t.After)))]));
+            [.. view.Trail.Select(t => new AuditRow(t.At, t.Who, t.Entity, AuditActions.Id(t.Action), Parse(t.Before), Parse(t.After)))]);
     }
 
-    private static async Task<Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult>> TakeAsync(
+    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> TakeAsync(
         Guid assessmentId, HttpContext context, TakeAssessment take, CancellationToken cancellationToken, int? version = null) =>
-        Answer(await take.RunAsync(assessmentId, version, CurrentUser.From(context.User), cancellationToken));
+        Answer(await take.ExecuteAsync(assessmentId, version, CurrentUser.From(context.User), cancellationToken));
 
-    private static async Task<Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> DecideAsync(
         Guid assessmentId, Guid inputId, DecisionRequest body, HttpContext context, DecideInput decide, CancellationToken cancellationToken)
     {
         var value = body.Value switch
@@ -213,35 +211,20 @@ public static class ReviewsApi
             { ValueKind: JsonValueKind.Array } list => string.Join(';', list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
             _ => null,
         };
-        var outcome = await decide.RunAsync(assessmentId, inputId, new InputDecision(body.Decision, value, body.Reason, body.Version), CurrentUser.From(context.User), cancellationToken);
+        var outcome = await decide.ExecuteAsync(assessmentId, inputId, new InputDecision(body.Decision, value, body.Reason, body.Version), CurrentUser.From(context.User), cancellationToken);
         return Answer(outcome);
     }
 
-    private static async Task<Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> ApproveAsync(
         Guid assessmentId, DecideRequest body, HttpContext context, ApproveAssessment approve, CancellationToken cancellationToken) =>
-        Answer(await approve.RunAsync(assessmentId, body.Version, body.Comments, CurrentUser.From(context.User), cancellationToken));
+        Answer(await approve.ExecuteAsync(assessmentId, body.Version, body.Comments, CurrentUser.From(context.User), cancellationToken));
 
-    private static async Task<Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult>> ReturnAsync(
+    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> ReturnAsync(
         Guid assessmentId, DecideRequest body, HttpContext context, ReturnAssessment @return, CancellationToken cancellationToken) =>
-        Answer(await @return.RunAsync(assessmentId, body.Version, body.Comments, CurrentUser.From(context.User), cancellationToken));
+        Answer(await @return.ExecuteAsync(assessmentId, body.Version, body.Comments, CurrentUser.From(context.User), cancellationToken));
 
-    private static Results<Ok<DecisionResponse>, ValidationProblem, ProblemHttpResult> Answer(ReviewOutcome outcome) => outcome.Result switch
-    {
-        ReviewResult.Done => TypedResults.Ok(new DecisionResponse("done", outcome.Version, outcome.CertificateId)),
-        ReviewResult.NotFound => NotFound(),
-        ReviewResult.NotOpen => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "This assessment is no longer waiting for review.",
-            extensions: new Dictionary<string, object?> { ["current_version"] = outcome.Version }),
-        ReviewResult.Conflict => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "Someone else saved this assessment after you read it. Nothing was changed.",
-            detail: $"It was saved at {Fmt.DateTime(outcome.SavedAt)} (IST) and is now at version {outcome.Version}. Read it again, then decide.",
-            extensions: new Dictionary<string, object?> { ["current_version"] = outcome.Version, ["saved_at"] = outcome.SavedAt }),
-        _ => TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => e.Key, e => new[] { e.Value.English })),
-    };
-
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such assessment in your review queue.");
+    private static Results<Ok<DecisionResponse>, ProblemHttpResult> Answer(Outcome<ReviewSaved> outcome) =>
+        outcome.ToOk(saved => new DecisionResponse("done", saved.Version, saved.CertificateId));
 
     private static JsonElement? Parse(string? json)
     {

@@ -5,7 +5,7 @@ public static class ReviewsFeature
 {
     public static void AddServices(IServiceCollection services)
     {
-        services.AddScoped<ReviewAccess>();
+        services.AddScoped<ReviewChanges>();
         services.AddScoped<GetReviewQueue>();
         services.AddScoped<GetReview>();
         services.AddScoped<GetEvidenceFile>();

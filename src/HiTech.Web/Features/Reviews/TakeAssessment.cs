@@ -1,47 +1,30 @@
-using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
+using HiTech.Web.Kernel;
 
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>An assessor takes an unassigned submitted assessment from the open queue: it becomes theirs alone.</summary>
-public sealed class TakeAssessment(AppDbContext db, ReviewAccess access, AuditLog audit, TimeProvider clock)
+public sealed class TakeAssessment(ReviewChanges changes, TimeProvider clock)
 {
-    public async Task<ReviewOutcome> RunAsync(Guid assessmentId, int? version, CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>Takes it at the version read; without a version, whatever is saved now.</summary>
+    public async Task<Outcome<ReviewSaved>> ExecuteAsync(Guid assessmentId, int? version, CurrentUser user, CancellationToken cancellationToken)
     {
-        var assessment = await access.FindForChangeAsync(assessmentId, user, cancellationToken);
-        if (assessment is null)
+        var found = await changes.FindAsync(assessmentId, user, cancellationToken);
+        if (found.Value is { } mine && mine.AssessorId == user.Id)
         {
-            return ReviewOutcome.NotFound();
+            return Outcome.Ok(new ReviewSaved(mine.Version));
         }
 
-        if (assessment.AssessorId == user.Id)
+        var open = found.Value is { } unassigned ? changes.Check(unassigned, AssessmentMove.Take, version ?? unassigned.Version) : found;
+        if (open.Value is not { } assessment)
         {
-            return ReviewOutcome.Done(assessment.Version);
+            return open.As<ReviewSaved>();
         }
 
-        if (version is { } expected && expected != assessment.Version)
-        {
-            return ReviewOutcome.Conflict(assessment.Version, assessment.UpdatedAt);
-        }
+        changes.Take(assessment, user, clock.GetUtcNow());
 
-        var read = version ?? assessment.Version;
-        assessment.AssessorId = user.RequiredId;
-        assessment.UpdatedAt = clock.GetUtcNow();
-        audit.Record(user, "Assessment", assessment.Id.ToString(), AuditAction.Take, new { assessor = (Guid?)null }, new { assessor = user.Id });
-        access.ExpectVersion(assessment, read);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone else took it (or it changed) first.
-            return await access.ConflictAsync(assessmentId, cancellationToken);
-        }
-
-        return ReviewOutcome.Done(assessment.Version);
+        // Someone else may take it (or change it) first: the save says so.
+        return await changes.SaveAsync(assessment, cancellationToken);
     }
 }
