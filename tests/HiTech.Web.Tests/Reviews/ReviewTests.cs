@@ -220,7 +220,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         using var malayalamBrowser = await platform.BrowserAsync(email);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/reviews/{id}");
         request.Headers.AcceptLanguage.ParseAdd("ml");
-        var malayalam = await (await malayalamBrowser.SendAsync(request, None)).Content.ReadAsStringAsync(None);
+        var malayalam = await (await malayalamBrowser.Client.SendAsync(request, None)).Content.ReadAsStringAsync(None);
         Assert.Contains("lang=\"ml\"", malayalam, StringComparison.Ordinal);
         Assert.Contains("വിലയിരുത്തൽ സമർപ്പിച്ചു", malayalam, StringComparison.Ordinal);
         Assert.DoesNotContain("Assessment: submitted", malayalam, StringComparison.OrdinalIgnoreCase);

@@ -51,6 +51,7 @@ public static class AssessmentLifecycle
     public static readonly IReadOnlyList<(AssessmentStage From, AssessmentMove Move, AssessmentActor By, AssessmentStage To)> Moves =
     [
         (AssessmentStage.Draft, AssessmentMove.Submit, AssessmentActor.Owner, AssessmentStage.Submitted),
+        // Handed in again, it goes back to the assessor who returned it: then its stage is InReview, not Submitted.
         (AssessmentStage.Returned, AssessmentMove.Submit, AssessmentActor.Owner, AssessmentStage.Submitted),
         (AssessmentStage.Submitted, AssessmentMove.Take, AssessmentActor.Assessor, AssessmentStage.InReview),
 
