@@ -160,7 +160,7 @@ public sealed partial class SecurityFixture : IAsyncLifetime
             certificate.Id,
             staff,
             openReview,
-            started.Id!.Value,
+            started.Value!.Id,
             module.Id);
     }
 
