@@ -20,17 +20,14 @@ public sealed class CompleteMaturity(AppDbContext db, GetMaturity get, DigitalMa
     /// <summary>The finished case; 400 (under <c>answers</c>) while the short screen is not answered, so there is no overall score to keep.</summary>
     public async Task<Outcome<MaturityCase>> ExecuteAsync(CurrentUser user, Guid id, int? version, CancellationToken cancellationToken)
     {
-        var found = await get.FindAsync(db.MaturityAssessments, user, id, cancellationToken);
-        if (found.Value is not { } entity)
+        var found = await get.FindForChangeAsync(user, id, cancellationToken);
+        if (!found.IsOk)
         {
-            return found.As<MaturityCase>();
+            return found;
         }
 
-        var current = get.ToCase(entity, 0);
-        if (current.IsCompleted)
-        {
-            return words.Finished(current);
-        }
+        var current = found.Value!;
+        var entity = current.Entity;
 
         if (version is { } read && read != entity.Version)
         {

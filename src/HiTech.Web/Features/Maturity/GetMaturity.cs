@@ -57,6 +57,19 @@ public sealed class GetMaturity(AppDbContext db, MaturityReference reference, Ma
             : Outcome.NotFound<MaturityAssessment>(words.L["No such digital maturity assessment"]);
     }
 
+    /// <summary>The assessment to change, tracked, as a case: refused as by <see cref="FindAsync"/>, or a conflict once it is finished.</summary>
+    public async Task<Outcome<MaturityCase>> FindForChangeAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(db.MaturityAssessments, user, id, cancellationToken);
+        if (found.Value is not { } entity)
+        {
+            return found.As<MaturityCase>();
+        }
+
+        var current = ToCase(entity, 0);
+        return current.IsCompleted ? words.Finished(current) : Outcome.Ok(current);
+    }
+
     /// <summary>The assessment as a case, numbered in its organisation's series (no access check: the caller made it).</summary>
     public async Task<MaturityCase> CaseAsync(Guid organisationId, Guid id, CancellationToken cancellationToken)
     {

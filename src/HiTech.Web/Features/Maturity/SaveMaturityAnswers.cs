@@ -17,17 +17,14 @@ public sealed class SaveMaturityAnswers(AppDbContext db, GetMaturity get, Maturi
 {
     public async Task<Outcome<MaturityCase>> ExecuteAsync(CurrentUser user, Guid id, int version, IReadOnlyDictionary<string, ImmutableArray<string>> changes, CancellationToken cancellationToken)
     {
-        var found = await get.FindAsync(db.MaturityAssessments, user, id, cancellationToken);
-        if (found.Value is not { } entity)
+        var found = await get.FindForChangeAsync(user, id, cancellationToken);
+        if (!found.IsOk)
         {
-            return found.As<MaturityCase>();
+            return found;
         }
 
-        var current = get.ToCase(entity, 0);
-        if (current.IsCompleted)
-        {
-            return words.Finished(current);
-        }
+        var current = found.Value!;
+        var entity = current.Entity;
 
         var answers = current.Answers;
         foreach (var (question, options) in changes)
