@@ -137,7 +137,7 @@ public sealed class SecurityFixture : TestHost
         var screen = DemoMaturityAnswers.Generate(instrument, profile, 40, seed: 1, screenOnly: true);
         var started = await scope.ServiceProvider.GetRequiredService<StartMaturity>()
             .ExecuteAsync(ownerUser, organisationA, new ProfileEntry(25, true, MsmeSize.Small), screen, CancellationToken.None);
-        Assert.Equal(MaturityStartStatus.Started, started.Status);
+        Assert.True(started.IsOk);
         var module = MaturityScorer.OpenModules(instrument, profile, screen).First(m => m.Kind != ModuleKind.Screen);
 
         Targets = new Targets(
@@ -153,7 +153,7 @@ public sealed class SecurityFixture : TestHost
             certificate.Id,
             staff,
             openReview,
-            started.Id!.Value,
+            started.Value!.Id,
             module.Id);
     }
 

@@ -5,62 +5,41 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Maturity;
-
-public enum CompleteStatus
-{
-    Completed,
-    NotFound,
-    Forbidden,
-
-    /// <summary>The short screen is not answered yet, so there is no overall score to keep.</summary>
-    NotReady,
-
-    /// <summary>Changed since the version the caller read (or the assessment it feeds changed meanwhile): nothing was saved.</summary>
-    Stale,
-
-    /// <summary>Finished already.</summary>
-    AlreadyCompleted,
-}
-
-public sealed record CompleteOutcome(CompleteStatus Status, int Version = 0, FlowTarget? Flow = null, IReadOnlyList<string>? Unanswered = null);
 
 /// <summary>
 /// Finishes a maturity assessment: it becomes a point (T0, T1, ...) in the firm's progress and a peer for others,
 /// and its overall score becomes the <c>digital_maturity</c> input of the organisation's open assessment
 /// (<see cref="DigitalMaturityFlow"/>), in the same save.
 /// </summary>
-public sealed class CompleteMaturity(AppDbContext db, GetMaturity get, DigitalMaturityFlow flow, AuditLog audit, TimeProvider clock)
+public sealed class CompleteMaturity(AppDbContext db, GetMaturity get, DigitalMaturityFlow flow, MaturityWords words, AuditLog audit, TimeProvider clock)
 {
-    public async Task<CompleteOutcome> ExecuteAsync(CurrentUser user, Guid id, int? version, CancellationToken cancellationToken)
+    /// <summary>The finished case; 400 (under <c>answers</c>) while the short screen is not answered, so there is no overall score to keep.</summary>
+    public async Task<Outcome<MaturityCase>> ExecuteAsync(CurrentUser user, Guid id, int? version, CancellationToken cancellationToken)
     {
-        if (!user.IsEnterprise)
+        var found = await get.FindForChangeAsync(user, id, cancellationToken);
+        if (!found.IsOk)
         {
-            return new CompleteOutcome(CompleteStatus.Forbidden);
+            return found;
         }
 
-        var entity = await db.MaturityAssessments.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (entity is null || !user.OwnsOrganisation(entity.OrganisationId))
-        {
-            return new CompleteOutcome(CompleteStatus.NotFound);
-        }
-
-        if (entity.CompletedAt is not null)
-        {
-            return new CompleteOutcome(CompleteStatus.AlreadyCompleted, entity.Version);
-        }
+        var current = found.Value!;
+        var entity = current.Entity;
 
         if (version is { } read && read != entity.Version)
         {
-            return new CompleteOutcome(CompleteStatus.Stale, entity.Version);
+            return words.Stale(entity.Version);
         }
 
-        var current = get.ToCase(entity, 0);
         if (current.Result.Overall is not { } overall)
         {
-            return new CompleteOutcome(CompleteStatus.NotReady, entity.Version, Unanswered: [.. current.Instrument.Screen.Questions.Where(q => !current.IsAnswered(q)).Select(q => q.Id)]);
+            var unanswered = current.Instrument.Screen.Questions.Where(q => !current.IsAnswered(q)).Select(q => q.Id);
+            return Outcome.Invalid<MaturityCase>(
+                new Dictionary<string, string[]> { ["answers"] = [words.L["Answer the short screen first; still to answer: {0}", string.Join(", ", unanswered)]] },
+                words.L["The assessment cannot be finished yet"]);
         }
 
         var now = clock.GetUtcNow();
@@ -87,36 +66,10 @@ public sealed class CompleteMaturity(AppDbContext db, GetMaturity get, DigitalMa
         {
             db.ChangeTracker.Clear();
             var saved = await db.MaturityAssessments.AsNoTracking().Where(m => m.Id == id).Select(m => m.Version).FirstAsync(cancellationToken);
-            return new CompleteOutcome(CompleteStatus.Stale, saved);
+            return words.Stale(saved);
         }
 
-        return new CompleteOutcome(CompleteStatus.Completed, entity.Version, target);
-    }
-
-    /// <summary>
-    /// Enters a finished assessment's overall score in the organisation's open assessment again, for an assessment
-    /// started after the maturity assessment was finished. Null when there is nothing to enter it in.
-    /// </summary>
-    public async Task<FlowTarget?> ApplyAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
-    {
-        var entity = await db.MaturityAssessments.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (entity is not { CompletedAt: not null, Overall: { } overall } || !user.OwnsOrganisation(entity.OrganisationId))
-        {
-            return null;
-        }
-
-        var target = await flow.ApplyAsync(user, entity.OrganisationId, overall, entity.Id, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return null;
-        }
-
-        return target;
+        return Outcome.Ok(await get.CaseAsync(entity.OrganisationId, id, cancellationToken));
     }
 }
 
@@ -136,14 +89,13 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
 {
     public const string InputId = DigitalMaturityLift.InputId;
 
+    /// <summary>The statuses in which the enterprise holds the assessment, as a list the database can match.</summary>
+    private static readonly AssessmentStatus[] Editable = [.. Enum.GetValues<AssessmentStatus>().Where(AssessmentLifecycle.IsEditable)];
+
     /// <summary>The organisation's open assessment (Draft or Returned, latest year) whose framework has the input, if any.</summary>
     public async Task<OpenAssessment?> OpenAsync(Guid organisationId, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Inputs)
-            .Where(a => a.OrganisationId == organisationId && (a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned))
-            .OrderByDescending(a => a.Year)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (assessment is null || !(await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken)).InputsById.ContainsKey(InputId))
+        if (await FindOpenAsync(db.Assessments.AsNoTracking(), organisationId, cancellationToken) is not { } assessment)
         {
             return null;
         }
@@ -155,11 +107,7 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
     /// <summary>Sets the input on the tracked assessment (the caller saves). Null when the organisation has no open assessment with the input.</summary>
     public async Task<FlowTarget?> ApplyAsync(CurrentUser user, Guid organisationId, int overall, Guid maturityId, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.Include(a => a.Inputs)
-            .Where(a => a.OrganisationId == organisationId && (a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned))
-            .OrderByDescending(a => a.Year)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (assessment is null || !(await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken)).InputsById.ContainsKey(InputId))
+        if (await FindOpenAsync(db.Assessments, organisationId, cancellationToken) is not { } assessment)
         {
             return null;
         }
@@ -189,6 +137,18 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
         assessment.UpdatedAt = clock.GetUtcNow();
         audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.ApplyMaturityScore, before, Snapshot(row, maturityId));
         return new FlowTarget(assessment.Id, assessment.Year, previous, value, Changed: true);
+    }
+
+    /// <summary>The latest assessment the enterprise holds (it can still change its inputs), with its inputs, if its framework has the input.</summary>
+    private async Task<Assessment?> FindOpenAsync(IQueryable<Assessment> assessments, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var assessment = await assessments.Include(a => a.Inputs)
+            .Where(a => a.OrganisationId == organisationId && Editable.Contains(a.Status))
+            .OrderByDescending(a => a.Year)
+            .FirstOrDefaultAsync(cancellationToken);
+        return assessment is not null && (await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken)).InputsById.ContainsKey(InputId)
+            ? assessment
+            : null;
     }
 
     private static object Snapshot(AssessmentInput row, Guid? maturityId) => new

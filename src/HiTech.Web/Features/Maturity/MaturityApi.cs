@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using HiTech.Core.Maturity;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Maturity;
@@ -147,8 +147,8 @@ public static class MaturityApi
         return TypedResults.Ok<IReadOnlyList<SummaryDto>>([.. items.Select(i => new SummaryDto(i.Id, i.Label, i.CreatedAt, i.CompletedAt, i.Overall, i.Band, i.IsFirstEstimate, i.Version))]);
     }
 
-    private static async Task<Results<Created<MaturityDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateRequest request, HttpContext http, StartMaturity start, GetMaturity get, BuildMaturityReport build, MaturityReference reference, MaturityWords words, CancellationToken cancellationToken)
+    private static async Task<Results<Created<MaturityDto>, ProblemHttpResult>> CreateAsync(
+        CreateRequest request, HttpContext http, StartMaturity start, BuildMaturityReport build, MaturityReference reference, MaturityWords words, CancellationToken cancellationToken)
     {
         var user = CurrentUser.From(http.User);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -176,51 +176,21 @@ public static class MaturityApi
             }
         }
 
-        var answers = ReadAnswers(request.Answers, errors, words);
-        Check(answers, reference.Instrument, errors, words);
+        var answers = ReadAnswers(request.Answers, reference.Instrument, errors, words);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Outcome.Invalid<MaturityCase>(errors).Problem();
         }
 
         var outcome = await start.ExecuteAsync(user, organisation!.Value, profile, answers is null ? null : MaturityAnswers.From(answers.Where(a => !a.Value.IsDefaultOrEmpty)), cancellationToken);
-        switch (outcome.Status)
-        {
-            case MaturityStartStatus.Started:
-                var created = await get.CaseAsync(organisation.Value, outcome.Id!.Value, cancellationToken);
-                return TypedResults.Created($"/api/v1/maturity/assessments/{outcome.Id}", await ToDtoAsync(created, build, words, cancellationToken));
-            case MaturityStartStatus.InProgress:
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: words.L["An assessment is already in progress: finish it first"],
-                    extensions: new Dictionary<string, object?> { ["maturityAssessmentId"] = outcome.Id });
-            case MaturityStartStatus.NeedsProfile:
-                return TypedResults.ValidationProblem(outcome.Missing!.ToDictionary(
-                    m => "profile." + m,
-                    m => new[]
-                    {
-                        m switch
-                        {
-                            "employees" => words.L["Give the number of staff: the platform does not know it yet"].Value,
-                            "manufacturing" => words.L["Say whether the unit manufactures: it has no activity yet"].Value,
-                            _ => words.L["Give the size class: the organisation has no unit yet"].Value,
-                        },
-                    }));
-            case MaturityStartStatus.Invalid:
-                return TypedResults.ValidationProblem(AnswerErrors(outcome.Errors!, reference.Instrument, words));
-            default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: words.L["No such organisation"]);
-        }
+        return (await ReportAsync(outcome, build, cancellationToken)).ToCreated(r => $"/api/v1/maturity/assessments/{r.Case.Id}", r => ToDto(r, words));
     }
 
-    private static async Task<Results<Ok<MaturityDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, GetMaturity get, BuildMaturityReport build, MaturityWords words, CancellationToken cancellationToken)
-    {
-        var found = await get.ExecuteAsync(CurrentUser.From(http.User), id, cancellationToken);
-        return found.Value is { } current ? TypedResults.Ok(await ToDtoAsync(current, build, words, cancellationToken)) : Refused(found.Access, words);
-    }
+    private static async Task<Results<Ok<MaturityDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, GetMaturity get, BuildMaturityReport build, MaturityWords words, CancellationToken cancellationToken) =>
+        (await ReportAsync(await get.ExecuteAsync(CurrentUser.From(http.User), id, cancellationToken), build, cancellationToken)).ToOk(r => ToDto(r, words));
 
-    private static async Task<Results<Ok<MaturityDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Guid id, AnswersRequest request, HttpContext http, SaveMaturityAnswers save, GetMaturity get, BuildMaturityReport build, MaturityReference reference, MaturityWords words, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MaturityDto>, ProblemHttpResult>> SaveAsync(
+        Guid id, AnswersRequest request, HttpContext http, SaveMaturityAnswers save, BuildMaturityReport build, MaturityReference reference, MaturityWords words, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Version is null)
@@ -233,60 +203,33 @@ public static class MaturityApi
             errors["answers"] = [words.L["Give the answers to save, by question id"]];
         }
 
-        var answers = ReadAnswers(request.Answers, errors, words);
-        Check(answers, reference.Instrument, errors, words);
+        var answers = ReadAnswers(request.Answers, reference.Instrument, errors, words);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Outcome.Invalid<MaturityCase>(errors).Problem();
         }
 
-        var user = CurrentUser.From(http.User);
-        var outcome = await save.ExecuteAsync(user, id, request.Version!.Value, answers!, cancellationToken);
-        switch (outcome.Status)
-        {
-            case MaturitySaveStatus.Saved:
-                var found = await get.ExecuteAsync(user, id, cancellationToken);
-                return TypedResults.Ok(await ToDtoAsync(found.Value!, build, words, cancellationToken));
-            case MaturitySaveStatus.Invalid:
-                return TypedResults.ValidationProblem(AnswerErrors(outcome.Problems, reference.Instrument, words));
-            case MaturitySaveStatus.Stale:
-                return Stale(words, outcome.Version);
-            case MaturitySaveStatus.Completed:
-                return Finished(words);
-            case MaturitySaveStatus.Forbidden:
-                return Refused(Access.Forbidden, words);
-            default:
-                return NotFound(words);
-        }
+        var outcome = await save.ExecuteAsync(CurrentUser.From(http.User), id, request.Version!.Value, answers!, cancellationToken);
+        return (await ReportAsync(outcome, build, cancellationToken)).ToOk(r => ToDto(r, words));
     }
 
-    private static async Task<Results<Ok<MaturityDto>, ValidationProblem, ProblemHttpResult>> CompleteAsync(
-        Guid id, CompleteRequest? request, HttpContext http, CompleteMaturity complete, GetMaturity get, BuildMaturityReport build, MaturityWords words, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MaturityDto>, ProblemHttpResult>> CompleteAsync(
+        Guid id, CompleteRequest? request, HttpContext http, CompleteMaturity complete, BuildMaturityReport build, MaturityWords words, CancellationToken cancellationToken)
     {
-        var user = CurrentUser.From(http.User);
-        var outcome = await complete.ExecuteAsync(user, id, request?.Version, cancellationToken);
-        switch (outcome.Status)
-        {
-            case CompleteStatus.Completed:
-                var found = await get.ExecuteAsync(user, id, cancellationToken);
-                return TypedResults.Ok(await ToDtoAsync(found.Value!, build, words, cancellationToken));
-            case CompleteStatus.NotReady:
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["answers"] = [words.L["Answer the short screen first; still to answer: {0}", string.Join(", ", outcome.Unanswered ?? [])]] },
-                    title: words.L["The assessment cannot be finished yet"]);
-            case CompleteStatus.Stale:
-                return Stale(words, outcome.Version);
-            case CompleteStatus.AlreadyCompleted:
-                return Finished(words);
-            case CompleteStatus.Forbidden:
-                return Refused(Access.Forbidden, words);
-            default:
-                return NotFound(words);
-        }
+        var outcome = await complete.ExecuteAsync(CurrentUser.From(http.User), id, request?.Version, cancellationToken);
+        return (await ReportAsync(outcome, build, cancellationToken)).ToOk(r => ToDto(r, words));
     }
 
-    /// <summary>The answers of a request (null when none were sent); a value that is neither an option id nor a list of them is an error under answers.&lt;id&gt;.</summary>
-    private static Dictionary<string, ImmutableArray<string>>? ReadAnswers(Dictionary<string, JsonElement?>? given, Dictionary<string, string[]> errors, MaturityWords words)
+    /// <summary>The report of the case an outcome carries (every answer shows the scores, benchmark and roadmap), or its refusal.</summary>
+    private static async Task<Outcome<MaturityReport>> ReportAsync(Outcome<MaturityCase> outcome, BuildMaturityReport build, CancellationToken cancellationToken) =>
+        outcome.IsOk ? Outcome.Ok(await build.ExecuteAsync(outcome.Value!, cancellationToken)) : outcome.As<MaturityReport>();
+
+    /// <summary>
+    /// The answers of a request (null when none were sent). Adds under answers.&lt;id&gt; each value that is neither an
+    /// option id nor a list of them, and every unknown question and impossible answer (whatever the assessment), so
+    /// one 400 names them all.
+    /// </summary>
+    private static Dictionary<string, ImmutableArray<string>>? ReadAnswers(Dictionary<string, JsonElement?>? given, MaturityInstrument instrument, Dictionary<string, string[]> errors, MaturityWords words)
     {
         if (given is null)
         {
@@ -313,31 +256,18 @@ public static class MaturityApi
             }
         }
 
-        return answers;
-    }
-
-    /// <summary>Adds every unknown question and impossible answer among those given (whatever the assessment), so one 400 names them all.</summary>
-    private static void Check(Dictionary<string, ImmutableArray<string>>? answers, MaturityInstrument instrument, Dictionary<string, string[]> errors, MaturityWords words)
-    {
-        if (answers is null)
-        {
-            return;
-        }
-
-        var given = MaturityAnswers.From(answers.Where(a => !a.Value.IsDefaultOrEmpty));
-        foreach (var (key, messages) in AnswerErrors(MaturityScorer.Validate(instrument, new MaturityProfile(0, false, HiTech.Core.Reference.MsmeSize.Micro), given), instrument, words))
+        var chosen = MaturityAnswers.From(answers.Where(a => !a.Value.IsDefaultOrEmpty));
+        foreach (var (key, messages) in words.AnswerErrors(MaturityScorer.Validate(instrument, new MaturityProfile(0, false, HiTech.Core.Reference.MsmeSize.Micro), chosen), instrument))
         {
             errors.TryAdd(key, messages);
         }
+
+        return answers;
     }
 
-    private static Dictionary<string, string[]> AnswerErrors(IEnumerable<MaturityAnswerError> errors, MaturityInstrument instrument, MaturityWords words) =>
-        errors.GroupBy(e => e.QuestionId.StartsWith("profile.", StringComparison.Ordinal) ? e.QuestionId : "answers." + e.QuestionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => words.AnswerError(e, instrument)).ToArray(), StringComparer.Ordinal);
-
-    private static async Task<MaturityDto> ToDtoAsync(MaturityCase current, BuildMaturityReport build, MaturityWords words, CancellationToken cancellationToken)
+    private static MaturityDto ToDto(MaturityReport report, MaturityWords words)
     {
-        var report = await build.ExecuteAsync(current, cancellationToken);
+        var current = report.Case;
         var r = current.Result;
         var e = current.Entity;
         var b = report.Benchmark;
@@ -423,20 +353,4 @@ public static class MaturityApi
         CostTier.Medium => "medium",
         _ => "high",
     };
-
-    private static ProblemHttpResult Refused(Access access, MaturityWords words) => access == Access.Forbidden
-        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: words.L["Only the enterprise’s own users can see its digital maturity assessments"])
-        : NotFound(words);
-
-    private static ProblemHttpResult NotFound(MaturityWords words) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: words.L["No such digital maturity assessment"]);
-
-    private static ProblemHttpResult Stale(MaturityWords words, int currentVersion) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: words.L["The assessment was changed after you read it. Read it again and retry with the new version."],
-        extensions: new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
-
-    private static ProblemHttpResult Finished(MaturityWords words) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: words.L["The assessment is finished and cannot be changed. Start a new one to measure your progress."]);
 }

@@ -18,6 +18,7 @@ public static class MaturityFeature
         services.AddScoped<StartMaturity>();
         services.AddScoped<SaveMaturityAnswers>();
         services.AddScoped<CompleteMaturity>();
+        services.AddScoped<ApplyMaturityScore>();
         services.AddScoped<DigitalMaturityFlow>();
         services.AddScoped<BuildMaturityReport>();
         services.AddScoped<MaturityReportDocument>();

@@ -168,6 +168,11 @@ public sealed class MaturityWords(IStringLocalizer<MaturityText> l, ReferenceDat
         };
     }
 
+    /// <summary>Answer errors by the API's field: answers.&lt;question id&gt; (or the profile field), each named for a developer.</summary>
+    public Dictionary<string, string[]> AnswerErrors(IEnumerable<MaturityAnswerError> errors, MaturityInstrument instrument) =>
+        errors.GroupBy(e => e.QuestionId.StartsWith("profile.", StringComparison.Ordinal) ? e.QuestionId : "answers." + e.QuestionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => AnswerError(e, instrument)).ToArray(), StringComparer.Ordinal);
+
     private static string Humanise(string id)
     {
         var words = id.Split('_').Where(w => w is not ("inr" or "percent" or "years")).ToArray();

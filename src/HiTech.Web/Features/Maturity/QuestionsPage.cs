@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HiTech.Core.Maturity;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Maturity;
@@ -46,12 +46,12 @@ public abstract class QuestionsPage(GetMaturity get, SaveMaturityAnswers save, M
     protected async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is null)
+        if (this.Refusal(found) is { } refused)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return refused;
         }
 
-        Case = found.Value;
+        Case = found.Value!;
         Version = Case.Version;
         return Case.IsCompleted ? Redirect($"/maturity/{id}") : null;
     }
@@ -66,6 +66,9 @@ public abstract class QuestionsPage(GetMaturity get, SaveMaturityAnswers save, M
         var action = form["action"].ToString() == "later" ? "later" : "continue";
         var entries = questions.ToDictionary(q => q.Id, q => form[QuestionField.Prefix + q.Id].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToImmutableArray(), StringComparer.Ordinal);
         var version = int.TryParse(form["Version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+        // "Later" keeps earlier answers of questions left empty; "continue" has them all.
+        var changes = entries.Where(e => !e.Value.IsEmpty).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (action == "continue")
         {
@@ -78,35 +81,43 @@ public abstract class QuestionsPage(GetMaturity get, SaveMaturityAnswers save, M
             }
         }
 
+        if (errors.Count == 0)
+        {
+            // Worded for a person, next to the question (the handler's words are for API callers).
+            foreach (var error in MaturityScorer.Validate(Case.Instrument, Case.Profile, MaturityAnswers.From(changes)))
+            {
+                errors.TryAdd(error.QuestionId, Refused(error, questions.FirstOrDefault(q => q.Id == error.QuestionId)));
+            }
+        }
+
         MaturityCase? current = null;
         if (errors.Count == 0)
         {
-            // "Later" keeps earlier answers of questions left empty; "continue" has them all.
-            var changes = entries.Where(e => !e.Value.IsEmpty).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
             var outcome = await save.ExecuteAsync(Current, Case.Id, version, changes, cancellationToken);
-            switch (outcome.Status)
+            if (this.Refusal(outcome) is { } refused)
             {
-                case MaturitySaveStatus.Saved:
-                    var saved = await get.CaseAsync(Case.Entity.OrganisationId, Case.Id, cancellationToken);
-                    return Redirect(action == "later" ? "/maturity?saved=true" : next(saved, action));
-                case MaturitySaveStatus.Completed:
-                    return Redirect($"/maturity/{Case.Id}");
-                case MaturitySaveStatus.NotFound:
-                    return NotFound();
-                case MaturitySaveStatus.Forbidden:
-                    return Forbid();
-                case MaturitySaveStatus.Stale:
-                    current = outcome.Current!;
-                    Version = current.Version;
-                    ModelState.AddModelError("", words.L["This assessment was changed at {0}, after you opened this page. Your answers on this page are not saved yet: check what is saved now under each question, then save again.", Fmt.DateTime(current.Entity.UpdatedAt)]);
-                    break;
-                default:
-                    foreach (var error in outcome.Problems.Where(e => !errors.ContainsKey(e.QuestionId)))
-                    {
-                        errors[error.QuestionId] = Refused(error, questions.FirstOrDefault(q => q.Id == error.QuestionId));
-                    }
+                return refused;
+            }
 
-                    break;
+            if (outcome.IsOk)
+            {
+                return Redirect(action == "later" ? "/maturity?saved=true" : next(outcome.Value!, action));
+            }
+
+            if (outcome.Value is { IsCompleted: true })
+            {
+                return Redirect($"/maturity/{Case.Id}");
+            }
+
+            if (outcome.Value is { } savedNow)
+            {
+                current = savedNow;
+                Version = current.Version;
+                ModelState.AddModelError("", words.L["This assessment was changed at {0}, after you opened this page. Your answers on this page are not saved yet: check what is saved now under each question, then save again.", Fmt.DateTime(current.Entity.UpdatedAt)]);
+            }
+            else
+            {
+                ModelState.AddErrors(outcome);
             }
         }
 

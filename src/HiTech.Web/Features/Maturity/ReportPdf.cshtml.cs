@@ -1,5 +1,5 @@
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,11 +13,12 @@ public sealed class ReportPdfModel(GetMaturity get, BuildMaturityReport build, M
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(CurrentUser.From(User), id, cancellationToken);
-        if (found.Value is not { } current)
+        if (this.Refusal(found) is { } refused)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return refused;
         }
 
+        var current = found.Value!;
         var report = await build.ExecuteAsync(current, cancellationToken);
         Response.Headers.CacheControl = "private, no-cache";
         return File(pdf.Render(document.Build(report)), "application/pdf", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"digital-maturity-{current.Label}-{current.Entity.CreatedAt.UtcDateTime:yyyy-MM-dd}.pdf"));

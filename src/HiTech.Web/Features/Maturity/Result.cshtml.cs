@@ -1,8 +1,8 @@
 using System.Globalization;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +15,7 @@ namespace HiTech.Web.Features.Maturity;
 /// finishing enters the overall score in the organisation's open assessment.
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
-public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, CompleteMaturity complete, MaturityWords words) : FormPage
+public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, CompleteMaturity complete, ApplyMaturityScore apply, MaturityWords words) : FormPage
 {
     public MaturityReport Report { get; private set; } = null!;
 
@@ -43,16 +43,15 @@ public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, Comp
     {
         var version = int.TryParse(Request.Form["Version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
         var outcome = await complete.ExecuteAsync(Current, id, version, cancellationToken);
-        switch (outcome.Status)
+        if (this.Refusal(outcome) is { } refused)
         {
-            case CompleteStatus.Completed:
-                return Redirect($"/maturity/{id}?finished=true");
-            case CompleteStatus.AlreadyCompleted:
-                return Redirect($"/maturity/{id}");
-            case CompleteStatus.NotFound:
-                return NotFound();
-            case CompleteStatus.Forbidden:
-                return Forbid();
+            return refused;
+        }
+
+        if (outcome.Value is { IsCompleted: true })
+        {
+            // Finished now, or already (a conflict carrying the finished case).
+            return Redirect($"/maturity/{id}{(outcome.IsOk ? "?finished=true" : "")}");
         }
 
         if (await LoadAsync(id, cancellationToken) is { } other)
@@ -60,7 +59,8 @@ public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, Comp
             return other;
         }
 
-        ModelState.AddModelError("", outcome.Status == CompleteStatus.Stale
+        // Worded for this page: a stale version, or a short screen not answered yet.
+        ModelState.AddModelError("", outcome.CurrentVersion is not null
             ? words.L["This assessment was changed at {0}, after you opened this page. Check the result below, then finish again.", Fmt.DateTime(Case.Entity.UpdatedAt)]
             : words.L["Answer the short screen before you finish."]);
         return Page();
@@ -68,24 +68,19 @@ public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, Comp
 
     public async Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is null)
-        {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
-        }
-
-        var target = await complete.ApplyAsync(Current, id, cancellationToken);
-        return Redirect($"/maturity/{id}{(target is not null ? "?applied=true" : "")}");
+        var outcome = await apply.ExecuteAsync(Current, id, cancellationToken);
+        return this.Refusal(outcome) ?? Redirect($"/maturity/{id}{(outcome.Value is not null ? "?applied=true" : "")}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is not { } current)
+        if (this.Refusal(found) is { } refused)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return refused;
         }
 
+        var current = found.Value!;
         if (!current.IsCompleted && !current.ScreenComplete)
         {
             // Resume where the person left off.

@@ -2,6 +2,7 @@ using System.Globalization;
 using HiTech.Core.Maturity;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -83,13 +84,19 @@ public sealed class StartModel(ReadFirm firms, GetMaturity get, StartMaturity st
         }
 
         var outcome = await start.ExecuteAsync(Current, Firm.OrganisationId, entry, null, cancellationToken);
-        return outcome.Status switch
+        if (this.Refusal(outcome) is { } refused)
         {
-            MaturityStartStatus.Started => Redirect($"/maturity/{outcome.Id}/screen/1"),
-            MaturityStartStatus.InProgress => Redirect($"/maturity/{outcome.Id}"),
-            MaturityStartStatus.NotFound => NotFound(),
-            _ => Page(),
-        };
+            return refused;
+        }
+
+        // Started: the first questions; one already in progress (the conflict carries it): that one.
+        if (outcome.Value is { } started)
+        {
+            return Redirect(outcome.IsOk ? $"/maturity/{started.Id}/screen/1" : $"/maturity/{started.Id}");
+        }
+
+        ModelState.AddErrors(outcome);
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)

@@ -4,28 +4,9 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Kernel;
 
 namespace HiTech.Web.Features.Maturity;
-
-public enum MaturityStartStatus
-{
-    Started,
-
-    /// <summary>Not the user's organisation (or none): answered as 404.</summary>
-    NotFound,
-
-    /// <summary>Something the profile needs is not known and was not given: <see cref="MaturityStartOutcome.Missing"/> names it.</summary>
-    NeedsProfile,
-
-    /// <summary>The answers given with the start were refused; nothing was created.</summary>
-    Invalid,
-
-    /// <summary>An assessment is already in progress (<see cref="MaturityStartOutcome.Id"/>): finish it first.</summary>
-    InProgress,
-}
-
-/// <summary>What a start did. <see cref="Missing"/> holds profile field names (employees, manufacturing, size).</summary>
-public sealed record MaturityStartOutcome(MaturityStartStatus Status, Guid? Id = null, IReadOnlyList<string>? Missing = null, IReadOnlyList<MaturityAnswerError>? Errors = null);
 
 /// <summary>Profile values a person (or an API caller) gives; each takes the place of what the platform knows.</summary>
 public sealed record ProfileEntry(int? Employees = null, bool? Manufacturing = null, MsmeSize? Size = null);
@@ -33,41 +14,42 @@ public sealed record ProfileEntry(int? Employees = null, bool? Manufacturing = n
 /// <summary>
 /// Starts a maturity assessment with a snapshot of the firm's profile (<see cref="FirmFacts"/>, with what the person
 /// gave where the platform does not know it), under the instrument in force, optionally with answers already.
-/// One at a time: while one is in progress, that one is the one to continue.
+/// One at a time: while one is in progress, that one is the one to continue (a conflict carrying it).
 /// </summary>
-public sealed class StartMaturity(AppDbContext db, ReadFirm firms, GetMaturity get, MaturityReference reference, AuditLog audit, TimeProvider clock)
+public sealed class StartMaturity(AppDbContext db, ReadFirm firms, GetMaturity get, MaturityReference reference, MaturityWords words, AuditLog audit, TimeProvider clock)
 {
     public const int MaxEmployees = 1_000_000;
 
-    public async Task<MaturityStartOutcome> ExecuteAsync(CurrentUser user, Guid organisationId, ProfileEntry given, MaturityAnswers? answers, CancellationToken cancellationToken)
+    public async Task<Outcome<MaturityCase>> ExecuteAsync(CurrentUser user, Guid organisationId, ProfileEntry given, MaturityAnswers? answers, CancellationToken cancellationToken)
     {
         if (!user.OwnsOrganisation(organisationId) || await firms.ExecuteAsync(organisationId, cancellationToken) is not { } firm)
         {
-            return new MaturityStartOutcome(MaturityStartStatus.NotFound);
+            return Outcome.NotFound<MaturityCase>(words.L["No such organisation"]);
         }
 
-        var missing = new List<string>();
+        // What the profile needs and neither the platform knows nor the caller gave.
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var employees = given.Employees ?? firm.Employees;
         var manufacturing = given.Manufacturing ?? firm.Manufacturing;
         var size = given.Size ?? firm.Size;
         if (employees is null or < 0 or > MaxEmployees)
         {
-            missing.Add("employees");
+            missing["profile.employees"] = [words.L["Give the number of staff: the platform does not know it yet"]];
         }
 
         if (manufacturing is null)
         {
-            missing.Add("manufacturing");
+            missing["profile.manufacturing"] = [words.L["Say whether the unit manufactures: it has no activity yet"]];
         }
 
         if (size is null)
         {
-            missing.Add("size");
+            missing["profile.size"] = [words.L["Give the size class: the organisation has no unit yet"]];
         }
 
         if (missing.Count > 0)
         {
-            return new MaturityStartOutcome(MaturityStartStatus.NeedsProfile, Missing: missing);
+            return Outcome.Invalid<MaturityCase>(missing);
         }
 
         var instrument = reference.Instrument;
@@ -76,12 +58,15 @@ public sealed class StartMaturity(AppDbContext db, ReadFirm firms, GetMaturity g
         var errors = MaturityScorer.Validate(instrument, profile, answers);
         if (errors.Count > 0)
         {
-            return new MaturityStartOutcome(MaturityStartStatus.Invalid, Errors: errors);
+            return Outcome.Invalid<MaturityCase>(words.AnswerErrors(errors, instrument));
         }
 
         if (await get.InProgressAsync(organisationId, cancellationToken) is { } open)
         {
-            return new MaturityStartOutcome(MaturityStartStatus.InProgress, open.Id);
+            return Outcome.Conflict(words.L["An assessment is already in progress: finish it first"], await get.CaseAsync(organisationId, open.Id, cancellationToken)) with
+            {
+                Extensions = new Dictionary<string, object?> { ["maturityAssessmentId"] = open.Id },
+            };
         }
 
         var now = clock.GetUtcNow();
@@ -99,6 +84,6 @@ public sealed class StartMaturity(AppDbContext db, ReadFirm firms, GetMaturity g
         db.MaturityAssessments.Add(entity);
         audit.Record(user, nameof(MaturityAssessment), entity.Id.ToString(), AuditAction.StartMaturity, null, new { organisation = organisationId, instrument = instrument.Reference, profile = MaturityRecords.WriteProfile(profile) });
         await db.SaveChangesAsync(cancellationToken);
-        return new MaturityStartOutcome(MaturityStartStatus.Started, entity.Id);
+        return Outcome.Ok(await get.CaseAsync(organisationId, entity.Id, cancellationToken));
     }
 }
