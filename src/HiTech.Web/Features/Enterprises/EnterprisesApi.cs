@@ -38,11 +38,13 @@ public static class EnterprisesApi
 
         // Everything under an organisation's id answers 404 when the user may not read it; every change there may be refused (400).
         var organisation = group.MapGroup("/{id:guid}").ProducesProblem(StatusCodes.Status404NotFound);
-        organisation.MapGet("", Read(view => view))
+        group.MapGet("/{id:guid}", Read(view => view))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetOrganisation")
             .WithSummary("An organisation with its units and activities")
             .Produces<OrganisationView>();
-        Change(organisation.MapPut("", UpdateAsync), conflicts: true)
+        Change(group.MapPut("/{id:guid}", UpdateAsync), conflicts: true)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("UpdateOrganisation")
             .WithSummary("Change your organisation's details")
             .WithDescription("Send the version you read; 409 with what is saved now if someone saved a change meanwhile.")
