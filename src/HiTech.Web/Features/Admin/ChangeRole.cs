@@ -2,8 +2,8 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
-using Microsoft.AspNetCore.Identity;
 using HiTech.Web.Kernel;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Admin;

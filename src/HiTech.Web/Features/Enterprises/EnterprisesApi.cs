@@ -1,7 +1,7 @@
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 using HiTech.Web.Kernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Enterprises;
 
