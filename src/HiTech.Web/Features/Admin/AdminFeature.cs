@@ -5,7 +5,10 @@ public static class AdminFeature
 {
     public static void AddServices(IServiceCollection services)
     {
-        services.AddScoped<ManageUsers>();
+        services.AddScoped<ListUsers>();
+        services.AddScoped<CreateStaffAccount>();
+        services.AddScoped<LockAccount>();
+        services.AddScoped<ChangeRole>();
         services.AddScoped<ManageFrameworks>();
     }
 }

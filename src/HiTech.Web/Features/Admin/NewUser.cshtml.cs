@@ -1,5 +1,6 @@
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -9,7 +10,7 @@ namespace HiTech.Web.Features.Admin;
 
 /// <summary>GET/POST /admin/users/new: a staff account with a temporary password, shown once to hand over.</summary>
 [Authorize(Policy = Roles.Admin)]
-public sealed class NewUserModel(ManageUsers manage, IStringLocalizer<AdminText> a) : FormPage
+public sealed class NewUserModel(CreateStaffAccount create, IStringLocalizer<AdminText> a) : FormPage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -24,7 +25,7 @@ public sealed class NewUserModel(ManageUsers manage, IStringLocalizer<AdminText>
     public string? TemporaryPassword { get; private set; }
 
     public IEnumerable<SelectListItem> RoleItems =>
-        new[] { new SelectListItem(a["Choose a role"], "") }.Concat(ManageUsers.StaffRoles.Select(r => new SelectListItem(a[r], r)));
+        new[] { new SelectListItem(a["Choose a role"], "") }.Concat(CreateStaffAccount.StaffRoles.Select(r => new SelectListItem(a[r], r)));
 
     public void OnGet()
     {
@@ -32,18 +33,14 @@ public sealed class NewUserModel(ManageUsers manage, IStringLocalizer<AdminText>
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (password, errors) = await manage.CreateAsync(Name, Email, Role, Current);
-        foreach (var (field, message) in errors)
+        var outcome = await create.ExecuteAsync(Name, Email, Role, Current);
+        if (!outcome.IsOk)
         {
-            ModelState.AddModelError(field switch { "name" => nameof(Name), "role" => nameof(Role), _ => nameof(Email) }, a[message]);
-        }
-
-        if (password is null)
-        {
+            ModelState.AddErrors(outcome, field => field switch { "name" => nameof(Name), "role" => nameof(Role), _ => nameof(Email) });
             return Page();
         }
 
-        TemporaryPassword = password;
+        TemporaryPassword = outcome.Value;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -1,14 +1,14 @@
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>GET /admin/users: accounts with role and organisation; lock, unlock, change role.</summary>
 [Authorize(Policy = Roles.Admin)]
-public sealed class UsersModel(ManageUsers manage, IStringLocalizer<AdminText> a) : FormPage
+public sealed class UsersModel(ListUsers list, LockAccount lockAccount, ChangeRole changeRole) : FormPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -21,34 +21,32 @@ public sealed class UsersModel(ManageUsers manage, IStringLocalizer<AdminText> a
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await manage.ListAsync(Q, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await list.ExecuteAsync(Q, cancellationToken);
 
     public async Task<IActionResult> OnPostLockAsync(Guid userId, CancellationToken cancellationToken) =>
-        await AfterAsync(await manage.SetLockedAsync(userId, locked: true, Current), "locked", cancellationToken);
+        await AfterAsync(await lockAccount.ExecuteAsync(userId, locked: true, Current), "locked", cancellationToken);
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid userId, CancellationToken cancellationToken) =>
-        await AfterAsync(await manage.SetLockedAsync(userId, locked: false, Current), "unlocked", cancellationToken);
+        await AfterAsync(await lockAccount.ExecuteAsync(userId, locked: false, Current), "unlocked", cancellationToken);
 
     public async Task<IActionResult> OnPostRoleAsync(Guid userId, CancellationToken cancellationToken) =>
-        await AfterAsync(await manage.ChangeRoleAsync(userId, Role, Current), "role", cancellationToken);
+        await AfterAsync(await changeRole.ExecuteAsync(userId, Role, Current), "role", cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(ManageUsers.Outcome outcome, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Outcome<Guid> outcome, string done, CancellationToken cancellationToken)
     {
-        switch (outcome)
+        if (outcome.IsOk)
         {
-            case ManageUsers.Outcome.Done:
-                return Redirect($"/admin/users?done={done}");
-            case ManageUsers.Outcome.NotFound:
-                return NotFound();
-            case ManageUsers.Outcome.NotAllowed:
-                ModelState.AddModelError("", a["That change is not allowed: you cannot lock your own account or change your own role, and an enterprise account's role cannot be changed."]);
-                break;
-            default:
-                ModelState.AddModelError("", a["Choose assessor, analyst or admin"]);
-                break;
+            return Redirect($"/admin/users?done={done}");
         }
 
-        Rows = await manage.ListAsync(Q, cancellationToken);
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // The change is made from a row of the list: its message goes above the list.
+        ModelState.AddErrors(outcome, _ => "");
+        Rows = await list.ExecuteAsync(Q, cancellationToken);
         return Page();
     }
 }

@@ -37,7 +37,7 @@ public static class AnalyticsApi
 
     private static async Task<Ok<Response>> GetAsync(GetAggregates aggregates, CancellationToken cancellationToken)
     {
-        var a = await aggregates.RunAsync(cancellationToken);
+        var a = await aggregates.ExecuteAsync(cancellationToken);
         return TypedResults.Ok(new Response(a.Threshold, Convert(a.ByTier), Convert(a.ByDistrict), Convert(a.ByDivision)));
     }
 

@@ -25,7 +25,7 @@ public sealed record Aggregates(AggregateTable ByTier, AggregateTable ByDistrict
 /// </summary>
 public sealed class GetAggregates(AppDbContext db, FrameworkStore frameworks, ReferenceData reference)
 {
-    public async Task<Aggregates> RunAsync(CancellationToken cancellationToken)
+    public async Task<Aggregates> ExecuteAsync(CancellationToken cancellationToken)
     {
         var finals = await (
                 from r in db.AssessmentResults.AsNoTracking()

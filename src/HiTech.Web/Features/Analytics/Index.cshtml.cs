@@ -10,5 +10,5 @@ public sealed class IndexModel(GetAggregates aggregates) : FormPage
 {
     public Aggregates Figures { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await aggregates.RunAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await aggregates.ExecuteAsync(cancellationToken);
 }

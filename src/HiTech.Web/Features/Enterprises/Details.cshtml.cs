@@ -1,3 +1,4 @@
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Enterprises;
@@ -48,30 +49,26 @@ public sealed class DetailsModel(ReadOrganisation read, UpdateOrganisation updat
             return LocalRedirect("/enterprise/register");
         }
 
-        var outcome = await update.UpdateAsync(Current, organisation.Id, new OrganisationRequest(Name, UdyamNumber, Gstin, District, Address, Version), cancellationToken);
-        switch (outcome.Status)
+        var outcome = await update.ExecuteAsync(Current, organisation.Id, new OrganisationRequest(Name, UdyamNumber, Gstin, District, Address, Version), cancellationToken);
+        if (outcome.IsOk)
         {
-            case OutcomeStatus.Ok:
-                SetFlash(l["Your enterprise's details are saved."]);
-                return LocalRedirect("/enterprise");
-            case OutcomeStatus.Conflict when outcome.Value is { } current:
-                // Keep what the user typed; show what is saved now; the next save is against the current version.
-                ConflictMessage = outcome.Message;
-                ModelState.AddModelError("", outcome.Message!);
-                Saved = current;
-                ModelState.Remove(nameof(Version));
-                Version = current.Version;
-                return Page();
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            default:
-                AddErrors(outcome.Errors);
-                if (outcome.Errors.Count == 0 && outcome.Message is { } message)
-                {
-                    ModelState.AddModelError("", message);
-                }
-
-                return Page();
+            SetFlash(l["Your enterprise's details are saved."]);
+            return LocalRedirect("/enterprise");
         }
+
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Saved = ShowRefusal(outcome);
+        if (Saved is { } current)
+        {
+            // Keep what the user typed; show what is saved now; the next save is against the current version.
+            ModelState.Remove(nameof(Version));
+            Version = current.Version;
+        }
+
+        return Page();
     }
 }

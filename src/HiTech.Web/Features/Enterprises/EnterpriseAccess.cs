@@ -1,13 +1,15 @@
 using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>
 /// Who may see and change which organisation. An Enterprise user reaches only its own organisation; an
-/// admin may read any; an assessor may read the organisations whose assessments are assigned to them;
-/// an analyst sees aggregates only, never an organisation's details. Only the owner changes its data.
+/// admin may read any; an assessor may read the organisations of the assessments it reaches (as
+/// <see cref="AssessmentPolicy.Listed"/> says); an analyst sees aggregates only. Only the owner changes its data.
 /// </summary>
 public sealed class EnterpriseAccess(AppDbContext db)
 {
@@ -30,34 +32,35 @@ public sealed class EnterpriseAccess(AppDbContext db)
         return await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.OrganisationId).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>May this user read this organisation's details? False means 404 (or 403 for an analyst, who reads none).</summary>
-    public async Task<bool> CanReadAsync(CurrentUser user, Guid organisationId, CancellationToken cancellationToken)
+    /// <summary>The organisations this user may read: all for an admin, its own for an owner, those of its assessments for an assessor.</summary>
+    public async Task<IQueryable<Organisation>> ReadableAsync(CurrentUser user, CancellationToken cancellationToken)
     {
-        if (user.IsEnterprise && await OwnOrganisationAsync(user, cancellationToken) == organisationId)
-        {
-            return true;
-        }
-
         if (user.IsAdmin)
         {
-            return true;
+            return db.Organisations;
         }
 
-        return user.IsAssessor && user.Id is { } assessor
-            && await db.Assessments.AsNoTracking().AnyAsync(a => a.OrganisationId == organisationId && a.AssessorId == assessor, cancellationToken);
+        if (await OwnOrganisationAsync(user, cancellationToken) is { } own)
+        {
+            return db.Organisations.Where(o => o.Id == own);
+        }
+
+        var reached = AssessmentPolicy.Listed(db.Assessments, user);
+        return db.Organisations.Where(o => reached.Any(a => a.OrganisationId == o.Id));
     }
+
+    /// <summary>May this user read this organisation's details? False means 404.</summary>
+    public async Task<bool> MayReadAsync(CurrentUser user, Guid organisationId, CancellationToken cancellationToken) =>
+        user.IsAdmin
+        || await OwnOrganisationAsync(user, cancellationToken) == organisationId
+        || await AssessmentPolicy.Listed(db.Assessments, user).AnyAsync(a => a.OrganisationId == organisationId, cancellationToken);
 
     /// <summary>
-    /// May this user change this organisation (its details, units, activities)? Only its owner.
-    /// Otherwise <see cref="OutcomeStatus.Forbidden"/> if they may read it, <see cref="OutcomeStatus.NotFound"/> if not.
+    /// May this user change this organisation (its details, units, activities)? Only its owner: otherwise
+    /// <see cref="OutcomeKind.Forbidden"/> if they may read it, <see cref="OutcomeKind.NotFound"/> if not.
     /// </summary>
-    public async Task<OutcomeStatus> CanChangeAsync(CurrentUser user, Guid organisationId, CancellationToken cancellationToken)
-    {
-        if (user.IsEnterprise && await OwnOrganisationAsync(user, cancellationToken) == organisationId)
-        {
-            return OutcomeStatus.Ok;
-        }
-
-        return await CanReadAsync(user, organisationId, cancellationToken) ? OutcomeStatus.Forbidden : OutcomeStatus.NotFound;
-    }
+    public async Task<OutcomeKind> ChangeAsync(CurrentUser user, Guid organisationId, CancellationToken cancellationToken) =>
+        await OwnOrganisationAsync(user, cancellationToken) == organisationId ? OutcomeKind.Ok
+        : await MayReadAsync(user, organisationId, cancellationToken) ? OutcomeKind.Forbidden
+        : OutcomeKind.NotFound;
 }

@@ -1,8 +1,7 @@
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises;
 
@@ -36,153 +35,98 @@ public static class EnterprisesApi
             .Produces<OrganisationView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/{id:guid}", GetAsync)
+
+        // Everything under an organisation's id answers 404 when the user may not read it; every change there may be refused (400).
+        var organisation = group.MapGroup("/{id:guid}").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", Read(view => view))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetOrganisation")
             .WithSummary("An organisation with its units and activities")
-            .Produces<OrganisationView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", UpdateAsync)
+            .Produces<OrganisationView>();
+        Change(group.MapPut("/{id:guid}", UpdateAsync), conflicts: true)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("UpdateOrganisation")
             .WithSummary("Change your organisation's details")
             .WithDescription("Send the version you read; 409 with what is saved now if someone saved a change meanwhile.")
-            .Produces<OrganisationView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<OrganisationView>();
 
-        group.MapGet("/{id:guid}/units", ListUnitsAsync)
+        organisation.MapGet("/units", Read(view => view.Units))
             .WithName("ListUnits")
             .WithSummary("An organisation's units with their MSME size class and the limits that gave it")
-            .Produces<IReadOnlyList<UnitView>>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/units", AddUnitAsync)
+            .Produces<IReadOnlyList<UnitView>>();
+        Change(organisation.MapPost("/units", AddUnitAsync), conflicts: false)
             .WithName("AddUnit")
             .WithSummary("Add a unit to your organisation")
-            .Produces<UnitView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}/units/{unitId:guid}", UpdateUnitAsync)
+            .Produces<UnitView>(StatusCodes.Status201Created);
+        Change(organisation.MapPut("/units/{unitId:guid}", UpdateUnitAsync), conflicts: true)
             .WithName("UpdateUnit")
             .WithSummary("Change a unit (send the version you read)")
-            .Produces<UnitView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:guid}/units/{unitId:guid}", RemoveUnitAsync)
+            .Produces<UnitView>();
+        Change(organisation.MapDelete("/units/{unitId:guid}", RemoveUnitAsync), conflicts: true)
             .WithName("RemoveUnit")
             .WithSummary("Remove a unit (?version= the version you read); the last unit cannot be removed")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status204NoContent);
 
-        group.MapGet("/{id:guid}/activities", ListActivitiesAsync)
+        organisation.MapGet("/activities", Read(view => view.Activities))
             .WithName("ListActivities")
             .WithSummary("An organisation's activities: NIC code, title, OECD group, priority sectors, value-chain stages, revenue share")
-            .Produces<IReadOnlyList<ActivityView>>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/activities", AddActivityAsync)
+            .Produces<IReadOnlyList<ActivityView>>();
+        Change(organisation.MapPost("/activities", AddActivityAsync), conflicts: true)
             .WithName("AddActivity")
             .WithSummary("Add an activity: a 4-digit NIC class or 5-digit sub-class, its stages and share of revenue")
             .WithDescription("Stages are ids of the framework's value_chain_stage domain. Shares are percentages; all activities' shares must add up to 100%, so a share that takes the total over 100% is refused.")
-            .Produces<ActivityView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{id:guid}/activities/{activityId:guid}", UpdateActivityAsync)
+            .Produces<ActivityView>(StatusCodes.Status201Created);
+        Change(organisation.MapPut("/activities/{activityId:guid}", UpdateActivityAsync), conflicts: true)
             .WithName("UpdateActivity")
             .WithSummary("Change an activity's stages and share (send the version you read)")
-            .Produces<ActivityView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:guid}/activities/{activityId:guid}", RemoveActivityAsync)
+            .Produces<ActivityView>();
+        Change(organisation.MapDelete("/activities/{activityId:guid}", RemoveActivityAsync), conflicts: true)
             .WithName("RemoveActivity")
             .WithSummary("Remove an activity (?version= the version you read)")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status204NoContent);
     }
+
+    /// <summary>A change may be refused (400) and, when <paramref name="conflicts"/>, conflict with what is saved (409).</summary>
+    private static RouteHandlerBuilder Change(RouteHandlerBuilder endpoint, bool conflicts) =>
+        conflicts ? endpoint.ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict) : endpoint.ProducesValidationProblem();
 
     private static async Task<Ok<IReadOnlyList<OrganisationSummary>>> ListAsync(
-        HttpContext context, ReadOrganisation read, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await read.ListAsync(CurrentUser.From(context.User), page ?? 1, pageSize ?? ReadOrganisation.DefaultPageSize, cancellationToken));
+        HttpContext context, ListOrganisations list, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await list.ExecuteAsync(CurrentUser.From(context.User), page ?? 1, pageSize ?? ListOrganisations.DefaultPageSize, cancellationToken));
 
-    private static async Task<IResult> RegisterAsync(
-        RegistrationRequest request, HttpContext context, RegisterOrganisation register, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken)
-    {
-        var outcome = await register.RegisterAsync(CurrentUser.From(context.User), request, cancellationToken);
-        return ToResult(outcome, l, view => TypedResults.Created($"/api/v1/organisations/{view.Id}", view));
-    }
+    private static async Task<Results<Created<OrganisationView>, ProblemHttpResult>> RegisterAsync(
+        RegistrationRequest request, HttpContext context, RegisterOrganisation register, CancellationToken cancellationToken) =>
+        (await register.ExecuteAsync(CurrentUser.From(context.User), request, cancellationToken)).ToCreated(view => $"/api/v1/organisations/{view.Id}", view => view);
 
-    private static async Task<IResult> GetAsync(
-        Guid id, HttpContext context, ReadOrganisation read, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await read.GetAsync(CurrentUser.From(context.User), id, cancellationToken), l, TypedResults.Ok);
+    /// <summary>Reading an organisation, answering with the whole or a part of it.</summary>
+    private static Func<Guid, HttpContext, ReadOrganisation, CancellationToken, Task<Results<Ok<T>, ProblemHttpResult>>> Read<T>(Func<OrganisationView, T> part) =>
+        async (id, context, read, cancellationToken) => (await read.ExecuteAsync(CurrentUser.From(context.User), id, cancellationToken)).ToOk(part);
 
-    private static async Task<IResult> UpdateAsync(
-        Guid id, OrganisationRequest request, HttpContext context, UpdateOrganisation update, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await update.UpdateAsync(CurrentUser.From(context.User), id, request, cancellationToken), l, TypedResults.Ok);
+    private static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> UpdateAsync(
+        Guid id, OrganisationRequest request, HttpContext context, UpdateOrganisation update, CancellationToken cancellationToken) =>
+        (await update.ExecuteAsync(CurrentUser.From(context.User), id, request, cancellationToken)).ToOk(view => view);
 
-    private static async Task<IResult> ListUnitsAsync(
-        Guid id, HttpContext context, ReadOrganisation read, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await read.GetAsync(CurrentUser.From(context.User), id, cancellationToken), l, view => TypedResults.Ok(view.Units));
+    private static async Task<Results<Created<UnitView>, ProblemHttpResult>> AddUnitAsync(
+        Guid id, UnitRequest request, HttpContext context, SaveUnit save, CancellationToken cancellationToken) =>
+        (await save.ExecuteAsync(CurrentUser.From(context.User), id, null, request, cancellationToken)).ToCreated(unit => $"/api/v1/organisations/{id}/units/{unit.Id}", unit => unit);
 
-    private static async Task<IResult> AddUnitAsync(
-        Guid id, UnitRequest request, HttpContext context, SaveUnit save, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await save.AddAsync(CurrentUser.From(context.User), id, request, cancellationToken), l, unit => TypedResults.Created($"/api/v1/organisations/{id}/units/{unit.Id}", unit));
+    private static async Task<Results<Ok<UnitView>, ProblemHttpResult>> UpdateUnitAsync(
+        Guid id, Guid unitId, UnitRequest request, HttpContext context, SaveUnit save, CancellationToken cancellationToken) =>
+        (await save.ExecuteAsync(CurrentUser.From(context.User), id, unitId, request, cancellationToken)).ToOk(unit => unit);
 
-    private static async Task<IResult> UpdateUnitAsync(
-        Guid id, Guid unitId, UnitRequest request, HttpContext context, SaveUnit save, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await save.UpdateAsync(CurrentUser.From(context.User), id, unitId, request, cancellationToken), l, TypedResults.Ok);
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveUnitAsync(
+        Guid id, Guid unitId, int? version, HttpContext context, RemoveUnit remove, CancellationToken cancellationToken) =>
+        (await remove.ExecuteAsync(CurrentUser.From(context.User), id, unitId, version, cancellationToken)).ToNoContent();
 
-    private static async Task<IResult> RemoveUnitAsync(
-        Guid id, Guid unitId, int? version, HttpContext context, RemoveUnit remove, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await remove.RemoveAsync(CurrentUser.From(context.User), id, unitId, version, cancellationToken), l, _ => TypedResults.NoContent());
+    private static async Task<Results<Created<ActivityView>, ProblemHttpResult>> AddActivityAsync(
+        Guid id, ActivityRequest request, HttpContext context, SaveActivity save, CancellationToken cancellationToken) =>
+        (await save.ExecuteAsync(CurrentUser.From(context.User), id, null, request, cancellationToken)).ToCreated(activity => $"/api/v1/organisations/{id}/activities/{activity.Id}", activity => activity);
 
-    private static async Task<IResult> ListActivitiesAsync(
-        Guid id, HttpContext context, ReadOrganisation read, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await read.GetAsync(CurrentUser.From(context.User), id, cancellationToken), l, view => TypedResults.Ok(view.Activities));
+    private static async Task<Results<Ok<ActivityView>, ProblemHttpResult>> UpdateActivityAsync(
+        Guid id, Guid activityId, ActivityRequest request, HttpContext context, SaveActivity save, CancellationToken cancellationToken) =>
+        (await save.ExecuteAsync(CurrentUser.From(context.User), id, activityId, request, cancellationToken)).ToOk(activity => activity);
 
-    private static async Task<IResult> AddActivityAsync(
-        Guid id, ActivityRequest request, HttpContext context, SaveActivity save, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await save.AddAsync(CurrentUser.From(context.User), id, request, cancellationToken), l, activity => TypedResults.Created($"/api/v1/organisations/{id}/activities/{activity.Id}", activity));
-
-    private static async Task<IResult> UpdateActivityAsync(
-        Guid id, Guid activityId, ActivityRequest request, HttpContext context, SaveActivity save, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await save.UpdateAsync(CurrentUser.From(context.User), id, activityId, request, cancellationToken), l, TypedResults.Ok);
-
-    private static async Task<IResult> RemoveActivityAsync(
-        Guid id, Guid activityId, int? version, HttpContext context, RemoveActivity remove, IStringLocalizer<EnterprisesText> l, CancellationToken cancellationToken) =>
-        ToResult(await remove.RemoveAsync(CurrentUser.From(context.User), id, activityId, version, cancellationToken), l, _ => TypedResults.NoContent());
-
-    /// <summary>
-    /// A handler's outcome as HTTP: 400 ValidationProblem keyed by the JSON field name, 404 with no hint that the
-    /// thing exists, 403, or 409 with the reason, the field (for duplicates) and what is saved now (<c>current</c>).
-    /// </summary>
-    internal static IResult ToResult<T>(Outcome<T> outcome, IStringLocalizer<EnterprisesText> l, Func<T, IResult> ok) => outcome.Status switch
-    {
-        OutcomeStatus.Ok => ok(outcome.Value!),
-        OutcomeStatus.Invalid => TypedResults.ValidationProblem(Errors(outcome), title: l["Some of the values are not right"]),
-        OutcomeStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Not found"]),
-        OutcomeStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["You may read this organisation but not change it"]),
-        _ => TypedResults.Problem(Conflict(outcome)),
-    };
-
-    private static Dictionary<string, string[]> Errors<T>(Outcome<T> outcome) =>
-        outcome.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal);
-
-    private static ProblemDetails Conflict<T>(Outcome<T> outcome)
-    {
-        ProblemDetails problem = outcome.Errors.Count > 0 ? new HttpValidationProblemDetails(Errors(outcome)) : new ProblemDetails();
-        problem.Status = StatusCodes.Status409Conflict;
-        problem.Title = outcome.Message;
-        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10";
-        if (outcome.Value is not null)
-        {
-            problem.Extensions["current"] = outcome.Value;
-        }
-
-        return problem;
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveActivityAsync(
+        Guid id, Guid activityId, int? version, HttpContext context, RemoveActivity remove, CancellationToken cancellationToken) =>
+        (await remove.ExecuteAsync(CurrentUser.From(context.User), id, activityId, version, cancellationToken)).ToNoContent();
 }

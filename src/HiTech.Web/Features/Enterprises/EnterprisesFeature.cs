@@ -11,8 +11,9 @@ public static class EnterprisesFeature
         services.AddScoped<EnterpriseAccess>();
         services.AddScoped<EnterpriseRules>();
         services.AddScoped<EnterpriseLabels>();
-        services.AddScoped<ConcurrencyMessages>();
+        services.AddScoped<EnterpriseOutcomes>();
         services.AddScoped<ReadOrganisation>();
+        services.AddScoped<ListOrganisations>();
         services.AddScoped<RegisterOrganisation>();
         services.AddScoped<UpdateOrganisation>();
         services.AddScoped<SaveUnit>();

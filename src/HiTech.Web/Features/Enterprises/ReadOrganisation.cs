@@ -4,65 +4,23 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>Reads organisations with their units and activities, enriched with what the reference data says.</summary>
-public sealed class ReadOrganisation(AppDbContext db, EnterpriseAccess access, ActivityClassifier classifier)
+public sealed class ReadOrganisation(AppDbContext db, EnterpriseAccess access, EnterpriseOutcomes outcomes, ActivityClassifier classifier)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
-    /// <summary>An organisation this user may read; <see cref="OutcomeStatus.NotFound"/> otherwise (never a hint it exists).</summary>
-    public async Task<Outcome<OrganisationView>> GetAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
-    {
-        if (!await access.CanReadAsync(user, id, cancellationToken))
-        {
-            return Outcome.NotFound<OrganisationView>();
-        }
-
-        var view = await LoadAsync(id, cancellationToken);
-        return view is null ? Outcome.NotFound<OrganisationView>() : Outcome.Ok(view);
-    }
+    /// <summary>An organisation this user may read; <see cref="OutcomeKind.NotFound"/> otherwise (never a hint it exists).</summary>
+    public async Task<Outcome<OrganisationView>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken) =>
+        await access.MayReadAsync(user, id, cancellationToken) && await LoadAsync(id, cancellationToken) is { } view
+            ? Outcome.Ok(view)
+            : outcomes.NotFound<OrganisationView>();
 
     /// <summary>The organisation an Enterprise user owns, or null when they have not registered one yet.</summary>
     public async Task<OrganisationView?> OwnAsync(CurrentUser user, CancellationToken cancellationToken) =>
         await access.OwnOrganisationAsync(user, cancellationToken) is { } id ? await LoadAsync(id, cancellationToken) : null;
-
-    /// <summary>
-    /// The organisations this user may read: an Enterprise user its own (a list of one, or none); an admin all;
-    /// an assessor those with assessments assigned to them. Ordered by name.
-    /// </summary>
-    public async Task<IReadOnlyList<OrganisationSummary>> ListAsync(CurrentUser user, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        IQueryable<Organisation> query;
-        if (user.IsAdmin)
-        {
-            query = db.Organisations;
-        }
-        else if (user.IsEnterprise)
-        {
-            var own = await access.OwnOrganisationAsync(user, cancellationToken);
-            query = db.Organisations.Where(o => o.Id == own);
-        }
-        else if (user.IsAssessor && user.Id is { } assessor)
-        {
-            query = db.Organisations.Where(o => db.Assessments.Any(a => a.OrganisationId == o.Id && a.AssessorId == assessor));
-        }
-        else
-        {
-            return [];
-        }
-
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var skip = (Math.Max(page, 1) - 1) * size;
-        return await query.AsNoTracking()
-            .OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .Skip(skip).Take(size)
-            .Select(o => new OrganisationSummary(o.Id, o.Name, o.UdyamNumber, o.Gstin, o.District, o.Version))
-            .ToListAsync(cancellationToken);
-    }
 
     public async Task<OrganisationView?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

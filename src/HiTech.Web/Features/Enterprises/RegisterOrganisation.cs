@@ -3,6 +3,7 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,6 +18,7 @@ public sealed class RegisterOrganisation(
     AppDbContext db,
     EnterpriseRules rules,
     ReadOrganisation read,
+    EnterpriseOutcomes outcomes,
     AuditLog audit,
     TimeProvider clock,
     IStringLocalizer<EnterprisesText> l)
@@ -58,17 +60,20 @@ public sealed class RegisterOrganisation(
     public string UdyamTakenMessage() =>
         l["This Udyam registration number is already registered on the platform. If the enterprise is yours, sign in with the account that registered it."];
 
-    public async Task<Outcome<OrganisationView>> RegisterAsync(CurrentUser user, RegistrationRequest request, CancellationToken cancellationToken)
+    /// <summary>The Udyam number is registered already: a conflict with what is saved (409), naming the field.</summary>
+    public Outcome<T> UdyamTaken<T>() => EnterpriseOutcomes.Duplicate<T>("udyamNumber", UdyamTakenMessage());
+
+    public async Task<Outcome<OrganisationView>> ExecuteAsync(CurrentUser user, RegistrationRequest request, CancellationToken cancellationToken)
     {
         if (!user.IsEnterprise || user.Id is not { } userId)
         {
-            return Outcome.Forbidden<OrganisationView>();
+            return outcomes.Forbidden<OrganisationView>();
         }
 
         var account = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (account is null)
         {
-            return Outcome.Forbidden<OrganisationView>();
+            return outcomes.Forbidden<OrganisationView>();
         }
 
         if (account.OrganisationId is not null)
@@ -80,9 +85,7 @@ public sealed class RegisterOrganisation(
         if (value is null)
         {
             // A Udyam number registered already is a conflict with what is saved (409); anything else is a mistake to correct (400).
-            return taken && errors.Count == 1
-                ? Outcome.Conflict<OrganisationView>(UdyamTakenMessage(), errors: errors)
-                : Outcome.Invalid<OrganisationView>(errors);
+            return taken && errors.Count == 1 ? UdyamTaken<OrganisationView>() : outcomes.Invalid<OrganisationView>(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -126,7 +129,7 @@ public sealed class RegisterOrganisation(
             db.ChangeTracker.Clear();
             if (await UdyamTakenAsync(value.UdyamNumber, null, cancellationToken))
             {
-                return Outcome.Conflict<OrganisationView>(UdyamTakenMessage(), errors: new Dictionary<string, string>(StringComparer.Ordinal) { ["udyamNumber"] = UdyamTakenMessage() });
+                return UdyamTaken<OrganisationView>();
             }
 
             throw;

@@ -7,6 +7,7 @@ using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,12 +20,11 @@ namespace HiTech.Web.Features.Enterprises;
 /// </summary>
 public sealed class SaveActivity(
     AppDbContext db,
-    EnterpriseAccess access,
+    EnterpriseOutcomes outcomes,
     ActivityClassifier classifier,
     FrameworkStore frameworks,
     EnterpriseLabels labels,
     ReadOrganisation read,
-    ConcurrencyMessages concurrency,
     AuditLog audit,
     IStringLocalizer<EnterprisesText> l)
 {
@@ -68,13 +68,14 @@ public sealed class SaveActivity(
         return ReadOrganisation.SharePercentTotal(shares);
     }
 
-    public async Task<Outcome<ActivityView>> AddAsync(CurrentUser user, Guid organisationId, ActivityRequest request, CancellationToken cancellationToken)
-    {
-        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
-        {
-            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<ActivityView>() : Outcome.NotFound<ActivityView>();
-        }
+    /// <summary>Adds an activity (<paramref name="activityId"/> null) or changes one against the version read.</summary>
+    public async Task<Outcome<ActivityView>> ExecuteAsync(CurrentUser user, Guid organisationId, Guid? activityId, ActivityRequest request, CancellationToken cancellationToken) =>
+        await outcomes.RefuseChangeAsync<ActivityView>(user, organisationId, cancellationToken) is { } refused ? refused
+        : activityId is { } id ? await UpdateAsync(user, organisationId, id, request, cancellationToken)
+        : await AddAsync(user, organisationId, request, cancellationToken);
 
+    private async Task<Outcome<ActivityView>> AddAsync(CurrentUser user, Guid organisationId, ActivityRequest request, CancellationToken cancellationToken)
+    {
         var framework = await frameworks.ActiveAsync(cancellationToken);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var code = request.Code?.Trim();
@@ -107,7 +108,7 @@ public sealed class SaveActivity(
 
         if (errors.Count > 0)
         {
-            return duplicate && errors.Count == 1 ? Outcome.Conflict<ActivityView>(errors["code"], errors: errors) : Outcome.Invalid<ActivityView>(errors);
+            return duplicate && errors.Count == 1 ? EnterpriseOutcomes.Duplicate<ActivityView>("code", errors["code"]) : outcomes.Invalid<ActivityView>(errors);
         }
 
         var activity = new Activity
@@ -129,24 +130,18 @@ public sealed class SaveActivity(
         {
             // The same code added twice at once: the unique index lets one through.
             db.ChangeTracker.Clear();
-            var message = l["You have already added NIC code {0}. Change that activity instead.", code!];
-            return Outcome.Conflict<ActivityView>(message, errors: new Dictionary<string, string>(StringComparer.Ordinal) { ["code"] = message });
+            return EnterpriseOutcomes.Duplicate<ActivityView>("code", l["You have already added NIC code {0}. Change that activity instead.", code!]);
         }
 
         return Outcome.Ok(read.ToView(activity));
     }
 
-    public async Task<Outcome<ActivityView>> UpdateAsync(CurrentUser user, Guid organisationId, Guid activityId, ActivityRequest request, CancellationToken cancellationToken)
+    private async Task<Outcome<ActivityView>> UpdateAsync(CurrentUser user, Guid organisationId, Guid activityId, ActivityRequest request, CancellationToken cancellationToken)
     {
-        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
-        {
-            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<ActivityView>() : Outcome.NotFound<ActivityView>();
-        }
-
         var activity = await db.Activities.FindAsync([activityId], cancellationToken);
         if (activity is null || activity.OrganisationId != organisationId)
         {
-            return Outcome.NotFound<ActivityView>();
+            return outcomes.NotFound<ActivityView>();
         }
 
         var framework = await frameworks.ActiveAsync(cancellationToken);
@@ -160,7 +155,7 @@ public sealed class SaveActivity(
         var percent = Share(errors, request.RevenueSharePercent);
         if (request.Version is null)
         {
-            errors["version"] = l["Give the version you read, so that a change saved meanwhile is not overwritten"];
+            errors["version"] = outcomes.VersionMissing;
         }
 
         if (percent is { } p)
@@ -170,12 +165,12 @@ public sealed class SaveActivity(
 
         if (errors.Count > 0)
         {
-            return Outcome.Invalid<ActivityView>(errors);
+            return outcomes.Invalid<ActivityView>(errors);
         }
 
         if (activity.Version != request.Version)
         {
-            return Outcome.Conflict(await concurrency.StaleAsync(AuditEntity, activityId, cancellationToken), read.ToView(activity));
+            return await outcomes.StaleAsync(AuditEntity, activityId, read.ToView(activity), cancellationToken);
         }
 
         var before = ActivitySnapshot.Of(activity);
@@ -183,15 +178,9 @@ public sealed class SaveActivity(
         activity.Stages = AssessmentScoring.JoinCodes(stages);
         Saving.ExpectVersion(db, activity, request.Version!.Value);
         audit.Record(user, AuditEntity, activityId.ToString(), AuditAction.Update, before, ActivitySnapshot.Of(activity) with { Version = before.Version + 1 });
-        if (!await Saving.TrySaveAsync(db, cancellationToken))
-        {
-            var current = await read.LoadActivityAsync(organisationId, activityId, cancellationToken);
-            return current is null
-                ? Outcome.Conflict<ActivityView>(concurrency.Removed())
-                : Outcome.Conflict(await concurrency.StaleAsync(AuditEntity, activityId, cancellationToken), current);
-        }
-
-        return Outcome.Ok(read.ToView(activity));
+        return await Saving.TrySaveAsync(db, cancellationToken)
+            ? Outcome.Ok(read.ToView(activity))
+            : await outcomes.SavedMeanwhileAsync(AuditEntity, activityId, await read.LoadActivityAsync(organisationId, activityId, cancellationToken), cancellationToken);
     }
 
     /// <summary>The stages chosen, in the framework's order; at least one, each from the value_chain_stage domain.</summary>

@@ -3,7 +3,7 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
-using Microsoft.Extensions.Localization;
+using HiTech.Web.Kernel;
 
 namespace HiTech.Web.Features.Enterprises;
 
@@ -13,13 +13,11 @@ namespace HiTech.Web.Features.Enterprises;
 /// </summary>
 public sealed class SaveUnit(
     AppDbContext db,
-    EnterpriseAccess access,
+    EnterpriseOutcomes outcomes,
     EnterpriseRules rules,
     ReadOrganisation read,
-    ConcurrencyMessages concurrency,
     AuditLog audit,
-    TimeProvider clock,
-    IStringLocalizer<EnterprisesText> l)
+    TimeProvider clock)
 {
     public const string AuditEntity = "Unit";
 
@@ -27,71 +25,60 @@ public sealed class SaveUnit(
     public static (string SizeClass, MsmeLimits Limits) Classify(MsmeClassifier msme, decimal investmentInr, decimal turnoverInr, DateOnly asOf) =>
         (MsmeSizes.ToId(msme.Classify(investmentInr, turnoverInr, asOf)), msme.LimitsOn(asOf));
 
-    public async Task<Outcome<UnitView>> AddAsync(CurrentUser user, Guid organisationId, UnitRequest request, CancellationToken cancellationToken)
-    {
-        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
-        {
-            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<UnitView>() : Outcome.NotFound<UnitView>();
-        }
+    /// <summary>Adds a unit (<paramref name="unitId"/> null) or changes one against the version read.</summary>
+    public async Task<Outcome<UnitView>> ExecuteAsync(CurrentUser user, Guid organisationId, Guid? unitId, UnitRequest request, CancellationToken cancellationToken) =>
+        await outcomes.RefuseChangeAsync<UnitView>(user, organisationId, cancellationToken) is { } refused ? refused
+        : unitId is { } id ? await UpdateAsync(user, organisationId, id, request, cancellationToken)
+        : await AddAsync(user, organisationId, request, cancellationToken);
 
+    private async Task<Outcome<UnitView>> AddAsync(CurrentUser user, Guid organisationId, UnitRequest request, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fields = Check(errors, request);
-        if (fields is null)
+        if (Check(errors, request) is not { } fields)
         {
-            return Outcome.Invalid<UnitView>(errors);
+            return outcomes.Invalid<UnitView>(errors);
         }
 
         var unit = new Unit { Id = Guid.NewGuid(), OrganisationId = organisationId };
-        Apply(unit, fields.Value);
+        Apply(unit, fields);
         db.Units.Add(unit);
         audit.Record(user, AuditEntity, unit.Id.ToString(), AuditAction.Create, null, UnitSnapshot.Of(unit));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(read.ToView(unit));
     }
 
-    public async Task<Outcome<UnitView>> UpdateAsync(CurrentUser user, Guid organisationId, Guid unitId, UnitRequest request, CancellationToken cancellationToken)
+    private async Task<Outcome<UnitView>> UpdateAsync(CurrentUser user, Guid organisationId, Guid unitId, UnitRequest request, CancellationToken cancellationToken)
     {
-        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
-        {
-            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<UnitView>() : Outcome.NotFound<UnitView>();
-        }
-
         var unit = await db.Units.FindAsync([unitId], cancellationToken);
         if (unit is null || unit.OrganisationId != organisationId)
         {
-            return Outcome.NotFound<UnitView>();
+            return outcomes.NotFound<UnitView>();
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var fields = Check(errors, request);
         if (request.Version is null)
         {
-            EnterpriseRules.Add(errors, "version", l["Give the version you read, so that a change saved meanwhile is not overwritten"]);
+            EnterpriseRules.Add(errors, "version", outcomes.VersionMissing);
         }
 
         if (fields is null || errors.Count > 0)
         {
-            return Outcome.Invalid<UnitView>(errors);
+            return outcomes.Invalid<UnitView>(errors);
         }
 
         if (unit.Version != request.Version)
         {
-            return Outcome.Conflict(await concurrency.StaleAsync(AuditEntity, unitId, cancellationToken), read.ToView(unit));
+            return await outcomes.StaleAsync(AuditEntity, unitId, read.ToView(unit), cancellationToken);
         }
 
         var before = UnitSnapshot.Of(unit);
         Apply(unit, fields.Value);
         Saving.ExpectVersion(db, unit, request.Version!.Value);
         audit.Record(user, AuditEntity, unit.Id.ToString(), AuditAction.Update, before, UnitSnapshot.Of(unit) with { Version = before.Version + 1 });
-        if (!await Saving.TrySaveAsync(db, cancellationToken))
-        {
-            var current = await read.LoadUnitAsync(organisationId, unitId, cancellationToken);
-            return current is null
-                ? Outcome.Conflict<UnitView>(concurrency.Removed())
-                : Outcome.Conflict(await concurrency.StaleAsync(AuditEntity, unitId, cancellationToken), current);
-        }
-
-        return Outcome.Ok(read.ToView(unit));
+        return await Saving.TrySaveAsync(db, cancellationToken)
+            ? Outcome.Ok(read.ToView(unit))
+            : await outcomes.SavedMeanwhileAsync(AuditEntity, unitId, await read.LoadUnitAsync(organisationId, unitId, cancellationToken), cancellationToken);
     }
 
     private (string Name, District District, string Address, decimal Investment, decimal Turnover)? Check(Dictionary<string, string> errors, UnitRequest request)

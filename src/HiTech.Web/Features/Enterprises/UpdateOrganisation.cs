@@ -2,34 +2,32 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>Changes an organisation's details (name, identifiers, district, address) if nobody changed them meanwhile.</summary>
 public sealed class UpdateOrganisation(
     AppDbContext db,
-    EnterpriseAccess access,
+    EnterpriseOutcomes outcomes,
     EnterpriseRules rules,
     RegisterOrganisation register,
     ReadOrganisation read,
-    ConcurrencyMessages concurrency,
-    AuditLog audit,
-    IStringLocalizer<EnterprisesText> l)
+    AuditLog audit)
 {
-    public async Task<Outcome<OrganisationView>> UpdateAsync(CurrentUser user, Guid organisationId, OrganisationRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<OrganisationView>> ExecuteAsync(CurrentUser user, Guid organisationId, OrganisationRequest request, CancellationToken cancellationToken)
     {
-        if (await access.CanChangeAsync(user, organisationId, cancellationToken) is not OutcomeStatus.Ok and var denied)
+        if (await outcomes.RefuseChangeAsync<OrganisationView>(user, organisationId, cancellationToken) is { } refused)
         {
-            return denied == OutcomeStatus.Forbidden ? Outcome.Forbidden<OrganisationView>() : Outcome.NotFound<OrganisationView>();
+            return refused;
         }
 
         var organisation = await db.Organisations.Include(o => o.Units).Include(o => o.Activities).AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null)
         {
-            return Outcome.NotFound<OrganisationView>();
+            return outcomes.NotFound<OrganisationView>();
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,23 +38,22 @@ public sealed class UpdateOrganisation(
         var address = rules.Address(errors, request.Address);
         if (request.Version is null)
         {
-            EnterpriseRules.Add(errors, "version", l["Give the version you read, so that a change saved meanwhile is not overwritten"]);
+            EnterpriseRules.Add(errors, "version", outcomes.VersionMissing);
         }
 
         if (errors.Count > 0)
         {
-            return Outcome.Invalid<OrganisationView>(errors);
+            return outcomes.Invalid<OrganisationView>(errors);
         }
 
         if (organisation.Version != request.Version)
         {
-            return Outcome.Conflict(await concurrency.StaleAsync(RegisterOrganisation.AuditEntity, organisationId, cancellationToken), read.ToView(organisation));
+            return await outcomes.StaleAsync(RegisterOrganisation.AuditEntity, organisationId, read.ToView(organisation), cancellationToken);
         }
 
         if (udyam != organisation.UdyamNumber && await register.UdyamTakenAsync(udyam!, organisationId, cancellationToken))
         {
-            var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["udyamNumber"] = register.UdyamTakenMessage() };
-            return Outcome.Conflict<OrganisationView>(register.UdyamTakenMessage(), errors: taken);
+            return register.UdyamTaken<OrganisationView>();
         }
 
         var before = OrganisationSnapshot.Of(organisation);
@@ -77,8 +74,7 @@ public sealed class UpdateOrganisation(
             db.ChangeTracker.Clear();
             if (await register.UdyamTakenAsync(udyam!, organisationId, cancellationToken))
             {
-                var taken = new Dictionary<string, string>(StringComparer.Ordinal) { ["udyamNumber"] = register.UdyamTakenMessage() };
-                return Outcome.Conflict<OrganisationView>(register.UdyamTakenMessage(), errors: taken);
+                return register.UdyamTaken<OrganisationView>();
             }
 
             throw;
@@ -88,8 +84,8 @@ public sealed class UpdateOrganisation(
         {
             var current = await read.LoadAsync(organisationId, cancellationToken);
             return current is null
-                ? Outcome.NotFound<OrganisationView>()
-                : Outcome.Conflict(await concurrency.StaleAsync(RegisterOrganisation.AuditEntity, organisationId, cancellationToken), current);
+                ? outcomes.NotFound<OrganisationView>()
+                : await outcomes.StaleAsync(RegisterOrganisation.AuditEntity, organisationId, current, cancellationToken);
         }
 
         return Outcome.Ok(read.ToView(organisation));

@@ -47,25 +47,7 @@ public abstract class ActivityFormPage(ReadOrganisation read, SaveActivity save,
         return percent;
     }
 
-    protected void ShowRefusal(Outcome<ActivityView> outcome, Dictionary<string, string> typing)
-    {
-        foreach (var (field, message) in outcome.Errors)
-        {
-            typing.TryAdd(field, message);
-        }
-
-        foreach (var (field, message) in typing)
-        {
-            ModelState.AddModelError(field == "revenueSharePercent" ? nameof(SharePercent) : PropertyName(field), message);
-        }
-
-        if (outcome.Status == OutcomeStatus.Conflict && outcome.Message is { } conflict && !typing.ContainsKey("code"))
-        {
-            ConflictMessage = conflict;
-            ModelState.AddModelError("", conflict);
-            Saved = outcome.Value;
-        }
-    }
+    protected override string FieldOnPage(string field) => field == "revenueSharePercent" ? nameof(SharePercent) : base.FieldOnPage(field);
 
     protected async Task<string> SavedMessageAsync(Guid organisationId, ActivityView activity, CancellationToken cancellationToken)
     {

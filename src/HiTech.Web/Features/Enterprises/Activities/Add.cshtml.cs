@@ -1,3 +1,4 @@
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -46,15 +47,20 @@ public sealed class AddModel(ReadOrganisation read, SaveActivity save, Enterpris
 
         var typing = new Dictionary<string, string>(StringComparer.Ordinal);
         var share = ReadShare(typing);
-        var outcome = await Save.AddAsync(Current, organisation.Id, new ActivityRequest(Code, Stages, share, null), cancellationToken);
+        var outcome = await Save.ExecuteAsync(Current, organisation.Id, null, new ActivityRequest(Code, Stages, share, null), cancellationToken);
         if (outcome.IsOk)
         {
             SetFlash(await SavedMessageAsync(organisation.Id, outcome.Value!, cancellationToken));
             return LocalRedirect("/enterprise#activities");
         }
 
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
         await PrepareAsync(organisation.Id, Code, null, cancellationToken);
-        ShowRefusal(outcome, typing);
+        Saved = ShowRefusal(outcome, typing);
         return Page();
     }
 

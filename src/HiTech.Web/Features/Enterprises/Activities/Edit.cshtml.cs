@@ -1,4 +1,5 @@
 using System.Globalization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -40,20 +41,20 @@ public sealed class EditModel(ReadOrganisation read, SaveActivity save, Enterpri
         ActivityId = id;
         var typing = new Dictionary<string, string>(StringComparer.Ordinal);
         var share = ReadShare(typing);
-        var outcome = await Save.UpdateAsync(Current, organisation.Id, id, new ActivityRequest(null, Stages, share, Version), cancellationToken);
+        var outcome = await Save.ExecuteAsync(Current, organisation.Id, id, new ActivityRequest(null, Stages, share, Version), cancellationToken);
         if (outcome.IsOk)
         {
             SetFlash(await SavedMessageAsync(organisation.Id, outcome.Value!, cancellationToken));
             return LocalRedirect("/enterprise#activities");
         }
 
-        if (outcome.Status == OutcomeStatus.NotFound)
+        if (this.Refusal(outcome) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         await PrepareAsync(organisation.Id, activity.Code, id, cancellationToken);
-        ShowRefusal(outcome, typing);
+        Saved = ShowRefusal(outcome, typing);
         if (Saved is { } current)
         {
             // The next save is against what is saved now; what the user chose stays in the form.

@@ -1,4 +1,5 @@
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -54,27 +55,33 @@ public sealed class CheckModel(
             return LocalRedirect(missing);
         }
 
-        var outcome = await register.RegisterAsync(Current, Draft.ToRequest(), cancellationToken);
-        switch (outcome.Status)
+        var outcome = await register.ExecuteAsync(Current, Draft.ToRequest(), cancellationToken);
+        if (outcome.IsOk)
         {
-            case OutcomeStatus.Ok:
-                ClearDraft();
-                if (await users.GetUserAsync(User) is { } user)
-                {
-                    // The organisation claim is added at sign-in: sign in again so it is there from the next request.
-                    await signIn.RefreshSignInAsync(user);
-                }
+            ClearDraft();
+            if (await users.GetUserAsync(User) is { } user)
+            {
+                // The organisation claim is added at sign-in: sign in again so it is there from the next request.
+                await signIn.RefreshSignInAsync(user);
+            }
 
-                return LocalRedirect("/enterprise/register/done");
-            case OutcomeStatus.Conflict when outcome.Errors.Count == 0:
-                SetFlash(outcome.Message!);
-                return LocalRedirect("/enterprise");
-            case OutcomeStatus.Invalid or OutcomeStatus.Conflict:
-                Show(outcome.Errors);
-                return Page();
-            default:
-                return Forbid();
+            return LocalRedirect("/enterprise/register/done");
         }
+
+        if (outcome is { Kind: OutcomeKind.Conflict, Errors.Count: 0 })
+        {
+            // Registered already: their enterprise's page says so.
+            SetFlash(outcome.Message!);
+            return LocalRedirect("/enterprise");
+        }
+
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Show(outcome.Errors.ToDictionary(e => e.Key, e => e.Value[0], StringComparer.Ordinal));
+        return Page();
     }
 
     private void Show(IReadOnlyDictionary<string, string> errors)

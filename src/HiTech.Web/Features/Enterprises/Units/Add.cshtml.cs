@@ -1,3 +1,4 @@
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -19,14 +20,19 @@ public sealed class AddModel(ReadOrganisation read, SaveUnit save, EnterpriseLab
         }
 
         var (request, typing) = Read(null);
-        var outcome = await save.AddAsync(Current, organisation.Id, request, cancellationToken);
+        var outcome = await save.ExecuteAsync(Current, organisation.Id, null, request, cancellationToken);
         if (outcome.IsOk && typing.Count == 0)
         {
             SetFlash(SavedMessage(outcome.Value!));
             return LocalRedirect("/enterprise#units");
         }
 
-        ShowRefusal(outcome, typing);
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Saved = ShowRefusal(outcome, typing);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -33,19 +34,19 @@ public sealed class EditModel(ReadOrganisation read, SaveUnit save, EnterpriseLa
 
         // Amounts that are not numbers go to the handler as missing, so it refuses the save; their own message is shown.
         var (request, typing) = Read(Version);
-        var outcome = await save.UpdateAsync(Current, organisationId, id, request, cancellationToken);
+        var outcome = await save.ExecuteAsync(Current, organisationId, id, request, cancellationToken);
         if (outcome.IsOk)
         {
             SetFlash(SavedMessage(outcome.Value!));
             return LocalRedirect("/enterprise#units");
         }
 
-        if (outcome.Status == OutcomeStatus.NotFound)
+        if (this.Refusal(outcome) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        ShowRefusal(outcome, typing);
+        Saved = ShowRefusal(outcome, typing);
         if (Saved is { } current)
         {
             // The next save is against what is saved now; what the user typed stays in the form.

@@ -43,23 +43,6 @@ public abstract class UnitFormPage(EnterpriseLabels labels, IStringLocalizer<Ent
         return (new UnitRequest(Name, District, Address, investment, turnover, version), errors);
     }
 
-    /// <summary>Shows a refused save: typing errors first, then the handler's, or the conflict with what is saved now.</summary>
-    protected void ShowRefusal(Outcome<UnitView> outcome, Dictionary<string, string> typingErrors)
-    {
-        foreach (var (field, message) in outcome.Errors)
-        {
-            typingErrors.TryAdd(field, message);
-        }
-
-        AddErrors(typingErrors);
-        if (outcome.Status == OutcomeStatus.Conflict && outcome.Message is { } conflict)
-        {
-            ConflictMessage = conflict;
-            ModelState.AddModelError("", conflict);
-            Saved = outcome.Value;
-        }
-    }
-
     protected string SavedMessage(UnitView unit) =>
         l["{0} is saved. Its MSME size class is {1}.", unit.Name, labels.SizeClass(unit.SizeClass)];
 }
