@@ -1,7 +1,7 @@
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Maturity;
@@ -33,20 +33,20 @@ public sealed class GetMaturity(AppDbContext db, MaturityReference reference)
         return [.. series.Select((m, i) => new MaturitySummary(m.Id, i, m.CreatedAt, m.UpdatedAt, m.CompletedAt, m.Overall, m.Band, m.IsFirstEstimate, m.Version)).Reverse()];
     }
 
-    public async Task<Found<MaturityCase>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
+    public async Task<Outcome<MaturityCase>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
     {
         if (!user.IsEnterprise)
         {
-            return Found.Refused<MaturityCase>(Access.Forbidden);
+            return Outcome.Forbidden<MaturityCase>();
         }
 
         var organisation = await db.MaturityAssessments.AsNoTracking().Where(m => m.Id == id).Select(m => (Guid?)m.OrganisationId).FirstOrDefaultAsync(cancellationToken);
         if (organisation is not { } owner || !user.OwnsOrganisation(owner))
         {
-            return Found.Refused<MaturityCase>(Access.NotFound);
+            return Outcome.NotFound<MaturityCase>();
         }
 
-        return Found.Of(await CaseAsync(owner, id, cancellationToken));
+        return Outcome.Ok(await CaseAsync(owner, id, cancellationToken));
     }
 
     /// <summary>The assessment as a case, numbered in its organisation's series.</summary>

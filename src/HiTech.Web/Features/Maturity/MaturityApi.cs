@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using HiTech.Core.Maturity;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Maturity;
@@ -216,7 +216,7 @@ public static class MaturityApi
     private static async Task<Results<Ok<MaturityDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, GetMaturity get, BuildMaturityReport build, MaturityWords words, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(CurrentUser.From(http.User), id, cancellationToken);
-        return found.Value is { } current ? TypedResults.Ok(await ToDtoAsync(current, build, words, cancellationToken)) : Refused(found.Access, words);
+        return found.Value is { } current ? TypedResults.Ok(await ToDtoAsync(current, build, words, cancellationToken)) : Refused(found.Kind, words);
     }
 
     private static async Task<Results<Ok<MaturityDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(
@@ -254,7 +254,7 @@ public static class MaturityApi
             case MaturitySaveStatus.Completed:
                 return Finished(words);
             case MaturitySaveStatus.Forbidden:
-                return Refused(Access.Forbidden, words);
+                return Refused(OutcomeKind.Forbidden, words);
             default:
                 return NotFound(words);
         }
@@ -279,7 +279,7 @@ public static class MaturityApi
             case CompleteStatus.AlreadyCompleted:
                 return Finished(words);
             case CompleteStatus.Forbidden:
-                return Refused(Access.Forbidden, words);
+                return Refused(OutcomeKind.Forbidden, words);
             default:
                 return NotFound(words);
         }
@@ -424,7 +424,7 @@ public static class MaturityApi
         _ => "high",
     };
 
-    private static ProblemHttpResult Refused(Access access, MaturityWords words) => access == Access.Forbidden
+    private static ProblemHttpResult Refused(OutcomeKind access, MaturityWords words) => access == OutcomeKind.Forbidden
         ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: words.L["Only the enterprise’s own users can see its digital maturity assessments"])
         : NotFound(words);
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HiTech.Core.Maturity;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Maturity;
@@ -48,7 +48,7 @@ public abstract class QuestionsPage(GetMaturity get, SaveMaturityAnswers save, M
         var found = await get.ExecuteAsync(Current, id, cancellationToken);
         if (found.Value is null)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return found.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
 
         Case = found.Value;

@@ -1,5 +1,5 @@
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +15,7 @@ public sealed class ReportPdfModel(GetMaturity get, BuildMaturityReport build, M
         var found = await get.ExecuteAsync(CurrentUser.From(User), id, cancellationToken);
         if (found.Value is not { } current)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return found.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
 
         var report = await build.ExecuteAsync(current, cancellationToken);

@@ -1,8 +1,8 @@
 using System.Globalization;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,7 +71,7 @@ public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, Comp
         var found = await get.ExecuteAsync(Current, id, cancellationToken);
         if (found.Value is null)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return found.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
 
         var target = await complete.ApplyAsync(Current, id, cancellationToken);
@@ -83,7 +83,7 @@ public sealed class ResultModel(GetMaturity get, BuildMaturityReport build, Comp
         var found = await get.ExecuteAsync(Current, id, cancellationToken);
         if (found.Value is not { } current)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return found.Kind == OutcomeKind.Forbidden ? Forbid() : NotFound();
         }
 
         if (!current.IsCompleted && !current.ScreenComplete)
