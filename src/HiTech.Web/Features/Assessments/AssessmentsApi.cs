@@ -102,9 +102,7 @@ public static class AssessmentsApi
             .WithName("StartAssessment")
             .WithSummary("Start an assessment for a completed financial year (one per year) under the active framework version")
             .WithDescription("year is the financial year's first calendar year: 2024 means 2024-25. 409 when one exists (its id is in the problem's assessmentId).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetAssessment")
@@ -116,9 +114,7 @@ public static class AssessmentsApi
             .WithSummary("Set input values (only those given; null clears one), with the version you read")
             .WithDescription("Values in stored units: money in rupees (a number, or text like \"12,34,567\"), ratios 0-1, counts, true/false, a domain value, or an array of domain values. "
                 + "400 lists each refused value under inputs.<id>; 409 when the assessment changed since your version (currentVersion in the problem) or is no longer editable.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapPost("/{id:guid}/evidence", UploadAsync)
             .WithName("UploadAssessmentEvidence")
@@ -126,9 +122,7 @@ public static class AssessmentsApi
             .WithDescription("The type is decided by the file's content; the size limit is Uploads:MaxBytes. The input's evidence becomes document-backed.")
             .Accepts<EvidenceUpload>("multipart/form-data")
             .DisableAntiforgery()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapGet("/{id:guid}/evidence/{fileId:guid}", DownloadAsync)
             .WithName("DownloadAssessmentEvidence")
@@ -140,15 +134,19 @@ public static class AssessmentsApi
             .WithName("SubmitAssessment")
             .WithSummary("Submit for assessment: the engine checks the inputs and stores a provisional result")
             .WithDescription("400 lists what stops submission under inputs.<id> (or activities); 409 when the version is stale or the assessment is not editable.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapGet("/{id:guid}/result", ResultAsync)
             .WithName("GetAssessmentResult")
             .WithSummary("The latest result with its full explanation, the assessment's status and whether the result is final")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>What a change can be refused with: values (400), not there (404), in conflict with what is saved (409).</summary>
+    private static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
     public static string StatusId(AssessmentStatus status) => status.ToString().ToLowerInvariant();
 
