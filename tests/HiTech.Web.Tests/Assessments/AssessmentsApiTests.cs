@@ -184,6 +184,38 @@ public sealed class AssessmentsApiTests(AssessmentsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Evidence_is_for_the_owner_and_the_assigned_assessor_not_the_open_queue()
+    {
+        var id = await fixture.CreateDraftAsync(filled: true);
+        using var owner = await fixture.ApiAsync(DemoSeeder.OwnerEmail);
+        Guid fileId;
+        using (var form = new MultipartFormDataContent { { new StringContent("turnover"), "inputId" } })
+        {
+            var file = new ByteArrayContent(AssessmentsFixture.Pdf("Open queue evidence"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "accounts.pdf");
+            var upload = await owner.PostAsync($"/api/v1/assessments/{id}/evidence", form);
+            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+            fileId = (await AssessmentsFixture.JsonAsync(upload)).GetProperty("id").GetGuid();
+        }
+
+        // Submitted and not yet taken: in the open queue, where an assessor reads the figures but not the documents.
+        await fixture.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AssessmentStatus.Submitted)));
+        var url = $"/api/v1/assessments/{id}/evidence/{fileId}";
+        using var assessor = await fixture.ApiAsync(DemoSeeder.AssessorEmail);
+        Assert.Equal(HttpStatusCode.OK, (await assessor.GetAsync($"/api/v1/assessments/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await assessor.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(url)).StatusCode);
+
+        // Taken: now assigned to them, so the documents are theirs to see too.
+        var me = await fixture.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeeder.AssessorEmail).Select(u => u.Id).SingleAsync());
+        await fixture.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessorId, me)));
+        var download = await assessor.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(AssessmentsFixture.Pdf("Open queue evidence"), await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task The_api_is_described_in_the_OpenAPI_document()
     {
         using var client = fixture.Factory.CreateClient();

@@ -5,6 +5,7 @@ using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
 using HiTech.Web.Infrastructure.Security;
 using HiTech.Web.Infrastructure.Storage;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Assessments;
@@ -101,8 +102,7 @@ public static class AssessmentsApi
             .WithName("StartAssessment")
             .WithSummary("Start an assessment for a completed financial year (one per year) under the active framework version")
             .WithDescription("year is the financial year's first calendar year: 2024 means 2024-25. 409 when one exists (its id is in the problem's assessmentId).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetAssessment")
@@ -114,8 +114,7 @@ public static class AssessmentsApi
             .WithSummary("Set input values (only those given; null clears one), with the version you read")
             .WithDescription("Values in stored units: money in rupees (a number, or text like \"12,34,567\"), ratios 0-1, counts, true/false, a domain value, or an array of domain values. "
                 + "400 lists each refused value under inputs.<id>; 409 when the assessment changed since your version (currentVersion in the problem) or is no longer editable.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapPost("/{id:guid}/evidence", UploadAsync)
             .WithName("UploadAssessmentEvidence")
@@ -123,8 +122,7 @@ public static class AssessmentsApi
             .WithDescription("The type is decided by the file's content; the size limit is Uploads:MaxBytes. The input's evidence becomes document-backed.")
             .Accepts<EvidenceUpload>("multipart/form-data")
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapGet("/{id:guid}/evidence/{fileId:guid}", DownloadAsync)
             .WithName("DownloadAssessmentEvidence")
@@ -136,8 +134,7 @@ public static class AssessmentsApi
             .WithName("SubmitAssessment")
             .WithSummary("Submit for assessment: the engine checks the inputs and stores a provisional result")
             .WithDescription("400 lists what stops submission under inputs.<id> (or activities); 409 when the version is stale or the assessment is not editable.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesChangeProblems();
 
         group.MapGet("/{id:guid}/result", ResultAsync)
             .WithName("GetAssessmentResult")
@@ -145,123 +142,69 @@ public static class AssessmentsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>What a change can be refused with: values (400), not there (404), in conflict with what is saved (409).</summary>
+    private static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
     public static string StatusId(AssessmentStatus status) => status.ToString().ToLowerInvariant();
 
-    private static async Task<Ok<AssessmentList>> ListAsync(HttpContext http, ListAssessments list, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AssessmentList>, ProblemHttpResult>> ListAsync(HttpContext http, ListAssessments list, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var user = CurrentUser.From(http.User);
         var size = Math.Clamp(pageSize ?? 50, 1, ListAssessments.MaxPageSize);
         var number = Math.Max(page ?? 1, 1);
-        var (items, total) = await list.ExecuteAsync(user, number, size, cancellationToken);
-        return TypedResults.Ok(new AssessmentList(
-            [.. items.Select(a => new AssessmentListItem(
+        var listed = await list.ExecuteAsync(CurrentUser.From(http.User), number, size, cancellationToken);
+        return listed.ToOk(found => new AssessmentList(
+            [.. found.Items.Select(a => new AssessmentListItem(
                 a.Id, a.OrganisationId, a.OrganisationName, a.Year, Fmt.FinancialYear(a.Year), a.FrameworkId, a.FrameworkVersion, StatusId(a.Status), a.Version,
                 a.UpdatedAt, a.SubmittedAt, a.Result is { } r ? new ResultSummaryDto(r.Index, r.Tier, r.IsFinal, r.ComputedAt) : null))],
-            total,
+            found.Total,
             number,
             size));
     }
 
-    private static async Task<Results<Created<AssessmentDto>, ValidationProblem, ProblemHttpResult>> StartAsync(
+    private static async Task<Results<Created<AssessmentDto>, ProblemHttpResult>> StartAsync(
         StartRequest request, HttpContext http, StartAssessment start, GetAssessment get, AssessmentWords words, CancellationToken cancellationToken)
     {
+        if (Missing(("organisationId", request.OrganisationId, words.L["Give the organisation’s id"]), ("year", request.Year, words.L["Give the financial year, like 2024 for 2024-25"])) is { } missing)
+        {
+            return missing;
+        }
+
         var user = CurrentUser.From(http.User);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request.OrganisationId is null)
+        var started = await start.ExecuteAsync(user, request.OrganisationId!.Value, request.Year!.Value, cancellationToken);
+        if (!started.IsOk)
         {
-            errors["organisationId"] = [words.L["Give the organisation’s id"]];
+            return started.Problem();
         }
 
-        if (request.Year is null)
-        {
-            errors["year"] = [words.L["Give the financial year, like 2024 for 2024-25"]];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (!user.IsEnterprise)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: words.L["Only the enterprise can start its assessment"]);
-        }
-
-        var outcome = await start.ExecuteAsync(user, request.OrganisationId!.Value, request.Year!.Value, cancellationToken);
-        switch (outcome.Status)
-        {
-            case StartStatus.NotFound:
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: words.L["No such organisation"]);
-            case StartStatus.BadYear:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["year"] = [words.L["The financial year must be a completed one, from {0} to {1}", Fmt.FinancialYear(StartAssessment.FirstYear), Fmt.FinancialYear(start.LastCompletedYear)]],
-                });
-            case StartStatus.Exists:
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: words.L["You already have an assessment for {0}", Fmt.FinancialYear(request.Year!.Value)],
-                    extensions: new Dictionary<string, object?> { ["assessmentId"] = outcome.AssessmentId });
-        }
-
-        var created = await get.ExecuteAsync(user, outcome.AssessmentId!.Value, cancellationToken);
-        return TypedResults.Created($"/api/v1/assessments/{outcome.AssessmentId}", ToDto(created.Value!));
+        var created = await get.ExecuteAsync(user, started.Value, cancellationToken);
+        return created.ToCreated(detail => $"/api/v1/assessments/{detail.Id}", ToDto);
     }
 
-    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, GetAssessment get, AssessmentWords words, CancellationToken cancellationToken)
-    {
-        var found = await get.ExecuteAsync(CurrentUser.From(http.User), id, cancellationToken);
-        return found.Value is { } detail ? TypedResults.Ok(ToDto(detail)) : Refused(found.Access, words);
-    }
+    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, GetAssessment get, CancellationToken cancellationToken) =>
+        (await get.ExecuteAsync(CurrentUser.From(http.User), id, cancellationToken)).ToOk(ToDto);
 
-    private static async Task<Results<Ok<SaveInputsResponse>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+    private static async Task<Results<Ok<SaveInputsResponse>, ProblemHttpResult>> SaveAsync(
         Guid id, SaveInputsRequest request, HttpContext http, SaveInputs save, AssessmentWords words, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request.Version is null)
+        if (Missing(("version", request.Version, VersionMissing(words)), ("inputs", request.Inputs, words.L["Give the inputs to save, by input id"])) is { } missing)
         {
-            errors["version"] = [words.L["Give the version you read (from GET /api/v1/assessments/{id})"]];
+            return missing;
         }
 
-        if (request.Inputs is null)
-        {
-            errors["inputs"] = [words.L["Give the inputs to save, by input id"]];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var user = CurrentUser.From(http.User);
         var entries = request.Inputs!.ToDictionary(p => p.Key, p => new InputEntry(Json: p.Value), StringComparer.Ordinal);
-        var outcome = await save.ExecuteAsync(user, id, request.Version!.Value, entries, cancellationToken);
-        switch (outcome.Status)
-        {
-            case SaveStatus.Saved:
-                return TypedResults.Ok(new SaveInputsResponse(id, outcome.Version));
-            case SaveStatus.Invalid:
-                var framework = outcome.Framework!;
-                return TypedResults.ValidationProblem(outcome.Problems.ToDictionary(
-                    p => "inputs." + p.Key,
-                    p => new[] { framework.InputsById.TryGetValue(p.Key, out var input) ? words.Describe(input, p.Value) : words.UnknownInput(p.Key) }));
-            case SaveStatus.Stale:
-                return Stale(words, outcome.Version);
-            case SaveStatus.NotEditable:
-                return NotEditable(words);
-            case SaveStatus.Forbidden:
-                return Refused(Access.Forbidden, words);
-            default:
-                return NotFound(words);
-        }
+        var saved = await save.ExecuteAsync(CurrentUser.From(http.User), id, request.Version!.Value, entries, cancellationToken);
+        return saved.ToOk(version => new SaveInputsResponse(id, version));
     }
 
-    private static async Task<Results<Created<EvidenceFileDto>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+    private static async Task<Results<Created<EvidenceFileDto>, ProblemHttpResult>> UploadAsync(
         Guid id, HttpRequest request, UploadEvidence upload, EvidenceStore store, AssessmentWords words, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [words.L["Send the file as multipart/form-data, with the input’s id in inputId"]] });
+            return Invalid("file", words.L["Send the file as multipart/form-data, with the input’s id in inputId"]);
         }
 
         IFormCollection form;
@@ -272,89 +215,45 @@ public static class AssessmentsApi
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
             // Larger than the request limit: refused before it is all read.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [words.Refusal("too-large", store.MaxBytes)] });
+            return Invalid("file", words.Refusal("too-large", store.MaxBytes));
         }
 
         var inputId = form["inputId"].ToString();
         if (inputId.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["inputId"] = [words.L["Give the id of the input the document supports"]] });
+            return Invalid("inputId", words.L["Give the id of the input the document supports"]);
         }
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
         await using var content = file?.OpenReadStream();
-        var outcome = await upload.ExecuteAsync(CurrentUser.From(request.HttpContext.User), id, inputId, content, file?.FileName, cancellationToken);
-        return outcome.Status switch
-        {
-            EvidenceStatus.Done => TypedResults.Created($"/api/v1/assessments/{id}/evidence/{outcome.File!.Id}", ToDto(outcome.File)),
-            EvidenceStatus.Refused => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [words.Refusal(outcome.Refusal, store.MaxBytes)] }),
-            EvidenceStatus.UnknownInput => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["inputId"] = [words.UnknownInput(inputId)] }),
-            EvidenceStatus.NotEditable => NotEditable(words),
-            EvidenceStatus.Forbidden => Refused(Access.Forbidden, words),
-            _ => NotFound(words),
-        };
+        var uploaded = await upload.ExecuteAsync(CurrentUser.From(request.HttpContext.User), id, inputId, content, file?.FileName, cancellationToken);
+        return uploaded.ToCreated(kept => $"/api/v1/assessments/{id}/evidence/{kept.Id}", ToDto);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid fileId, HttpContext http, DownloadEvidence download, AssessmentWords words, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid fileId, HttpContext http, DownloadEvidence download, CancellationToken cancellationToken)
     {
-        var (access, file, content) = await download.ExecuteAsync(CurrentUser.From(http.User), id, fileId, cancellationToken);
-        return content is null ? Refused(access == Access.Allowed ? Access.NotFound : access, words) : TypedResults.File(content, file!.ContentType, file.FileName);
+        var found = await download.ExecuteAsync(CurrentUser.From(http.User), id, fileId, cancellationToken);
+        return found.IsOk ? TypedResults.File(found.Value.Content, found.Value.File.ContentType, found.Value.File.FileName) : found.Problem();
     }
 
-    private static async Task<Results<Ok<ResultDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+    private static async Task<Results<Ok<ResultDto>, ProblemHttpResult>> SubmitAsync(
         Guid id, SubmitRequest request, HttpContext http, SubmitAssessment submit, AssessmentWords words, CancellationToken cancellationToken)
     {
-        if (request.Version is null)
+        if (Missing(("version", request.Version, VersionMissing(words))) is { } missing)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [words.L["Give the version you read (from GET /api/v1/assessments/{id})"]] });
+            return missing;
         }
 
-        var outcome = await submit.ExecuteAsync(CurrentUser.From(http.User), id, request.Version.Value, cancellationToken);
-        switch (outcome.Status)
-        {
-            case SubmitStatus.Submitted:
-                var result = outcome.Result!;
-                return TypedResults.Ok(ToDto(result, AssessmentStatus.Submitted));
-            case SubmitStatus.Invalid:
-                var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                foreach (var issue in outcome.Issues)
-                {
-                    var message = words.Issue(outcome.Framework!, issue);
-                    foreach (var field in issue.Field.Split(';'))
-                    {
-                        var key = field == "activities" ? "activities" : "inputs." + field;
-                        if (!errors.TryGetValue(key, out var list))
-                        {
-                            errors[key] = list = [];
-                        }
-
-                        list.Add(message);
-                    }
-                }
-
-                return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: words.L["The assessment cannot be submitted yet"]);
-            case SubmitStatus.Stale:
-                return Stale(words, outcome.Version);
-            case SubmitStatus.NotEditable:
-                return NotEditable(words);
-            case SubmitStatus.Forbidden:
-                return Refused(Access.Forbidden, words);
-            default:
-                return NotFound(words);
-        }
+        var submitted = await submit.ExecuteAsync(CurrentUser.From(http.User), id, request.Version!.Value, cancellationToken);
+        return submitted.ToOk(result => ToDto(result, AssessmentStatus.Submitted));
     }
 
     private static async Task<Results<Ok<ResultDto>, ProblemHttpResult>> ResultAsync(Guid id, HttpContext http, GetResult get, AssessmentWords words, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(CurrentUser.From(http.User), id, cancellationToken);
-        if (found.Value is { } detail)
-        {
-            return TypedResults.Ok(ToDto(detail.Result, detail.Assessment.Status));
-        }
-
-        return found.Access == Access.Allowed
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: words.L["This assessment has no result yet: it has not been submitted"])
-            : Refused(found.Access, words);
+        return found is { IsOk: true, Value: null }
+            ? Outcome.NotFound<ResultDetail>(words.L["This assessment has no result yet: it has not been submitted"]).Problem()
+            : found.ToOk(detail => ToDto(detail!.Result, detail.Assessment.Status));
     }
 
     private static ResultDto ToDto(AssessmentResult result, AssessmentStatus status)
@@ -385,19 +284,14 @@ public static class AssessmentsApi
             a.CreatedAt, a.UpdatedAt, a.SubmittedAt, a.DecidedAt, a.ReviewComments, inputs);
     }
 
-    private static ProblemHttpResult Refused(Access access, AssessmentWords words) => access == Access.Forbidden
-        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: words.L["Your account cannot see or change individual assessments"])
-        : NotFound(words);
+    private static string VersionMissing(AssessmentWords words) => words.L["Give the version you read (from GET /api/v1/assessments/{id})"];
 
-    private static ProblemHttpResult NotFound(AssessmentWords words) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: words.L["No such assessment"]);
+    private static ProblemHttpResult Invalid(string field, string message) => Outcome.Invalid<object>(field, message).Problem();
 
-    private static ProblemHttpResult Stale(AssessmentWords words, int currentVersion) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: words.L["The assessment was changed after you read it. Read it again and retry with the new version."],
-        extensions: new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
-
-    private static ProblemHttpResult NotEditable(AssessmentWords words) => TypedResults.Problem(
-        statusCode: StatusCodes.Status409Conflict,
-        title: words.L["The assessment has been submitted and cannot be changed now"]);
+    /// <summary>400 naming each field the request left out, in order; null when it gave them all.</summary>
+    private static ProblemHttpResult? Missing(params (string Field, object? Value, string Message)[] fields)
+    {
+        var errors = fields.Where(f => f.Value is null).ToDictionary(f => f.Field, f => new[] { f.Message }, StringComparer.Ordinal);
+        return errors.Count > 0 ? Outcome.Invalid<object>(errors).Problem() : null;
+    }
 }

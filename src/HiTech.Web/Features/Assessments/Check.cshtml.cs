@@ -1,7 +1,5 @@
 using HiTech.Core.Reference;
-using HiTech.Core.Scoring;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -14,10 +12,8 @@ namespace HiTech.Web.Features.Assessments;
 /// no activities) is listed in an error summary whose links go to the question on its own page.
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
-public sealed class CheckModel(GetAssessment get, SubmitAssessment submit, AssessmentWords words, ReferenceData reference) : FormPage
+public sealed class CheckModel(GetAssessment get, SubmitAssessment submit, AssessmentWords words, ReferenceData reference) : OwnAssessmentPage(get)
 {
-    public AssessmentDetail Detail { get; private set; } = null!;
-
     public IReadOnlyList<Activity> Activities { get; private set; } = [];
 
     /// <summary>Why it could not be submitted, each with the link to the question concerned.</summary>
@@ -35,26 +31,21 @@ public sealed class CheckModel(GetAssessment get, SubmitAssessment submit, Asses
             return refused;
         }
 
-        var version = int.TryParse(Request.Form["Version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
-        var outcome = await submit.ExecuteAsync(Current, id, version, cancellationToken);
-        switch (outcome.Status)
+        var outcome = await submit.ExecuteAsync(Current, id, PostedVersion, cancellationToken);
+        if (outcome.IsOk)
         {
-            case SubmitStatus.Submitted:
-                return Redirect($"/assessments/{id}/result");
-            case SubmitStatus.NotEditable:
-                return Redirect($"/assessments/{id}");
-            case SubmitStatus.Forbidden:
-                return Forbid();
-            case SubmitStatus.NotFound:
-                return NotFound();
-            case SubmitStatus.Stale:
-                Problems = [(words.L["This assessment was changed at {0}, after you opened this page. Check the answers below, then submit again.", Fmt.DateTime(Detail.Assessment.UpdatedAt)], "#answers")];
-                break;
-            default:
-                Problems = [.. outcome.Issues.Select(issue => (words.Issue(Detail.Framework, issue), Href(issue)))];
-                break;
+            return Redirect($"/assessments/{id}/result");
         }
 
+        if (TurnedAway(outcome) is { } away)
+        {
+            return away;
+        }
+
+        // Each problem once (an issue about several inputs is under each of them), linked to its first question.
+        Problems = outcome.IsStale()
+            ? [(words.L["This assessment was changed at {0}, after you opened this page. Check the answers below, then submit again.", Fmt.DateTime(Detail.Assessment.UpdatedAt)], "#answers")]
+            : [.. outcome.Errors.SelectMany(e => e.Value.Select(message => (message, Href(e.Key)))).DistinctBy(p => p.message)];
         foreach (var (message, _) in Problems)
         {
             ModelState.AddModelError("", message);
@@ -63,27 +54,19 @@ public sealed class CheckModel(GetAssessment get, SubmitAssessment submit, Asses
         return Page();
     }
 
-    private string Href(InputIssue issue)
-    {
-        var field = issue.Field.Split(';')[0];
-        return Detail.Framework.InputsById.ContainsKey(field) ? InputFieldIds.Url(Detail, field) : issue.Field == "activities" ? "/enterprise" : "#answers";
-    }
+    private string Href(string field) =>
+        field.StartsWith(SaveInputs.FieldPrefix, StringComparison.Ordinal) && Detail.Framework.InputsById.ContainsKey(field[SaveInputs.FieldPrefix.Length..])
+            ? InputFieldIds.Url(Detail, field[SaveInputs.FieldPrefix.Length..])
+            : field == "activities" ? "/enterprise" : "#answers";
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is null || !Current.OwnsOrganisation(found.Value.Assessment.OrganisationId))
+        if (await LoadEditableAsync(id, cancellationToken) is { } away)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return away;
         }
 
-        Detail = found.Value;
-        if (!Detail.IsEditable)
-        {
-            return Redirect($"/assessments/{id}");
-        }
-
-        Activities = await get.ActivitiesAsync(Detail.Assessment.OrganisationId, cancellationToken);
+        Activities = await Get.ActivitiesAsync(Detail.Assessment.OrganisationId, cancellationToken);
         return null;
     }
 }

@@ -2,48 +2,35 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Storage;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
 
-/// <summary>Streams a document to the owner's organisation, an assessor who may see the assessment, or an admin.</summary>
-public sealed class DownloadEvidence(AppDbContext db, EvidenceStore store)
+/// <summary>
+/// Streams a document to those who may see the evidence (<see cref="AssessmentPolicy.MaySeeEvidence"/>): the owner's
+/// organisation, the assessor it is assigned to, or an admin. An assessor browsing the open queue gets 404.
+/// </summary>
+public sealed class DownloadEvidence(AppDbContext db, EvidenceStore store, AssessmentWords words)
 {
-    public async Task<(Access Access, EvidenceFile? File, Stream? Content)> ExecuteAsync(CurrentUser user, Guid id, Guid fileId, CancellationToken cancellationToken)
+    public async Task<Outcome<(EvidenceFile File, Stream Content)>> ExecuteAsync(CurrentUser user, Guid id, Guid fileId, CancellationToken cancellationToken)
     {
-        if (AssessmentAccess.IsRefusedRole(user))
+        var found = await words.FindForReadAsync(db.Assessments.AsNoTracking(), user, id, cancellationToken);
+        if (found.Value is not { } assessment)
         {
-            return (Access.Forbidden, null, null);
+            return found.As<(EvidenceFile, Stream)>();
         }
 
-        var assessment = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == id)
-            .Select(a => new { a.OrganisationId, a.Status, a.AssessorId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (assessment is null)
-        {
-            return (Access.NotFound, null, null);
-        }
-
-        var access = AssessmentAccess.Read(user, assessment.OrganisationId, assessment.Status, assessment.AssessorId);
-        if (access != Access.Allowed)
-        {
-            return (access, null, null);
-        }
-
-        var file = await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.AssessmentId == id, cancellationToken);
-        if (file is null)
-        {
-            return (Access.NotFound, null, null);
-        }
-
+        var file = AssessmentPolicy.MaySeeEvidence(user, assessment.OrganisationId, assessment.AssessorId)
+            ? await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.AssessmentId == id, cancellationToken)
+            : null;
         try
         {
-            return (Access.Allowed, file, store.OpenRead(file));
+            return file is null ? words.Refused<(EvidenceFile, Stream)>(OutcomeKind.NotFound) : Outcome.Ok((file, store.OpenRead(file)));
         }
         catch (FileNotFoundException)
         {
-            return (Access.NotFound, null, null);
+            return words.Refused<(EvidenceFile, Stream)>(OutcomeKind.NotFound);
         }
     }
 }

@@ -1,8 +1,8 @@
 using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Storage;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,11 +22,9 @@ public sealed class EvidenceModel(
     RemoveEvidence remove,
     EvidenceStore store,
     AssessmentWords words,
-    IAntiforgery antiforgery) : FormPage
+    IAntiforgery antiforgery) : OwnAssessmentPage(get)
 {
     public const string FileField = "File";
-
-    public AssessmentDetail Detail { get; private set; } = null!;
 
     public CompiledInput Input { get; private set; } = null!;
 
@@ -93,20 +91,18 @@ public sealed class EvidenceModel(
         var file = form.Files.GetFile(FileField);
         await using var content = file?.OpenReadStream();
         var outcome = await upload.ExecuteAsync(Current, id, Input.Id, content, file?.FileName, cancellationToken);
-        switch (outcome.Status)
+        if (outcome.IsOk)
         {
-            case EvidenceStatus.Done:
-                return Redirect($"/assessments/{id}/evidence/{Input.Id}?added={outcome.File!.Id}");
-            case EvidenceStatus.Refused:
-                ModelState.AddModelError(FileField, words.Refusal(outcome.Refusal, store.MaxBytes));
-                return Page();
-            case EvidenceStatus.NotEditable:
-                return Redirect($"/assessments/{id}");
-            case EvidenceStatus.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
+            return Redirect($"/assessments/{id}/evidence/{Input.Id}?added={outcome.Value!.Id}");
         }
+
+        if (TurnedAway(outcome) is { } away)
+        {
+            return away;
+        }
+
+        ModelState.AddErrors(outcome, field => field == "file" ? FileField : field);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, string inputId, CancellationToken cancellationToken)
@@ -127,13 +123,9 @@ public sealed class EvidenceModel(
         }
 
         var outcome = await remove.ExecuteAsync(Current, id, fileId, cancellationToken);
-        return outcome.Status switch
-        {
-            EvidenceStatus.Done => Redirect($"/assessments/{id}/evidence/{Input.Id}?removed={Uri.EscapeDataString(outcome.File!.FileName)}"),
-            EvidenceStatus.NotEditable => Redirect($"/assessments/{id}"),
-            EvidenceStatus.Forbidden => Forbid(),
-            _ => NotFound(),
-        };
+        return outcome.IsOk
+            ? Redirect($"/assessments/{id}/evidence/{Input.Id}?removed={Uri.EscapeDataString(outcome.Value!.FileName)}")
+            : TurnedAway(outcome) ?? NotFound();
     }
 
     private async Task<bool> ValidAntiforgeryAsync()
@@ -151,13 +143,11 @@ public sealed class EvidenceModel(
 
     private async Task<IActionResult?> LoadAsync(Guid id, string inputId, CancellationToken cancellationToken)
     {
-        var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is null || !Current.OwnsOrganisation(found.Value.Assessment.OrganisationId))
+        if (await LoadDetailAsync(id, cancellationToken) is { } refused)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
+            return refused;
         }
 
-        Detail = found.Value;
         if (!Detail.Framework.InputsById.TryGetValue(inputId, out var input))
         {
             return NotFound();

@@ -3,6 +3,7 @@ using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
@@ -20,7 +21,7 @@ public sealed class AssessmentDetail(Assessment assessment, CompiledFramework fr
 
     public int Version => Assessment.Version;
 
-    public bool IsEditable => AssessmentAccess.IsEditable(Assessment.Status);
+    public bool IsEditable => AssessmentLifecycle.IsEditable(Assessment.Status);
 
     public IReadOnlyList<InputGroup> Groups => InputGroups.For(Framework);
 
@@ -40,32 +41,18 @@ public sealed class AssessmentDetail(Assessment assessment, CompiledFramework fr
 }
 
 /// <summary>Reads one assessment for the pages and the API, if the user may see it.</summary>
-public sealed class GetAssessment(AppDbContext db, FrameworkStore frameworks)
+public sealed class GetAssessment(AppDbContext db, FrameworkStore frameworks, AssessmentWords words)
 {
-    public async Task<Found<AssessmentDetail>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
+    public async Task<Outcome<AssessmentDetail>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
     {
-        if (AssessmentAccess.IsRefusedRole(user))
+        var found = await words.FindForReadAsync(db.Assessments.AsNoTracking().AsSplitQuery().Include(a => a.Inputs).Include(a => a.Evidence), user, id, cancellationToken);
+        if (found.Value is not { } assessment)
         {
-            return Found.Refused<AssessmentDetail>(Access.Forbidden);
-        }
-
-        var assessment = await db.Assessments.AsNoTracking().AsSplitQuery()
-            .Include(a => a.Inputs)
-            .Include(a => a.Evidence)
-            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-        {
-            return Found.Refused<AssessmentDetail>(Access.NotFound);
-        }
-
-        var access = AssessmentAccess.Read(user, assessment);
-        if (access != Access.Allowed)
-        {
-            return Found.Refused<AssessmentDetail>(access);
+            return found.As<AssessmentDetail>();
         }
 
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
-        return Found.Of(new AssessmentDetail(assessment, framework));
+        return Outcome.Ok(new AssessmentDetail(assessment, framework));
     }
 
     /// <summary>What the organisation does (its activities), which the engine scores with the inputs; largest share first.</summary>

@@ -3,6 +3,7 @@ using HiTech.Core.Scoring;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
@@ -18,25 +19,15 @@ public sealed record ResultDetail(Assessment Assessment, AssessmentResult Result
 /// Reads an assessment's latest result: the newest computed, a final one first when two share a time. The
 /// explanation is deserialised from the stored JSON, never recomputed, so an old result reads as it was.
 /// </summary>
-public sealed class GetResult(AppDbContext db)
+public sealed class GetResult(AppDbContext db, AssessmentWords words)
 {
-    public async Task<Found<ResultDetail>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
+    /// <summary>The latest result, or null when the user may read the assessment but it has none yet (not submitted).</summary>
+    public async Task<Outcome<ResultDetail?>> ExecuteAsync(CurrentUser user, Guid id, CancellationToken cancellationToken)
     {
-        if (AssessmentAccess.IsRefusedRole(user))
+        var found = await words.FindForReadAsync(db.Assessments.AsNoTracking(), user, id, cancellationToken);
+        if (found.Value is not { } assessment)
         {
-            return Found.Refused<ResultDetail>(Access.Forbidden);
-        }
-
-        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-        {
-            return Found.Refused<ResultDetail>(Access.NotFound);
-        }
-
-        var access = AssessmentAccess.Read(user, assessment);
-        if (access != Access.Allowed)
-        {
-            return Found.Refused<ResultDetail>(access);
+            return found.As<ResultDetail?>();
         }
 
         // Dates are compared in memory: SQLite cannot order by DateTimeOffset, and an assessment has few results.
@@ -47,12 +38,11 @@ public sealed class GetResult(AppDbContext db)
         var latest = results.OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.IsFinal).FirstOrDefault();
         if (latest is null)
         {
-            // Allowed, but nothing to show yet: not submitted.
-            return new Found<ResultDetail>(Access.Allowed, null);
+            return Outcome.Ok<ResultDetail?>(null);
         }
 
         var result = await db.AssessmentResults.AsNoTracking().FirstAsync(r => r.Id == latest.Id, cancellationToken);
-        return Found.Of(new ResultDetail(assessment, result, Read(result.ExplanationJson)));
+        return Outcome.Ok<ResultDetail?>(new ResultDetail(assessment, result, Read(result.ExplanationJson)));
     }
 
     public static Explanation Read(string json) =>

@@ -24,7 +24,7 @@ public sealed class IndexModel(ListAssessments list, FrameworkStore frameworks) 
             return;
         }
 
-        (Items, _) = await list.ExecuteAsync(Current, 1, ListAssessments.MaxPageSize, cancellationToken);
+        (Items, _) = (await list.ExecuteAsync(Current, 1, ListAssessments.MaxPageSize, cancellationToken)).Value;
         foreach (var version in Items.Where(i => i.Result is not null).Select(i => (i.FrameworkId, i.FrameworkVersion)).Distinct())
         {
             var framework = await frameworks.GetAsync(version.FrameworkId, version.FrameworkVersion, cancellationToken);

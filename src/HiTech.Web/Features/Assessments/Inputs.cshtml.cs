@@ -1,7 +1,7 @@
 using HiTech.Core.Frameworks;
-using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,10 +14,8 @@ namespace HiTech.Web.Features.Assessments;
 /// beside what the person typed, which stays in the fields.
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
-public sealed class InputsModel(GetAssessment get, SaveInputs save, AssessmentWords words) : FormPage
+public sealed class InputsModel(GetAssessment get, SaveInputs save, AssessmentWords words) : OwnAssessmentPage(get)
 {
-    public AssessmentDetail Detail { get; private set; } = null!;
-
     public InputGroup Group { get; private set; } = null!;
 
     public IReadOnlyList<InputField> Fields { get; private set; } = [];
@@ -56,44 +54,32 @@ public sealed class InputsModel(GetAssessment get, SaveInputs save, AssessmentWo
                 ? new InputEntry(Choices: [.. form[InputField.Prefix + i.Id].OfType<string>()])
                 : new InputEntry(Text: form[InputField.Prefix + i.Id].ToString()),
             StringComparer.Ordinal);
-        var version = int.TryParse(form["Version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
         var action = form["action"].ToString();
-        var outcome = await save.ExecuteAsync(Current, id, version, entries, cancellationToken);
-        switch (outcome.Status)
+        var outcome = await save.ExecuteAsync(Current, id, PostedVersion, entries, cancellationToken);
+        if (outcome.IsOk)
         {
-            case SaveStatus.Saved:
-                return Redirect(Next(action));
-            case SaveStatus.NotEditable:
-                return Redirect($"/assessments/{id}");
-            case SaveStatus.NotFound:
-                return NotFound();
-            case SaveStatus.Forbidden:
-                return Forbid();
+            return Redirect(Next(action));
         }
 
-        AssessmentDetail? current = null;
-        if (outcome.Status == SaveStatus.Stale)
+        if (TurnedAway(outcome) is { } away)
         {
-            current = outcome.Current!;
+            return away;
+        }
+
+        // Stale: what is saved now goes beside what the person typed, which stays in the fields.
+        var current = outcome.IsStale() ? (await Get.ExecuteAsync(Current, id, cancellationToken)).Value : null;
+        if (current is not null)
+        {
             StaleMessage = words.L["This assessment was changed at {0}, after you opened this page. Your changes are not saved yet: check what is saved now under each question, then save again.", Fmt.DateTime(current.Assessment.UpdatedAt)];
             ModelState.AddModelError("", StaleMessage);
         }
-
-        var fields = new List<InputField>();
-        foreach (var input in Group.Inputs)
+        else
         {
-            string? error = null;
-            if (outcome.Problems.TryGetValue(input.Id, out var problem))
-            {
-                error = words.Describe(input, problem);
-                ModelState.AddModelError(InputField.Prefix + input.Id, error);
-            }
-
-            fields.Add(InputField.Entered(Detail, input, words, entries[input.Id], error, current));
+            ModelState.AddErrors(outcome, field => InputField.Prefix + field[SaveInputs.FieldPrefix.Length..]);
         }
 
-        Fields = fields;
-        Version = outcome.Version;
+        Fields = [.. Group.Inputs.Select(i => InputField.Entered(Detail, i, words, entries[i.Id], outcome.Errors.GetValueOrDefault(SaveInputs.Field(i.Id))?[0], current))];
+        Version = current?.Version ?? Detail.Version;
         return Page();
     }
 
@@ -114,16 +100,9 @@ public sealed class InputsModel(GetAssessment get, SaveInputs save, AssessmentWo
 
     private async Task<IActionResult?> LoadAsync(Guid id, string group, CancellationToken cancellationToken)
     {
-        var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is null || !Current.OwnsOrganisation(found.Value.Assessment.OrganisationId))
+        if (await LoadEditableAsync(id, cancellationToken) is { } away)
         {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
-        }
-
-        Detail = found.Value;
-        if (!Detail.IsEditable)
-        {
-            return Redirect($"/assessments/{id}");
+            return away;
         }
 
         if (InputGroups.Find(Detail.Framework, group) is not { } page)

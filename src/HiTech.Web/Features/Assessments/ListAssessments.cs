@@ -1,6 +1,7 @@
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
@@ -28,26 +29,9 @@ public sealed class ListAssessments(AppDbContext db)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<(IReadOnlyList<AssessmentSummary> Items, int Total)> ExecuteAsync(CurrentUser user, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Outcome<(IReadOnlyList<AssessmentSummary> Items, int Total)>> ExecuteAsync(CurrentUser user, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.Assessments.AsNoTracking();
-        if (user.IsAdmin)
-        {
-            // Everything.
-        }
-        else if (user.IsEnterprise && user.OrganisationId is { } organisation)
-        {
-            query = query.Where(a => a.OrganisationId == organisation);
-        }
-        else if (user.IsAssessor && user.Id is { } assessor)
-        {
-            query = query.Where(a => a.AssessorId == assessor);
-        }
-        else
-        {
-            return ([], 0);
-        }
-
+        var query = AssessmentPolicy.Listed(db.Assessments.AsNoTracking(), user);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(page, 1);
         var total = await query.CountAsync(cancellationToken);
@@ -80,7 +64,7 @@ public sealed class ListAssessments(AppDbContext db)
             .GroupBy(r => r.AssessmentId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ComputedAt).ThenByDescending(r => r.IsFinal).First());
 
-        return ([.. rows.Select(r => new AssessmentSummary(
+        return Outcome.Ok<(IReadOnlyList<AssessmentSummary>, int)>(([.. rows.Select(r => new AssessmentSummary(
             r.Id,
             r.OrganisationId,
             r.OrganisationName ?? "",
@@ -91,6 +75,6 @@ public sealed class ListAssessments(AppDbContext db)
             r.Version,
             r.UpdatedAt,
             r.SubmittedAt,
-            latest.TryGetValue(r.Id, out var result) ? new ResultSummary(result.Index, result.Tier, result.IsFinal, result.ComputedAt) : null))], total);
+            latest.TryGetValue(r.Id, out var result) ? new ResultSummary(result.Index, result.Tier, result.IsFinal, result.ComputedAt) : null))], total));
     }
 }

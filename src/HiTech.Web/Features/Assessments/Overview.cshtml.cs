@@ -1,4 +1,3 @@
-using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,22 +9,11 @@ namespace HiTech.Web.Features.Assessments;
 /// comments when returned), or its answers and a link to the result once submitted.
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
-public sealed class OverviewModel(GetAssessment get) : FormPage
+public sealed class OverviewModel(GetAssessment get) : OwnAssessmentPage(get)
 {
-    public AssessmentDetail Detail { get; private set; } = null!;
-
     [FromQuery(Name = "saved")]
     public bool Saved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var found = await get.ExecuteAsync(Current, id, cancellationToken);
-        if (found.Value is null || !Current.OwnsOrganisation(found.Value.Assessment.OrganisationId))
-        {
-            return found.Access == Access.Forbidden ? Forbid() : NotFound();
-        }
-
-        Detail = found.Value;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadDetailAsync(id, cancellationToken) ?? Page();
 }

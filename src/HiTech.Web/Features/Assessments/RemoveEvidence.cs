@@ -4,25 +4,27 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>Removes a document while the enterprise holds the assessment; the input goes back to self-declared when it was the last one.</summary>
-public sealed class RemoveEvidence(AppDbContext db, FrameworkStore frameworks, AuditLog audit)
+public sealed class RemoveEvidence(AppDbContext db, FrameworkStore frameworks, AssessmentWords words, AuditLog audit)
 {
-    public async Task<EvidenceOutcome> ExecuteAsync(CurrentUser user, Guid id, Guid fileId, CancellationToken cancellationToken)
+    /// <summary>The file removed.</summary>
+    public async Task<Outcome<EvidenceFile>> ExecuteAsync(CurrentUser user, Guid id, Guid fileId, CancellationToken cancellationToken)
     {
         var file = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.AssessmentId == id, cancellationToken);
-        var (status, _) = await EvidenceRules.CheckEditableAsync(db, frameworks, user, id, file?.InputId, cancellationToken);
-        if (status != EvidenceStatus.Done)
+        var found = await EvidenceRules.FindEditableAsync(db, frameworks, words, user, id, file?.InputId, cancellationToken);
+        if (!found.IsOk)
         {
-            return new EvidenceOutcome(status);
+            return found.As<EvidenceFile>();
         }
 
         if (file is null)
         {
-            return new EvidenceOutcome(EvidenceStatus.NotFound);
+            return words.Refused<EvidenceFile>(OutcomeKind.NotFound);
         }
 
         db.EvidenceFiles.Remove(file);
@@ -35,6 +37,6 @@ public sealed class RemoveEvidence(AppDbContext db, FrameworkStore frameworks, A
         // The bytes stay on disk: they are named by content and may back another assessment's file.
         audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.RemoveEvidence, new { input = file.InputId, file = file.Id, name = file.FileName, sha256 = file.Sha256 }, null);
         await db.SaveChangesAsync(cancellationToken);
-        return new EvidenceOutcome(EvidenceStatus.Done, file);
+        return Outcome.Ok(file);
     }
 }

@@ -1,5 +1,6 @@
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,14 +20,15 @@ public sealed class ResultModel(GetResult get, FrameworkStore frameworks) : Form
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(Current, id, cancellationToken);
+        if (this.Refusal(found) is { } refused)
+        {
+            return refused;
+        }
+
         if (found.Value is null)
         {
-            return found.Access switch
-            {
-                Access.Forbidden => Forbid(),
-                Access.Allowed => Redirect($"/assessments/{id}"),
-                _ => NotFound(),
-            };
+            // Not submitted yet: nothing to show but the assessment.
+            return Redirect($"/assessments/{id}");
         }
 
         Result = found.Value;

@@ -4,61 +4,35 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
 
-public enum SaveStatus
-{
-    Saved,
-
-    /// <summary>Some values were refused; nothing was saved.</summary>
-    Invalid,
-
-    /// <summary>The assessment changed since the form was read; nothing was saved.</summary>
-    Stale,
-
-    NotFound,
-    Forbidden,
-
-    /// <summary>Submitted or approved: the enterprise cannot change it now.</summary>
-    NotEditable,
-}
-
-/// <summary>What a save did; <see cref="Framework"/> is set when values were refused, <see cref="Current"/> when it was stale.</summary>
-public sealed record SaveOutcome(SaveStatus Status, int Version, IReadOnlyDictionary<string, InputProblem> Problems, AssessmentDetail? Current, CompiledFramework? Framework = null)
-{
-    public static SaveOutcome Of(SaveStatus status, int version = 0) => new(status, version, new Dictionary<string, InputProblem>(), null);
-}
-
 /// <summary>
 /// Saves some of an assessment's inputs (one page, or an API call) with optimistic concurrency: the caller says
-/// which version it read; if the assessment changed since, nothing is saved and the caller gets what is saved now.
+/// which version it read; if the assessment changed since, nothing is saved and the caller gets the version saved now.
 /// A value changed after an assessor verified it goes back to being the enterprise's own figure.
 /// </summary>
-public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
+public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, AssessmentWords words, AuditLog audit, TimeProvider clock)
 {
-    public async Task<SaveOutcome> ExecuteAsync(CurrentUser user, Guid id, int version, IReadOnlyDictionary<string, InputEntry> entries, CancellationToken cancellationToken)
+    /// <summary>The version saved now; refused values are under <c>inputs.{id}</c>, in the order given.</summary>
+    public async Task<Outcome<int>> ExecuteAsync(CurrentUser user, Guid id, int version, IReadOnlyDictionary<string, InputEntry> entries, CancellationToken cancellationToken)
     {
-        var (check, found) = await AssessmentAccess.FindEditableAsync(db.Assessments.Include(a => a.Inputs), user, id, cancellationToken);
-        if (check != EditCheck.Editable || found is not { } assessment)
+        var found = await words.FindForChangeAsync(db.Assessments.Include(a => a.Inputs), user, id, cancellationToken);
+        if (found.Value is not { } assessment)
         {
-            return check switch
-            {
-                EditCheck.Forbidden => SaveOutcome.Of(SaveStatus.Forbidden),
-                EditCheck.NotEditable => SaveOutcome.Of(SaveStatus.NotEditable, found!.Version),
-                _ => SaveOutcome.Of(SaveStatus.NotFound),
-            };
+            return found.As<int>();
         }
 
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
-        var problems = new Dictionary<string, InputProblem>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var parsed = new List<(CompiledInput Input, StoredValue Value)>();
         foreach (var (inputId, entry) in entries)
         {
             if (!framework.InputsById.TryGetValue(inputId, out var input))
             {
-                problems[inputId] = InputProblem.Unknown;
+                problems[Field(inputId)] = [words.UnknownInput(inputId)];
                 continue;
             }
 
@@ -69,13 +43,13 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
             }
             else
             {
-                problems[inputId] = result.Problem;
+                problems[Field(inputId)] = [words.Describe(input, result.Problem)];
             }
         }
 
         if (problems.Count > 0)
         {
-            return new SaveOutcome(SaveStatus.Invalid, assessment.Version, problems, null, framework);
+            return Outcome.Invalid<int>(problems);
         }
 
         var rows = assessment.Inputs.ToDictionary(i => i.InputId, StringComparer.Ordinal);
@@ -83,12 +57,12 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
         if (changes.Count == 0)
         {
             // Nothing to write, so nothing can conflict.
-            return SaveOutcome.Of(SaveStatus.Saved, assessment.Version);
+            return Outcome.Ok(assessment.Version);
         }
 
         if (assessment.Version != version)
         {
-            return await StaleAsync(id, framework, cancellationToken);
+            return words.Stale<int>(assessment.Version, assessment.UpdatedAt);
         }
 
         HashSet<string>? documented = null;
@@ -135,19 +109,14 @@ public sealed class SaveInputs(AppDbContext db, FrameworkStore frameworks, Audit
         catch (DbUpdateException)
         {
             // A concurrency conflict, or a concurrent first save of the same input (unique index): same answer.
-            db.ChangeTracker.Clear();
-            return await StaleAsync(id, framework, cancellationToken);
+            return await words.StaleAsync<int>(db, id, cancellationToken);
         }
 
-        return SaveOutcome.Of(SaveStatus.Saved, assessment.Version);
+        return Outcome.Ok(assessment.Version);
     }
 
-    private async Task<SaveOutcome> StaleAsync(Guid id, CompiledFramework framework, CancellationToken cancellationToken)
-    {
-        var current = await db.Assessments.AsNoTracking().AsSplitQuery()
-            .Include(a => a.Inputs)
-            .Include(a => a.Evidence)
-            .FirstAsync(a => a.Id == id, cancellationToken);
-        return new SaveOutcome(SaveStatus.Stale, current.Version, new Dictionary<string, InputProblem>(), new AssessmentDetail(current, framework));
-    }
+    /// <summary>Refused values are named by the API's field for the input: <c>inputs.{id}</c>.</summary>
+    public const string FieldPrefix = "inputs.";
+
+    public static string Field(string inputId) => FieldPrefix + inputId;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HiTech.Web.Features.Shared;
 using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,26 +39,23 @@ public sealed class StartModel(StartAssessment start, AssessmentWords words) : F
         }
 
         Years = await start.FreeYearsAsync(organisation, cancellationToken);
-        if (!int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+
+        // Nothing chosen (or not a number): year 0, which the handler refuses like any year it does not assess.
+        var year = int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) ? chosen : 0;
+        var outcome = await start.ExecuteAsync(Current, organisation, year, cancellationToken);
+        if (outcome.IsOk)
         {
-            ModelState.AddModelError(nameof(Year), words.L["Select the financial year to assess"]);
-            return Page();
+            return Redirect($"/assessments/{outcome.Value}/inputs/{InputGroups.AboutId}");
         }
 
-        var outcome = await start.ExecuteAsync(Current, organisation, year, cancellationToken);
-        switch (outcome.Status)
+        if (this.Refusal(outcome) is { } refused)
         {
-            case StartStatus.Started:
-                return Redirect($"/assessments/{outcome.AssessmentId}/inputs/{InputGroups.AboutId}");
-            case StartStatus.Exists:
-                Existing = outcome.AssessmentId;
-                ModelState.AddModelError(nameof(Year), words.L["You already have an assessment for {0}", AssessmentWords.Year(year)]);
-                return Page();
-            case StartStatus.BadYear:
-                ModelState.AddModelError(nameof(Year), words.L["Select the financial year to assess"]);
-                return Page();
-            default:
-                return NotFound();
+            return refused;
         }
+
+        // One for that year already: its message, with a link to it; a year not offered: the question again.
+        Existing = outcome.Kind == OutcomeKind.Conflict ? outcome.Value : null;
+        ModelState.AddModelError(nameof(Year), Existing is null ? words.L["Select the financial year to assess"] : outcome.Message!);
+        return Page();
     }
 }

@@ -3,31 +3,17 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Infrastructure.Localization;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
-
-public enum StartStatus
-{
-    Started,
-
-    /// <summary>The organisation already has an assessment for that year under this framework (one per year).</summary>
-    Exists,
-
-    /// <summary>Not a completed financial year the platform assesses.</summary>
-    BadYear,
-
-    /// <summary>Not the user's organisation (or none): 404.</summary>
-    NotFound,
-}
-
-public sealed record StartOutcome(StartStatus Status, Guid? AssessmentId);
 
 /// <summary>
 /// Starts an assessment for a completed financial year under the framework version active today, which the
 /// assessment keeps for ever: a later version never changes how an existing assessment is asked or scored.
 /// </summary>
-public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
+public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, AssessmentWords words, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The earliest financial year that can be assessed.</summary>
     public const int FirstYear = 2015;
@@ -35,7 +21,14 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
     /// <summary>Years offered on the start page: the last completed one and the four before it.</summary>
     public const int YearsOffered = 5;
 
-    public int LastCompletedYear => AssessmentAccess.LastCompletedYear(clock.GetUtcNow());
+    public int LastCompletedYear => LastCompletedYearAt(clock.GetUtcNow());
+
+    /// <summary>The financial year most recently completed (April to March, in India): in November 2026 that is 2025 (FY 2025-26).</summary>
+    public static int LastCompletedYearAt(DateTimeOffset now)
+    {
+        var ist = now.ToOffset(TimeSpan.FromHours(5.5));
+        return (ist.Month >= 4 ? ist.Year : ist.Year - 1) - 1;
+    }
 
     /// <summary>The years offered that the organisation has no assessment for yet under the active framework.</summary>
     public async Task<IReadOnlyList<int>> FreeYearsAsync(Guid organisationId, CancellationToken cancellationToken)
@@ -48,26 +41,28 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
         return [.. Enumerable.Range(0, YearsOffered).Select(k => last - k).Where(y => !taken.Contains(y))];
     }
 
-    public async Task<StartOutcome> ExecuteAsync(CurrentUser user, Guid organisationId, int year, CancellationToken cancellationToken)
+    /// <summary>The new assessment's id; a conflict carries the id of the one that exists for the year.</summary>
+    public async Task<Outcome<Guid>> ExecuteAsync(CurrentUser user, Guid organisationId, int year, CancellationToken cancellationToken)
     {
+        if (!user.IsEnterprise)
+        {
+            return Outcome.Forbidden<Guid>(words.L["Only the enterprise can start its assessment"]);
+        }
+
         if (!user.OwnsOrganisation(organisationId) || !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {
-            return new StartOutcome(StartStatus.NotFound, null);
+            return Outcome.NotFound<Guid>(words.L["No such organisation"]);
         }
 
         if (year < FirstYear || year > LastCompletedYear)
         {
-            return new StartOutcome(StartStatus.BadYear, null);
+            return Outcome.Invalid<Guid>("year", words.L["The financial year must be a completed one, from {0} to {1}", Fmt.FinancialYear(FirstYear), Fmt.FinancialYear(LastCompletedYear)]);
         }
 
         var framework = await frameworks.ActiveAsync(cancellationToken);
-        var existing = await db.Assessments.AsNoTracking()
-            .Where(a => a.OrganisationId == organisationId && a.Year == year && a.FrameworkId == framework.Id)
-            .Select(a => (Guid?)a.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
+        if (await ExistingAsync(organisationId, year, framework.Id, cancellationToken) is { } existing)
         {
-            return new StartOutcome(StartStatus.Exists, existing);
+            return Exists(year, existing);
         }
 
         var now = clock.GetUtcNow();
@@ -92,18 +87,26 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
         {
             // Two starts for the same year at once: the unique index keeps one; point at it.
             db.ChangeTracker.Clear();
-            var winner = await db.Assessments.AsNoTracking()
-                .Where(a => a.OrganisationId == organisationId && a.Year == year && a.FrameworkId == framework.Id)
-                .Select(a => (Guid?)a.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (winner is null)
+            if (await ExistingAsync(organisationId, year, framework.Id, cancellationToken) is not { } winner)
             {
                 throw;
             }
 
-            return new StartOutcome(StartStatus.Exists, winner);
+            return Exists(year, winner);
         }
 
-        return new StartOutcome(StartStatus.Started, assessment.Id);
+        return Outcome.Ok(assessment.Id);
     }
+
+    private Task<Guid?> ExistingAsync(Guid organisationId, int year, string frameworkId, CancellationToken cancellationToken) =>
+        db.Assessments.AsNoTracking()
+            .Where(a => a.OrganisationId == organisationId && a.Year == year && a.FrameworkId == frameworkId)
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>One assessment per year: the conflict names the one that exists.</summary>
+    private Outcome<Guid> Exists(int year, Guid existing) => Outcome.Conflict(words.L["You already have an assessment for {0}", Fmt.FinancialYear(year)], existing) with
+    {
+        Extensions = new Dictionary<string, object?> { ["assessmentId"] = existing },
+    };
 }

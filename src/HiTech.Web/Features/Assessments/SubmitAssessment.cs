@@ -5,55 +5,40 @@ using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
-
-public enum SubmitStatus
-{
-    Submitted,
-
-    /// <summary>The engine refused the inputs (missing required ones, broken consistency checks, activities).</summary>
-    Invalid,
-
-    /// <summary>Changed since the caller read it; nothing was submitted.</summary>
-    Stale,
-
-    NotFound,
-    Forbidden,
-    NotEditable,
-}
-
-public sealed record SubmitOutcome(SubmitStatus Status, int Version, IReadOnlyList<InputIssue> Issues, CompiledFramework? Framework, AssessmentResult? Result)
-{
-    public static SubmitOutcome Of(SubmitStatus status, int version = 0) => new(status, version, [], null, null);
-}
 
 /// <summary>
 /// Submits an assessment: the engine checks and scores it (the framework version it was started under, from the
 /// cache), a provisional result is stored with its whole explanation, and it waits for an assessor. Built for the
 /// hot path: three small reads (assessment with inputs, organisation, activities) and one write (assessment, result, audit).
 /// </summary>
-public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, AuditLog audit, TimeProvider clock)
+public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, AssessmentWords words, AuditLog audit, TimeProvider clock)
 {
-    public async Task<SubmitOutcome> ExecuteAsync(CurrentUser user, Guid id, int version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The provisional result. What stops submission is under <c>inputs.{id}</c> (each field of an issue, in the engine's
+    /// order) or <c>activities</c>.
+    /// </summary>
+    public async Task<Outcome<AssessmentResult>> ExecuteAsync(CurrentUser user, Guid id, int version, CancellationToken cancellationToken)
     {
         // The assessment (tracked, to be updated) with its inputs. (Plain queries on purpose: a projection holding
         // nested collections makes EF Core compile a delegate on every execution, which cost more than a round trip.)
-        var (check, found) = await AssessmentAccess.FindEditableAsync(db.Assessments.Include(a => a.Inputs), user, id, cancellationToken);
-        if (check != EditCheck.Editable || found is not { } assessment)
+        var found = await words.FindForChangeAsync(db.Assessments.Include(a => a.Inputs), user, id, cancellationToken);
+        if (found.Value is not { } assessment)
         {
-            return check switch
-            {
-                EditCheck.Forbidden => SubmitOutcome.Of(SubmitStatus.Forbidden),
-                EditCheck.NotEditable => SubmitOutcome.Of(SubmitStatus.NotEditable, found!.Version),
-                _ => SubmitOutcome.Of(SubmitStatus.NotFound),
-            };
+            return found.As<AssessmentResult>();
+        }
+
+        if (!assessment.CanApply(AssessmentMove.Submit))
+        {
+            return words.NotEditable<AssessmentResult>();
         }
 
         if (assessment.Version != version)
         {
-            return SubmitOutcome.Of(SubmitStatus.Stale, assessment.Version);
+            return words.Stale<AssessmentResult>(assessment.Version, assessment.UpdatedAt);
         }
 
         // The organisation's name, district and activities, which the engine scores with the inputs.
@@ -66,7 +51,7 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
         var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, activities, assessment.Inputs, framework));
         if (explanation is null)
         {
-            return new SubmitOutcome(SubmitStatus.Invalid, assessment.Version, issues, framework, null);
+            return Outcome.Invalid<AssessmentResult>(Problems(framework, issues), words.L["The assessment cannot be submitted yet"]);
         }
 
         var now = clock.GetUtcNow();
@@ -84,9 +69,7 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
         };
         db.AssessmentResults.Add(result);
         var previous = assessment.Status;
-        assessment.Status = AssessmentStatus.Submitted;
-        assessment.SubmittedAt = now;
-        assessment.UpdatedAt = now;
+        assessment.Apply(AssessmentMove.Submit, user.RequiredId, now);
         audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.Submit,
             new { status = previous.ToString() },
             new { status = nameof(AssessmentStatus.Submitted), result = result.Id, index = result.Index, tier = result.Tier, framework = framework.Id, version = framework.Version });
@@ -98,11 +81,31 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).FirstAsync(cancellationToken);
-            return SubmitOutcome.Of(SubmitStatus.Stale, current);
+            return await words.StaleAsync<AssessmentResult>(db, id, cancellationToken);
         }
 
-        return new SubmitOutcome(SubmitStatus.Submitted, assessment.Version, [], framework, result);
+        return Outcome.Ok(result);
+    }
+
+    /// <summary>Each issue's message under every field it names.</summary>
+    private Dictionary<string, string[]> Problems(CompiledFramework framework, IReadOnlyList<InputIssue> issues)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var issue in issues)
+        {
+            var message = words.Issue(framework, issue);
+            foreach (var field in issue.Field.Split(';'))
+            {
+                var key = field == "activities" ? "activities" : SaveInputs.Field(field);
+                if (!errors.TryGetValue(key, out var list))
+                {
+                    errors[key] = list = [];
+                }
+
+                list.Add(message);
+            }
+        }
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 }

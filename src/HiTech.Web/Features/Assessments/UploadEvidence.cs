@@ -5,51 +5,31 @@ using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Audit;
 using HiTech.Web.Infrastructure.Frameworks;
 using HiTech.Web.Infrastructure.Storage;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
-
-public enum EvidenceStatus
-{
-    Done,
-
-    /// <summary>The file was refused: see <see cref="EvidenceOutcome.Refusal"/> (empty, too-large, wrong-type, missing).</summary>
-    Refused,
-
-    /// <summary>The assessment's framework has no such input.</summary>
-    UnknownInput,
-
-    NotFound,
-    Forbidden,
-    NotEditable,
-}
-
-public sealed record EvidenceOutcome(EvidenceStatus Status, EvidenceFile? File = null, string? Refusal = null);
 
 /// <summary>
 /// Keeps a document in support of one input: checked by content and size by <see cref="EvidenceStore"/>, then
 /// recorded, and the input's evidence becomes "document-backed" (never "verified": only an assessor verifies).
 /// Does not change the assessment's version, so uploading never makes an open form stale.
 /// </summary>
-public sealed class UploadEvidence(AppDbContext db, FrameworkStore frameworks, EvidenceStore store, AuditLog audit)
+public sealed class UploadEvidence(AppDbContext db, FrameworkStore frameworks, EvidenceStore store, AssessmentWords words, AuditLog audit)
 {
-    public async Task<EvidenceOutcome> ExecuteAsync(CurrentUser user, Guid id, string inputId, Stream? content, string? fileName, CancellationToken cancellationToken)
+    /// <summary>The file kept; a refused file is under <c>file</c>, an input the framework does not have under <c>inputId</c>.</summary>
+    public async Task<Outcome<EvidenceFile>> ExecuteAsync(CurrentUser user, Guid id, string inputId, Stream? content, string? fileName, CancellationToken cancellationToken)
     {
-        var (status, _) = await EvidenceRules.CheckEditableAsync(db, frameworks, user, id, inputId, cancellationToken);
-        if (status != EvidenceStatus.Done)
+        var found = await EvidenceRules.FindEditableAsync(db, frameworks, words, user, id, inputId, cancellationToken);
+        if (!found.IsOk)
         {
-            return new EvidenceOutcome(status);
+            return found.As<EvidenceFile>();
         }
 
-        if (content is null)
-        {
-            return new EvidenceOutcome(EvidenceStatus.Refused, Refusal: "missing");
-        }
-
-        var (file, refusal) = await store.SaveAsync(content, fileName ?? "", id, inputId, user.RequiredId, cancellationToken);
+        var (file, refusal) = content is null ? (null, "missing") : await store.SaveAsync(content, fileName ?? "", id, inputId, user.RequiredId, cancellationToken);
         if (file is null)
         {
-            return new EvidenceOutcome(EvidenceStatus.Refused, Refusal: refusal);
+            return Outcome.Invalid<EvidenceFile>("file", words.Refusal(refusal, store.MaxBytes));
         }
 
         db.EvidenceFiles.Add(file);
@@ -65,37 +45,24 @@ public sealed class UploadEvidence(AppDbContext db, FrameworkStore frameworks, E
 
         audit.Record(user, nameof(Assessment), id.ToString(), AuditAction.AddEvidence, null, new { input = inputId, file = file.Id, name = file.FileName, type = file.ContentType, size = file.Size, sha256 = file.Sha256 });
         await db.SaveChangesAsync(cancellationToken);
-        return new EvidenceOutcome(EvidenceStatus.Done, file);
+        return Outcome.Ok(file);
     }
 }
 
 /// <summary>The checks every evidence change makes first.</summary>
 internal static class EvidenceRules
 {
-    /// <summary>Is the assessment there, the user's to change, still with the enterprise, and the input one of its framework's?</summary>
-    public static async Task<(EvidenceStatus Status, Assessment? Assessment)> CheckEditableAsync(
-        AppDbContext db, FrameworkStore frameworks, CurrentUser user, Guid id, string? inputId, CancellationToken cancellationToken)
+    /// <summary>The assessment when it is the user's to change now and (when given) the input is one of its framework's.</summary>
+    public static async Task<Outcome<Assessment>> FindEditableAsync(
+        AppDbContext db, FrameworkStore frameworks, AssessmentWords words, CurrentUser user, Guid id, string? inputId, CancellationToken cancellationToken)
     {
-        var (check, found) = await AssessmentAccess.FindEditableAsync(db.Assessments.AsNoTracking(), user, id, cancellationToken);
-        if (check != EditCheck.Editable || found is not { } assessment)
+        var found = await words.FindForChangeAsync(db.Assessments.AsNoTracking(), user, id, cancellationToken);
+        if (found.Value is not { } assessment || inputId is null)
         {
-            return check switch
-            {
-                EditCheck.Forbidden => (EvidenceStatus.Forbidden, null),
-                EditCheck.NotEditable => (EvidenceStatus.NotEditable, found),
-                _ => (EvidenceStatus.NotFound, null),
-            };
+            return found;
         }
 
-        if (inputId is not null)
-        {
-            var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
-            if (!framework.InputsById.ContainsKey(inputId))
-            {
-                return (EvidenceStatus.UnknownInput, assessment);
-            }
-        }
-
-        return (EvidenceStatus.Done, assessment);
+        var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
+        return framework.InputsById.ContainsKey(inputId) ? found : Outcome.Invalid<Assessment>("inputId", words.UnknownInput(inputId));
     }
 }
