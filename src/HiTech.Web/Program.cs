@@ -1,5 +1,4 @@
 using HiTech.Web.Features;
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Startup;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,9 +1,6 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Data;
 

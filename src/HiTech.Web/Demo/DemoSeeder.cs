@@ -1,19 +1,12 @@
 using System.Globalization;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Identifiers;
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
 using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Assessments;
 using HiTech.Web.Features.Maturity;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Frameworks;
 using HiTech.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Demo;
 

@@ -9,7 +9,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
-        services.AddScoped<Features.Assessments.AssessmentScoring>();
+        services.AddScoped<Kernel.AssessmentScoring>();
         services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
         Features.Assessments.AssessmentsFeature.AddServices(services);

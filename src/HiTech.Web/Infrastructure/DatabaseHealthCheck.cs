@@ -1,4 +1,3 @@
-using HiTech.Web.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HiTech.Web.Infrastructure;

@@ -1,14 +1,9 @@
 using System.Threading.RateLimiting;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Infrastructure.Localization;
 using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
 namespace HiTech.Web.Infrastructure;

@@ -1,7 +1,3 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Kernel;
 
 /// <summary>

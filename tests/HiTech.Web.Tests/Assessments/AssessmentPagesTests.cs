@@ -1,6 +1,6 @@
-using HiTech.Core.Frameworks;
 using System.Net;
 using System.Text.RegularExpressions;
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
-using HiTech.Web.Data.Entities;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HiTech.Web.Data.Entities;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

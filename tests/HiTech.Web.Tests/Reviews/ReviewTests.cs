@@ -1,7 +1,7 @@
-using HiTech.Core.Frameworks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using HiTech.Core.Frameworks;
 namespace HiTech.Web.Data.Entities;
 
 /// <summary>

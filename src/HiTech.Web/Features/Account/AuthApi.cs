@@ -1,7 +1,4 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace HiTech.Web.Features.Account;

@@ -1,10 +1,4 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Account;
 

@@ -1,9 +1,4 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using LanguageChoice = HiTech.Web.Infrastructure.Localization.Language;
 
 namespace HiTech.Web.Features.Account;

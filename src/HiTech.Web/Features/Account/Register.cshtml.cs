@@ -1,12 +1,5 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Account;
 

@@ -9,6 +9,8 @@ public static class AdminFeature
         services.AddScoped<CreateStaffAccount>();
         services.AddScoped<LockAccount>();
         services.AddScoped<ChangeRole>();
-        services.AddScoped<ManageFrameworks>();
+        services.AddScoped<ListFrameworkVersions>();
+        services.AddScoped<PublishFramework>();
+        services.AddScoped<ActivateFramework>();
     }
 }

@@ -1,10 +1,4 @@
-using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Admin;
 

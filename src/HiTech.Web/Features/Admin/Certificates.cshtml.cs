@@ -1,10 +1,4 @@
-using HiTech.Web.Data;
 using HiTech.Web.Features.Certificates;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Admin;
 

@@ -1,11 +1,5 @@
 using System.Security.Cryptography;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Admin;
 

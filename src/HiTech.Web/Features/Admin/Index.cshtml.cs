@@ -1,10 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>GET /admin: where the administration pages start.</summary>

@@ -1,7 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>One account as the admin list shows it.</summary>

@@ -1,16 +1,9 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>GET/POST /admin/frameworks/upload: publish a framework YAML; every error is listed with line, column and rule, and nothing is stored.</summary>
 [Authorize(Policy = Roles.Admin)]
-[RequestSizeLimit(ManageFrameworks.MaxBytes + (64 * 1024))]
-public sealed class UploadFrameworkModel(ManageFrameworks manage, IStringLocalizer<AdminText> a) : FormPage
+[RequestSizeLimit(PublishFramework.MaxBytes + (64 * 1024))]
+public sealed class UploadFrameworkModel(PublishFramework publish, IStringLocalizer<AdminText> a) : FormPage
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -30,11 +23,11 @@ public sealed class UploadFrameworkModel(ManageFrameworks manage, IStringLocaliz
         }
 
         await using var stream = Upload.OpenReadStream();
-        var (published, errors) = await manage.PublishAsync(stream, Upload.FileName, Current, cancellationToken);
-        if (published is null)
+        var outcome = await publish.ExecuteAsync(stream, Upload.FileName, Current, cancellationToken);
+        if (!outcome.IsOk)
         {
-            Errors = errors;
-            ModelState.AddModelError(nameof(Upload), a["The framework has {0} errors and was not published. Nothing was stored.", errors.Count]);
+            Errors = PublishFramework.ErrorsOf(outcome);
+            ModelState.AddModelError(nameof(Upload), a["The framework has {0} errors and was not published. Nothing was stored.", Errors.Count]);
             return Page();
         }
 

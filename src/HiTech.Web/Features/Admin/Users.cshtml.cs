@@ -1,9 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>GET /admin/users: accounts with role and organisation; lock, unlock, change role.</summary>

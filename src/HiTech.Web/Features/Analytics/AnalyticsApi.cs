@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Analytics;
 

@@ -1,8 +1,4 @@
-using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
-using HiTech.Web.Data;
-using HiTech.Web.Infrastructure.Frameworks;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Analytics;
 

@@ -1,7 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-
 namespace HiTech.Web.Features.Analytics;
 
 /// <summary>GET /analytics: counts of assessed enterprises by tier, district and NIC division, small cells hidden.</summary>

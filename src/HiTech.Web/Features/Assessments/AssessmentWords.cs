@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Assessments;
 

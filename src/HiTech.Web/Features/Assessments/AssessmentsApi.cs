@@ -1,12 +1,6 @@
 using System.Text.Json;
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
 using HiTech.Web.Infrastructure.Security;
 using HiTech.Web.Infrastructure.Storage;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Assessments;
 

@@ -1,8 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>Downloads an evidence document: the owner's organisation, the assessor it is assigned to, or an admin.</summary>

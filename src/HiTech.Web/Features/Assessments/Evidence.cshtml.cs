@@ -1,11 +1,5 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Storage;
-using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Assessments;
 

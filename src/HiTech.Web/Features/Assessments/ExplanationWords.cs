@@ -1,10 +1,6 @@
 using System.Globalization;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Assessments;
 

@@ -1,10 +1,5 @@
 using System.Text.Json;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Assessments;
 

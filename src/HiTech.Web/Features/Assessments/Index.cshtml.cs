@@ -1,9 +1,3 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Frameworks;
-using Microsoft.AspNetCore.Authorization;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>The enterprise's assessments, newest year first, with their status and result, and a way to start one.</summary>

@@ -1,6 +1,3 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using HiTech.Core.Frameworks;
 
 namespace HiTech.Web.Features.Assessments;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data.Entities;
 
 namespace HiTech.Web.Features.Assessments;
 

@@ -1,10 +1,3 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>

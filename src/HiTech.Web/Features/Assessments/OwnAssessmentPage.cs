@@ -1,7 +1,4 @@
 using System.Globalization;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Assessments;
 

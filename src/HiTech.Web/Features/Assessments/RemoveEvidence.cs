@@ -1,12 +1,3 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>Removes a document while the enterprise holds the assessment; the input goes back to self-declared when it was the last one.</summary>

@@ -1,9 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Infrastructure.Localization;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Assessments;
 
 /// <summary>

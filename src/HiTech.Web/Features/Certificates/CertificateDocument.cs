@@ -1,8 +1,4 @@
 using HiTech.Core.Reference;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Certificates;
 

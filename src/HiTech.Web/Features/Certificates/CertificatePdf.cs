@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using HiTech.Web.Infrastructure.Localization;
 using QRCoder;
 using SkiaSharp;
 

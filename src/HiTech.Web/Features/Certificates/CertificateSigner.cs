@@ -1,9 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using NSec.Cryptography;
 
 namespace HiTech.Web.Features.Certificates;

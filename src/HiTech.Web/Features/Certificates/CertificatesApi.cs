@@ -1,10 +1,5 @@
 using System.Text.Json.Serialization;
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Certificates;
 

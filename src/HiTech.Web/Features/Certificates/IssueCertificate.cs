@@ -1,11 +1,4 @@
 using System.Text.Json;
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Frameworks;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Certificates;
 

@@ -1,8 +1,3 @@
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace HiTech.Web.Features.Certificates;
 
 /// <summary>GET /certificates/{id}.pdf: the certificate as a PDF, for the owner organisation and admins (others: 404).</summary>

@@ -1,11 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Certificates;
 
 /// <summary>An admin withdraws a certificate, with a reason anyone checking it will see. Audited; cannot be undone.</summary>

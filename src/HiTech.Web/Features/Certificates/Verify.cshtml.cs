@@ -1,8 +1,3 @@
-using HiTech.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Certificates;
 
 /// <summary>GET /verify: type a certificate id to check it (a GET form, so it works without JavaScript and can be bookmarked).</summary>

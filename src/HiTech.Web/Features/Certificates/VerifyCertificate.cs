@@ -1,7 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Certificates;
 
 /// <summary>

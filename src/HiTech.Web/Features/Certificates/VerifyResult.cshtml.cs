@@ -1,6 +1,4 @@
 using HiTech.Core.Reference;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HiTech.Web.Features.Certificates;
 

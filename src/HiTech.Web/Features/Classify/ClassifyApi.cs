@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using HiTech.Core.Reference;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Classify;
 

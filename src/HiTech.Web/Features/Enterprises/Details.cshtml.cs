@@ -1,6 +1,3 @@
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>/enterprise/details: change the organisation's details; the form carries the version it was read at.</summary>

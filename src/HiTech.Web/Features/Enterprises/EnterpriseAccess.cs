@@ -1,9 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>

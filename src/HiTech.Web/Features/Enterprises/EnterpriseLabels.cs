@@ -1,8 +1,4 @@
-using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises;
 

@@ -1,5 +1,3 @@
-using HiTech.Web.Data.Entities;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>

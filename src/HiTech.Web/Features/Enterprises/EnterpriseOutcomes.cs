@@ -1,10 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>

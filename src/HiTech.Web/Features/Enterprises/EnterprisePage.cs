@@ -1,8 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>A page of the Enterprises feature: for Enterprise users, with helpers for refusals and success messages.</summary>

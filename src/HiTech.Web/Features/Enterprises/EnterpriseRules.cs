@@ -1,7 +1,6 @@
 using System.Globalization;
 using HiTech.Core.Identifiers;
 using HiTech.Core.Reference;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises;
 

@@ -1,7 +1,4 @@
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Enterprises;
 

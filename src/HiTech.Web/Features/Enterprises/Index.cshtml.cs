@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>/enterprise: the Enterprise user's home. Without an organisation yet, it sends them to register one.</summary>

@@ -1,6 +1,3 @@
-using HiTech.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>

@@ -1,11 +1,5 @@
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Assessments;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Enterprises;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using HiTech.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace HiTech.Web.Features.Enterprises;

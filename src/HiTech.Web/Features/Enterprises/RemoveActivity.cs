@@ -1,7 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Audit;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>Removes an activity, if nobody changed it meanwhile.</summary>

@@ -1,6 +1,3 @@
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Audit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>Removes a unit, if it is not the organisation's last one and nobody changed it meanwhile.</summary>

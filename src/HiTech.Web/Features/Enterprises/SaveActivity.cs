@@ -1,15 +1,5 @@
-using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Assessments;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises;
 

@@ -1,6 +1,3 @@
-using HiTech.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>Saves with optimistic concurrency: a stale save is reported, never applied.</summary>

@@ -1,10 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Enterprises;
 
 /// <summary>Changes an organisation's details (name, identifiers, district, address) if nobody changed them meanwhile.</summary>

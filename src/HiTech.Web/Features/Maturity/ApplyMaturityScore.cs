@@ -1,8 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Maturity;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,8 +1,5 @@
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,7 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-
 namespace HiTech.Web.Features.Maturity;
 
 /// <summary>The organisation's maturity assessments (T0, T1, ... newest first) and a way to start or continue one.</summary>

@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using HiTech.Core.Maturity;
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Security;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using HiTech.Core.Maturity;
-using HiTech.Web.Data.Entities;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,5 +1,3 @@
-using HiTech.Web.Kernel;
-
 namespace HiTech.Web.Features.Maturity;
 
 /// <summary>The conflicts saving answers and finishing share: the assessment is finished, or changed since it was read.</summary>

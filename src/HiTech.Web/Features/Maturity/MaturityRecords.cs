@@ -2,10 +2,8 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
-using HiTech.Web.Data.Entities;
 
 namespace HiTech.Web.Features.Maturity;
 

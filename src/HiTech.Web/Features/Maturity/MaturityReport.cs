@@ -1,9 +1,5 @@
 using HiTech.Core.Maturity;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data;
-using HiTech.Web.Features.Assessments;
-using HiTech.Web.Infrastructure.Frameworks;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Maturity;
 

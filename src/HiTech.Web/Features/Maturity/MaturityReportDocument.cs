@@ -1,6 +1,5 @@
 using System.Globalization;
 using HiTech.Core.Maturity;
-using HiTech.Web.Infrastructure.Localization;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,7 +1,3 @@
-using HiTech.Web.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Features.Maturity;
 
 /// <summary>What the assessment input page says about where its digital maturity figure comes from.</summary>

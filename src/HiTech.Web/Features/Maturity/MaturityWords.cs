@@ -1,9 +1,6 @@
 using System.Globalization;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
-using HiTech.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Maturity;
 

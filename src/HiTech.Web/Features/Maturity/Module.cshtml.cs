@@ -1,7 +1,4 @@
 using HiTech.Core.Maturity;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Maturity;
 

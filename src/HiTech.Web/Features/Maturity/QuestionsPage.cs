@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HiTech.Core.Maturity;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure.Localization;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Maturity;
 

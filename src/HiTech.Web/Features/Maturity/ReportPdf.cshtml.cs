@@ -1,9 +1,3 @@
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace HiTech.Web.Features.Maturity;
 
 /// <summary>GET /maturity/{id}/report.pdf: the report as a PDF in the user's language, for the organisation's own users (others: 404).</summary>

@@ -1,10 +1,4 @@
 using System.Globalization;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
 using HiTech.Core.Maturity;
-using HiTech.Web.Data;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
 using HiTech.Core.Maturity;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Maturity;
 

@@ -1,10 +1,5 @@
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Kernel;
 
 namespace HiTech.Web.Features.Maturity;
 

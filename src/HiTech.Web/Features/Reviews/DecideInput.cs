@@ -1,11 +1,3 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Frameworks;
-using HiTech.Web.Kernel;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>An assessor's decision on one input, as sent by the page or the API.</summary>

@@ -1,8 +1,3 @@
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 
 namespace HiTech.Web.Features.Reviews;

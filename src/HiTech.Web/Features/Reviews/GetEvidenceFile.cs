@@ -1,9 +1,4 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
 using HiTech.Web.Infrastructure.Storage;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Reviews;
 

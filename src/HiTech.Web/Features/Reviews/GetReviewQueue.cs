@@ -1,10 +1,4 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Frameworks;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Features.Reviews;
 

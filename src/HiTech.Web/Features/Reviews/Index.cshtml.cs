@@ -1,7 +1,3 @@
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>GET /reviews: the assessor's queue.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure.Localization;
 
 namespace HiTech.Web.Features.Reviews;
 

@@ -1,8 +1,3 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Kernel;
-
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>Sends a submitted assessment back to the enterprise with the assessor's comments, which the enterprise sees.</summary>

@@ -1,11 +1,3 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Features.Shared;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>

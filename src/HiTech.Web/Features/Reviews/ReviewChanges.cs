@@ -1,12 +1,3 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Audit;
-using HiTech.Web.Infrastructure.Localization;
-using HiTech.Web.Kernel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>What a review change saved: the assessment's version now and, on approval, the certificate issued.</summary>

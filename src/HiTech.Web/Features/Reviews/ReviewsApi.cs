@@ -1,13 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Certificates;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Infrastructure.Localization;
 using HiTech.Web.Infrastructure.Security;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HiTech.Web.Features.Reviews;
 

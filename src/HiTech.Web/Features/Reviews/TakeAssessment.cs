@@ -1,7 +1,3 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Infrastructure;
-using HiTech.Web.Kernel;
-
 namespace HiTech.Web.Features.Reviews;
 
 /// <summary>An assessor takes an unassigned submitted assessment from the open queue: it becomes theirs alone.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace HiTech.Web.Features.Shared;
 
 /// <summary>A page with a form: helpers to show each field's error next to it, GOV.UK style.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
 
 namespace HiTech.Web.Infrastructure.Audit;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Scoring;
 
 namespace HiTech.Web.Infrastructure.Frameworks;

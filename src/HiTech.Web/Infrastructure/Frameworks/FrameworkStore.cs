@@ -1,7 +1,3 @@
-using HiTech.Core.Frameworks;
-using HiTech.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace HiTech.Web.Infrastructure.Frameworks;
 
 /// <summary>Finds framework versions in the database and returns them compiled.</summary>

@@ -1,7 +1,4 @@
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Infrastructure.Startup;
 

@@ -1,5 +1,3 @@
-using HiTech.Web.Data;
-
 namespace HiTech.Web.Infrastructure.Startup;
 
 /// <summary>`dotnet HiTech.Web.dll migrate`: brings the database schema up to date, then exits.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using HiTech.Web.Data.Entities;
 
 namespace HiTech.Web.Infrastructure.Storage;
 

@@ -1,7 +1,3 @@
-using HiTech.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises.Activities;
 
 /// <summary>The fields of an activity form (value-chain stages, share of revenue) and what the page shows beside them.</summary>

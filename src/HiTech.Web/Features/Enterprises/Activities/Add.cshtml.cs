@@ -1,7 +1,3 @@
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises.Activities;
 
 /// <summary>/enterprise/activities/add/{code}: the chosen NIC code's facts, its value-chain stages and share of revenue.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises.Activities;
 

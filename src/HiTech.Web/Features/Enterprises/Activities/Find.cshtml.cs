@@ -1,6 +1,4 @@
 using HiTech.Core.Reference;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises.Activities;
 

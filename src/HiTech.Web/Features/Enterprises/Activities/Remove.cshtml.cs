@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises.Activities;
 
 /// <summary>/enterprise/activities/{id}/remove: confirm, then remove an activity.</summary>

@@ -1,7 +1,4 @@
-using HiTech.Web.Data.Entities;
-using HiTech.Web.Kernel;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace HiTech.Web.Features.Enterprises.Registration;
 

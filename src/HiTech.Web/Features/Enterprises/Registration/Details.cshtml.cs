@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises.Registration;
 
 /// <summary>/enterprise/register: the enterprise's name, Udyam registration number and GSTIN.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises.Registration;
 
 /// <summary>/enterprise/register/done: confirmation, with what to do next.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises.Registration;
 
 /// <summary>/enterprise/register/location: the district and address.</summary>

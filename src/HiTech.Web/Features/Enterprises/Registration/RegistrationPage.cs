@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises.Registration;
 
 /// <summary>

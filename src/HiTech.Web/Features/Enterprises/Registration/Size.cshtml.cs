@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace HiTech.Web.Features.Enterprises.Registration;
 
 /// <summary>/enterprise/register/size: investment in plant and machinery and turnover, which give the MSME size class.</summary>

@@ -1,7 +1,3 @@
-using HiTech.Web.Kernel;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises.Units;
 
 /// <summary>/enterprise/units/{id}: change a unit; the form carries the version it was read at.</summary>

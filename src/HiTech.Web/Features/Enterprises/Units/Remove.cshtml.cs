@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace HiTech.Web.Features.Enterprises.Units;
 
 /// <summary>/enterprise/units/{id}/remove: confirm, then remove a unit (not the last one).</summary>

@@ -1,6 +1,4 @@
 using HiTech.Web.Features.Enterprises.Registration;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HiTech.Web.Features.Enterprises.Units;
 

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HiTech.Core.Frameworks;
 using HiTech.Core.Scoring;
-using HiTech.Web.Data.Entities;
 
-namespace HiTech.Web.Features.Assessments;
+namespace HiTech.Web.Kernel;
 
 /// <summary>
 /// Turns stored assessment rows into the engine's <see cref="EnterpriseInput"/> and scores them. Inputs an
