@@ -69,6 +69,8 @@ public static class HostingExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, Security.SessionCheck>();
+        services.AddTransient<Microsoft.AspNetCore.Authorization.Policy.IPolicyEvaluator, Security.EndedSessionPolicyEvaluator>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";

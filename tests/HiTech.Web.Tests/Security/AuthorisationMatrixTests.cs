@@ -106,6 +106,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("GET /verify", _ => "/verify", Public),
         Page("GET /verify/{id}", t => $"/verify/{t.CertificateA}", Public),
         Api("POST /api/v1/auth/login", _ => "/api/v1/auth/login", Public),
+        Api("POST /api/v1/auth/logout", _ => "/api/v1/auth/logout", AnySignedIn) with { Answers = 204 },
         Api("GET /api/v1/classify/{code}", _ => "/api/v1/classify/26101", Public),
         Api("GET /api/v1/classify/", _ => "/api/v1/classify/?q=semiconductor", Public),
         Api("GET /api/v1/certificates/{id}/verify", t => $"/api/v1/certificates/{t.CertificateA}/verify", Public),
@@ -314,6 +315,12 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
                 var body = outcome is Outcome.Allowed or Outcome.Filtered ? Body(expectation) : Probe(expectation, fixture.Targets);
                 using var response = await fixture.SendAsync(who, new HttpMethod(expectation.Method == "*" ? "GET" : expectation.Method), url, body, api, withToken);
                 var problem = Judge(expectation, who, outcome, response, await response.Content.ReadAsStringAsync());
+                if (expectation.Key == "POST /api/v1/auth/logout")
+                {
+                    // Signing out ended every session of that caller: later lines need new ones.
+                    fixture.ForgetSessions(who);
+                }
+
                 checkedCount++;
                 if (problem is not null)
                 {

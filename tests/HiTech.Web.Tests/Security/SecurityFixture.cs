@@ -194,6 +194,14 @@ public sealed class SecurityFixture : TestHost
         return await client.SendAsync(request);
     }
 
+    /// <summary>Forgets this caller's cookie, token and antiforgery pair (after they signed out), so the next request signs in anew.</summary>
+    public void ForgetSessions(Who who)
+    {
+        _cookies.Remove(who);
+        _tokens.Remove(who);
+        _antiforgery.Remove(who);
+    }
+
     /// <summary>The sign-in cookie header value ("name=value") of this caller.</summary>
     public async Task<string> CookieAsync(Who who)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace HiTech.Web.Features.Account;
@@ -18,6 +19,19 @@ public static class AuthApi
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem();
+
+        api.MapPost("/auth/logout", LogoutAsync)
+            .RequireApi()
+            .WithTags("Auth")
+            .WithSummary("Sign out: ends this account's token and every other session of it at once")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<NoContent> LogoutAsync(HttpContext http, UserManager<AppUser> users)
+    {
+        await SessionCheck.EndAllAsync(users, http.User);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<SignInHttpResult, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
@@ -48,7 +62,9 @@ public static class AuthApi
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account is locked after too many attempts. Try again in 15 minutes.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: SessionCheck.LockedByAdmin(user)
+                ? "This account has been locked by an administrator. Ask the department to unlock it."
+                : "This account is locked after too many attempts. Try again in 15 minutes.");
         }
 
         if (!result.Succeeded)

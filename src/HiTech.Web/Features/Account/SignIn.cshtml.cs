@@ -1,3 +1,4 @@
+using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -41,7 +42,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError(nameof(Email), t["This account is locked after too many attempts. Try again in 15 minutes."]);
+            ModelState.AddModelError(nameof(Email), SessionCheck.LockedByAdmin(user!)
+                ? t["This account has been locked by an administrator. Ask the department to unlock it."]
+                : t["This account is locked after too many attempts. Try again in 15 minutes."]);
             return Page();
         }
 
