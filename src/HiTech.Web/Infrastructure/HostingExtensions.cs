@@ -156,7 +156,14 @@ public static class HostingExtensions
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("Kerala Hi-Tech platform API"));
+        // The API reference loads nothing from other hosts: its script is served by the package, its fonts are the
+        // browser's own (Scalar's default fonts would come from fonts.scalar.com), no telemetry or agent, our icon.
+        app.MapScalarApiReference("/scalar", o => o
+            .WithTitle("Kerala Hi-Tech platform API")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .WithFavicon("/favicon.svg"));
         app.MapHealthChecks("/health/ready");
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         return app;

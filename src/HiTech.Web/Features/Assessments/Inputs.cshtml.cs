@@ -13,6 +13,9 @@ public sealed class InputsModel(GetAssessment get, SaveInputs save, AssessmentWo
 
     public IReadOnlyList<InputField> Fields { get; private set; } = [];
 
+    /// <summary>The inputs, in the order the page shows them.</summary>
+    public override IReadOnlyList<string> FieldOrder => [.. Fields.Select(f => f.Name)];
+
     public int Version { get; private set; }
 
     public string? StaleMessage { get; private set; }

@@ -34,6 +34,9 @@ public abstract class QuestionsPage(GetMaturity get, SaveMaturityAnswers save, M
 
     public IReadOnlyList<QuestionField> Fields { get; private set; } = [];
 
+    /// <summary>The questions, in the order the page asks them.</summary>
+    public override IReadOnlyList<string> FieldOrder => [.. Fields.Select(f => f.Name)];
+
     public int Version { get; private set; }
 
     protected MaturityWords Words => words;
