@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using HiTech.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 
 namespace HiTech.Web.Features.Account;
