@@ -4,6 +4,7 @@ using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
 using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
+using HiTech.Web.Features.Certificates;
 using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace HiTech.Web.Demo;
 
 /// <summary>
 /// Seeds the demo ecosystem on first start in demo mode: synthetic enterprises across the 14 districts with
-/// three years of assessments, one or two finished digital maturity assessments for most of them (answers generated
+/// three years of assessments (the approved ones with their signed certificates), one or two finished digital maturity assessments for most of them (answers generated
 /// to match their digital_maturity input, so peer benchmarks have data), a few ecosystem providers, and the four demo
 /// accounts. Never runs in production.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class DemoSeeder(
     FrameworkStore frameworks,
     AssessmentScoring scoring,
     MaturityReference maturity,
+    IssueCertificate certificates,
     TimeProvider clock,
     ILogger<DemoSeeder> logger) : IDataSeeder
 {
@@ -45,6 +47,13 @@ public sealed class DemoSeeder(
         {
             // A demo database seeded before the maturity assessment existed.
             await SeedMaturityAsync(cancellationToken);
+        }
+
+        // Approved demo assessments carry their certificates, as those approved through the platform do.
+        var issued = await certificates.IssueMissingAsync(cancellationToken);
+        if (issued > 0)
+        {
+            logger.LogInformation("Issued {Count} certificates for approved demo assessments", issued);
         }
 
         // The demo owner runs a Palakkad unit when the demo has one (the issue's example owner), else the first unit.

@@ -8,6 +8,8 @@ namespace HiTech.Web.Kernel;
 /// <item>Admins read all. Analysts see aggregates only, never an individual assessment (403).</item>
 /// <item>Evidence documents are for the owner, admins and the assessor the assessment is assigned to: an assessor
 /// browsing the open queue sees the figures, and the documents once they take it.</item>
+/// <item>An approved assessment's certificate is for the owner, admins and the assessor who approved it (the one it is
+/// assigned to); analysts are refused by role (403), anyone else gets 404.</item>
 /// </list>
 /// Anyone else gets <see cref="OutcomeKind.NotFound"/>: never a hint that it exists.
 /// </summary>
@@ -39,6 +41,9 @@ public static class AssessmentPolicy
 
     public static bool MaySeeEvidence(CurrentUser user, Guid organisationId, Guid? assessorId) =>
         user.IsAdmin || user.OwnsOrganisation(organisationId) || (user.IsAssessor && user.Id is { } me && assessorId == me);
+
+    /// <summary>May this user download the certificate of an assessment of <paramref name="organisationId"/> that <paramref name="approvedBy"/> approved?</summary>
+    public static bool MayDownloadCertificate(CurrentUser user, Guid organisationId, Guid? approvedBy) => MaySeeEvidence(user, organisationId, approvedBy);
 
     /// <summary>The assessments a user's lists show: their organisation's, the assessor's assigned ones, all for admins.</summary>
     public static IQueryable<Assessment> Listed(IQueryable<Assessment> assessments, CurrentUser user) =>

@@ -30,7 +30,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
     /// <summary>An enterprise account of that organisation.</summary>
     private async Task<string> OwnerEmailAsync() => await platform.OwnerOfAsync(await OrganisationAsync());
 
-    /// <summary>The owner's certificate for one of its demo-approved assessments (0: oldest year), issued on first request.</summary>
+    /// <summary>The owner's certificate for one of its demo-approved assessments (0: oldest year), issued by the demo seeder.</summary>
     private async Task<(Browser Owner, string Id, Guid AssessmentId)> OwnerCertificateAsync(int which = 0)
     {
         var organisation = await OrganisationAsync();
@@ -192,7 +192,7 @@ public sealed class CertificateTests(PlatformFixture platform) : IClassFixture<P
     [Fact]
     public async Task An_admin_revokes_with_a_reason_and_the_check_says_revoked()
     {
-        // Another organisation's approved assessment, its certificate issued at the admin's request.
+        // Another organisation's approved assessment and its certificate, found by the admin.
         var ownerOrg = await OrganisationAsync();
         var assessmentId = await platform.WithDbAsync(db => db.Assessments.Where(a => a.OrganisationId != ownerOrg && a.Status == AssessmentStatus.Approved).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         var (adminBrowser, id, _) = await CertificateForAsync(DemoSeeder.AdminEmail, assessmentId);

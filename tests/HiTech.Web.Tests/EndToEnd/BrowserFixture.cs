@@ -169,6 +169,9 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
 
     public Task GotoAsync(string url, string step) => StepAsync(step, () => page.GotoAsync(url));
 
+    /// <summary>Opens a page that must answer <paramref name="status"/> (e.g. 404 for an unknown certificate) and records it.</summary>
+    public Task GotoAsync(string url, string step, int status) => StepAsync(step, () => page.GotoAsync(url), status);
+
     /// <summary>
     /// Clicks something that loads a new page (a link or a form's button), waits until the new page has loaded (the
     /// old one is marked, so a page re-displayed at the same address is told apart) and records it.
@@ -208,10 +211,16 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
         await context.DisposeAsync();
     }
 
-    private async Task StepAsync(string step, Func<Task<IResponse?>> action)
+    private async Task StepAsync(string step, Func<Task<IResponse?>> action, int? status = null)
     {
         var response = await action();
-        if (response is not null && response.Status >= 400)
+        if (status is { } expected && response?.Status != expected)
+        {
+            await ScreenshotAsync(step + "-failed");
+            Assert.Fail($"{step}: {page.Url} answered {response?.Status}, not {expected}");
+        }
+
+        if (status is null && response is not null && response.Status >= 400)
         {
             await ScreenshotAsync(step + "-failed");
             Assert.Fail($"{step}: {page.Url} answered {response.Status}");

@@ -41,7 +41,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal($"/verify/{certificateId}", PathOf(visitor.Page));
         await Assertions.Expect(visitor.Page.Locator(".govuk-panel--confirmation")).ToBeVisibleAsync();
 
-        // (d) A certificate changed after signing does not verify: its payload through the API, a forged id on the page.
+        // (d) A certificate changed after signing does not verify: its payload through the API, a forged id on the page (404).
         var token = await ApiTokenAsync(visitor.Page.APIRequest, email);
         var genuine = await JsonAsync(await visitor.Page.APIRequest.GetAsync($"/api/v1/certificates/{certificateId}", new() { Headers = Bearer(token) }));
         var payload = genuine.GetProperty("payload").GetString()!;
@@ -53,7 +53,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal("not-genuine", check.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, check.GetProperty("certificate").ValueKind);
         var forged = certificateId[..^1] + (certificateId[^1] == 'A' ? 'B' : 'A');
-        await visitor.GotoAsync($"/verify/{forged}", "verify-forged");
+        await visitor.GotoAsync($"/verify/{forged}", "verify-forged", status: 404);
         await Assertions.Expect(visitor.Page.Locator(".govuk-panel--confirmation")).ToHaveCountAsync(0);
         await Assertions.Expect(visitor.Page.Locator("h1")).Not.ToHaveTextAsync("This certificate is genuine");
         problems.AddRange(visitor.Violations);

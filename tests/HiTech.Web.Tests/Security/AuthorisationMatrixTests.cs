@@ -64,8 +64,11 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     /// <summary>Pages of assessment A that anyone signed in may ask for, answered only to its readers.</summary>
     private static readonly Dictionary<Who, Outcome> ReadersAnyRole = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Allowed, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Allowed);
 
-    /// <summary>Certificates: the owner organisation and admins.</summary>
-    private static readonly Dictionary<Who, Outcome> OwnerAndAdmin = Rule(own: Outcome.Allowed, other: Outcome.Hidden, admin: Outcome.Allowed);
+    /// <summary>
+    /// Certificates of assessment A: the owner organisation, the assessor who approved it (the assigned one) and admins;
+    /// another enterprise or assessor gets 404, an analyst 403.
+    /// </summary>
+    private static readonly Dictionary<Who, Outcome> CertificateHolders = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Allowed, otherAssessor: Outcome.Hidden, admin: Outcome.Allowed);
 
     /// <summary>Reviews of assessment A: the assessor it is assigned to.</summary>
     private static readonly Dictionary<Who, Outcome> AssignedOnly = Rule(assigned: Outcome.Allowed, otherAssessor: Outcome.Hidden);
@@ -165,8 +168,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("GET /assessments/{id:guid}/result", t => $"/assessments/{t.AssessmentA}/result", ReadersAnyRole),
         Page("GET /assessments/{id:guid}/files/{fileId:guid}", t => $"/assessments/{t.AssessmentA}/files/{t.EvidenceA}", ReadersAnyRole),
         Page("GET /reviews/evidence/{fileId:guid}", t => $"/reviews/evidence/{t.EvidenceA}", ReadersAnyRole),
-        Page("GET /certificates/for-assessment/{assessmentId:guid}", t => $"/certificates/for-assessment/{t.AssessmentA}", OwnerAndAdmin),
-        Page("GET /certificates/{id}.pdf", t => $"/certificates/{t.CertificateA}.pdf", OwnerAndAdmin),
+        Page("GET /certificates/for-assessment/{assessmentId:guid}", t => $"/certificates/for-assessment/{t.AssessmentA}", CertificateHolders),
+        Page("GET /certificates/{id}.pdf", t => $"/certificates/{t.CertificateA}.pdf", CertificateHolders),
 
         // Reviews.
         Page("GET /reviews", _ => "/reviews", AssessorsQueue),
@@ -244,8 +247,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/reviews/{assessmentId:guid}/return", t => $"/api/v1/reviews/{t.AssessmentA}/return", AssignedOnly),
 
         // API: certificates and analytics.
-        Api("GET /api/v1/certificates/{id}", t => $"/api/v1/certificates/{t.CertificateA}", OwnerAndAdmin),
-        Api("GET /api/v1/certificates/{id}/pdf", t => $"/api/v1/certificates/{t.CertificateA}/pdf", OwnerAndAdmin),
+        Api("GET /api/v1/certificates/{id}", t => $"/api/v1/certificates/{t.CertificateA}", CertificateHolders),
+        Api("GET /api/v1/certificates/{id}/pdf", t => $"/api/v1/certificates/{t.CertificateA}/pdf", CertificateHolders),
         Api("POST /api/v1/certificates/{id}/revoke", t => $"/api/v1/certificates/{t.CertificateA}/revoke", AdminOnly),
         Api("GET /api/v1/analytics/aggregates", _ => "/api/v1/analytics/aggregates", AnalystsAndAdmin),
     ];

@@ -31,7 +31,8 @@ public static class CertificateIds
         return id.Length == Length && id.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? id : null;
     }
 
-    private static string Base32(ReadOnlySpan<byte> bytes)
+    /// <summary>RFC 4648 base32 (A-Z, 2-7) without padding.</summary>
+    public static string Base32(ReadOnlySpan<byte> bytes)
     {
         var output = new char[((bytes.Length * 8) + 4) / 5];
         var buffer = 0;

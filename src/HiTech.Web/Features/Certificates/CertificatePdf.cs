@@ -13,6 +13,9 @@ namespace HiTech.Web.Features.Certificates;
 /// <param name="Ml">Malayalam for an English label (the certificate strings' resources).</param>
 public sealed record CertificateSheet(CertificatePayload Payload, string Signature, string DistrictMl, string VerifyUrl, Func<string, string> Ml)
 {
+    /// <summary>The short code printed beside the QR code, that /verify/{id} shows too.</summary>
+    public string? CheckCode => CertificateCheckCode.Of(Signature);
+
     /// <summary>The payload and signature as one string, kept in the PDF's keywords so the document itself can be checked.</summary>
     public string Token => Embedded(Payload.ToJson(), Signature);
 
@@ -149,6 +152,7 @@ public sealed class CertificatePdf(CertificateFonts fonts)
             ("Framework version", $"{p.FrameworkId} {p.FrameworkVersion}", 64, 2),
             ("Issued on", Fmt.Date(p.Issued), 326, 0),
             ("Certificate ID", p.Id, 326, 1),
+            ("Check code", sheet.CheckCode ?? "", 326, 2),
         };
         foreach (var (label, value, x, row) in fields)
         {

@@ -5,7 +5,7 @@ namespace HiTech.Web.Features.Certificates;
 
 /// <summary>
 /// /api/v1/certificates: anyone can check a certificate (by id, or a payload and signature they hold) and read
-/// the public keys; the owner organisation and admins read a certificate and its PDF; admins revoke.
+/// the public keys; the owner organisation, the assessor who approved it and admins read a certificate and its PDF; admins revoke.
 /// </summary>
 public static class CertificatesApi
 {
@@ -33,7 +33,10 @@ public static class CertificatesApi
             new(p.Id, p.Organisation, p.Udyam, p.District, p.FinancialYear, p.Tier, Title.From(p.TierTitle), p.Index, p.FrameworkId, p.FrameworkVersion, p.Issued, p.KeyId);
     }
 
-    /// <summary>The check's answer: status valid, revoked or not-genuine; details only when the platform vouches for them.</summary>
+    /// <summary>
+    /// The check's answer: status valid, revoked or not-genuine; details only when the platform vouches for them, with
+    /// the check code printed on the certificate beside its QR code.
+    /// </summary>
     public sealed record Verification(
         [property: JsonPropertyName("status")] string Status,
         [property: JsonPropertyName("reason")] string? Reason,
@@ -42,7 +45,8 @@ public static class CertificatesApi
         [property: JsonPropertyName("issued_at")] DateTimeOffset? IssuedAt,
         [property: JsonPropertyName("revoked_at")] DateTimeOffset? RevokedAt,
         [property: JsonPropertyName("revoked_reason")] string? RevokedReason,
-        [property: JsonPropertyName("verify_url")] string? VerifyUrl)
+        [property: JsonPropertyName("verify_url")] string? VerifyUrl,
+        [property: JsonPropertyName("check_code")] string? CheckCode)
     {
         public static Verification From(CertificateCheck check, string? verifyUrl) => new(
             check.Status,
@@ -52,7 +56,8 @@ public static class CertificatesApi
             check.IssuedAt,
             check.RevokedAt,
             check.RevokedReason,
-            check.Status == CertificateCheck.NotGenuine ? null : verifyUrl);
+            check.Status == CertificateCheck.NotGenuine ? null : verifyUrl,
+            check.CheckCode);
     }
 
     /// <summary>A certificate as its owner sees it: the signed payload and signature (to keep or pass on), its status and links.</summary>
@@ -69,7 +74,8 @@ public static class CertificatesApi
         [property: JsonPropertyName("key_id")] string KeyId,
         [property: JsonPropertyName("certificate")] Details? Certificate,
         [property: JsonPropertyName("verify_url")] string VerifyUrl,
-        [property: JsonPropertyName("pdf_url")] string PdfUrl);
+        [property: JsonPropertyName("pdf_url")] string PdfUrl,
+        [property: JsonPropertyName("check_code")] string? CheckCode);
 
     /// <summary>A certificate someone holds: the payload and signature, or the token embedded in the PDF's keywords.</summary>
     public sealed record PresentedCertificate(
@@ -100,9 +106,9 @@ public static class CertificatesApi
         open.MapGet("/keys", KeysAsync)
             .WithSummary("The platform's Ed25519 public keys (base64url), to check certificates offline");
 
-        var owner = api.MapGroup("/certificates").WithTags("Certificates").RequireApi(Roles.Enterprise, Roles.Admin);
+        var owner = api.MapGroup("/certificates").WithTags("Certificates").RequireApi(Roles.Enterprise, Roles.Assessor, Roles.Admin);
         owner.MapGet("/{id}", GetAsync)
-            .WithSummary("A certificate of your organisation (admins: any), with its signed payload and signature")
+            .WithSummary("A certificate of your organisation (the assessor who approved it and admins too), with its signed payload and signature")
             .Produces<CertificateResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         owner.MapGet("/{id}/pdf", PdfAsync)
@@ -187,7 +193,8 @@ public static class CertificatesApi
             certificate.KeyId,
             payload is null ? null : Details.From(payload),
             documents.VerifyUrl(context.Request, certificate.Id),
-            $"/certificates/{certificate.Id}.pdf"));
+            CertificateLink.PdfUrlOf(certificate.Id),
+            CertificateCheckCode.Of(certificate.Signature)));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(

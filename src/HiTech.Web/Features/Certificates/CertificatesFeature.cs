@@ -13,6 +13,7 @@ public static class CertificatesFeature
         services.AddScoped<VerifyCertificate>();
         services.AddScoped<RevokeCertificate>();
         services.AddScoped<CertificateDocument>();
+        services.AddScoped<CertificateLinks>();
     }
 
     public static void MapApi(RouteGroupBuilder api) => CertificatesApi.Map(api);

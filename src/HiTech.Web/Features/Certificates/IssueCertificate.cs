@@ -4,8 +4,8 @@ namespace HiTech.Web.Features.Certificates;
 
 /// <summary>
 /// Issues the certificate of an approved assessment: the final result's certifiable tier (the tier its
-/// evidence supports), signed. On approval it is added in the same save as the decision; for assessments
-/// approved before certificates existed (the demo's) it is issued on first request.
+/// evidence supports), signed. On approval it is added in the same save as the decision; assessments approved
+/// without one (the demo's) get theirs from <see cref="IssueMissingAsync"/> at start-up, never from a request.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, CertificateSigner signer, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
 {
@@ -50,36 +50,44 @@ public sealed class IssueCertificate(AppDbContext db, CertificateSigner signer, 
     }
 
     /// <summary>
-    /// The certificate of an assessment the user may see (owner organisation or admin): the newest one, or a
-    /// new one if the assessment is approved with a final result and has none. Null when there is none to give.
+    /// Issues the missing certificate of every approved assessment with a final result and no certificate (approved
+    /// before certificates existed, or seeded as approved), each in the name of the assessor who approved it. The demo
+    /// seeder runs this at start-up; no request ever issues a certificate. Returns how many were issued.
     /// </summary>
-    public async Task<Certificate?> ForAssessmentAsync(Guid assessmentId, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<int> IssueMissingAsync(CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, cancellationToken);
-        if (assessment is null || !(user.IsAdmin || user.OwnsOrganisation(assessment.OrganisationId)))
+        var missing = await db.Assessments.AsNoTracking()
+            .Where(a => a.Status == AssessmentStatus.Approved && !db.Certificates.Any(c => c.AssessmentId == a.Id))
+            .ToListAsync(cancellationToken);
+        if (missing.Count == 0)
         {
-            return null;
-        }
-
-        var existing = (await db.Certificates.AsNoTracking().Where(c => c.AssessmentId == assessmentId).ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.IssuedAt).FirstOrDefault();
-        if (existing is not null || assessment.Status != AssessmentStatus.Approved)
-        {
-            return existing;
-        }
-
-        var final = (await db.AssessmentResults.AsNoTracking().Where(r => r.AssessmentId == assessmentId && r.IsFinal).ToListAsync(cancellationToken))
-            .OrderByDescending(r => r.ComputedAt).FirstOrDefault();
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == assessment.OrganisationId, cancellationToken);
-        if (final is null || organisation is null)
-        {
-            return null;
+            return 0;
         }
 
         var keyId = await signer.ActiveKeyIdAsync(cancellationToken);
-        var certificate = await AddAsync(keyId, assessment, organisation, final, user, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return certificate;
+        var issued = 0;
+        foreach (var batch in missing.Chunk(100))
+        {
+            var ids = batch.Select(a => a.Id).ToList();
+            var organisationIds = batch.Select(a => a.OrganisationId).Distinct().ToList();
+            var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var finals = (await db.AssessmentResults.AsNoTracking().Where(r => ids.Contains(r.AssessmentId) && r.IsFinal).ToListAsync(cancellationToken))
+                .GroupBy(r => r.AssessmentId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ComputedAt).First());
+            foreach (var assessment in batch)
+            {
+                if (finals.TryGetValue(assessment.Id, out var final) && organisations.TryGetValue(assessment.OrganisationId, out var organisation))
+                {
+                    await AddAsync(keyId, assessment, organisation, final, new CurrentUser(assessment.AssessorId, [Roles.Assessor], null), cancellationToken);
+                    issued++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return issued;
     }
 
     /// <summary>The tier the final result's evidence supports (certification.certifiable_tier), else its scored tier.</summary>

@@ -1,7 +1,7 @@
 namespace HiTech.Web.Features.Certificates;
 
-/// <summary>GET /certificates/{id}.pdf: the certificate as a PDF, for the owner organisation and admins (others: 404).</summary>
-[Authorize(Roles = Roles.Enterprise + "," + Roles.Admin)]
+/// <summary>GET /certificates/{id}.pdf: the certificate as a PDF, for the owner organisation, the approving assessor and admins (others: 404).</summary>
+[Authorize(Roles = Roles.Enterprise + "," + Roles.Assessor + "," + Roles.Admin)]
 public sealed class PdfModel(CertificateDocument documents) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)

@@ -3,9 +3,11 @@ namespace HiTech.Web.Features.Certificates;
 /// <summary>
 /// The answer to "is this certificate genuine?": Status is valid, revoked or not-genuine; Reason (for
 /// not-genuine) is unknown, tampered, mismatch or unreadable; Id is the id asked about; Payload, what the
-/// certificate says, only for valid and revoked ones, with the issue and revocation dates.
+/// certificate says, only for valid and revoked ones, with the issue and revocation dates and the check code printed
+/// on the certificate (<see cref="CertificateCheckCode"/>).
 /// </summary>
-public sealed record CertificateCheck(string Status, string? Reason, string? Id, CertificatePayload? Payload, DateTimeOffset? IssuedAt, DateTimeOffset? RevokedAt, string? RevokedReason)
+public sealed record CertificateCheck(
+    string Status, string? Reason, string? Id, CertificatePayload? Payload, DateTimeOffset? IssuedAt, DateTimeOffset? RevokedAt, string? RevokedReason, string? CheckCode = null)
 {
     public const string Valid = "valid";
     public const string Revoked = "revoked";
@@ -81,6 +83,6 @@ public sealed class VerifyCertificate(AppDbContext db, CertificateSigner signer)
 
     private static CertificateCheck Outcome(Certificate certificate, CertificatePayload payload) =>
         certificate.RevokedAt is { } revoked
-            ? new CertificateCheck(CertificateCheck.Revoked, null, certificate.Id, payload, certificate.IssuedAt, revoked, certificate.RevokedReason)
-            : new CertificateCheck(CertificateCheck.Valid, null, certificate.Id, payload, certificate.IssuedAt, null, null);
+            ? new CertificateCheck(CertificateCheck.Revoked, null, certificate.Id, payload, certificate.IssuedAt, revoked, certificate.RevokedReason, CertificateCheckCode.Of(certificate.Signature))
+            : new CertificateCheck(CertificateCheck.Valid, null, certificate.Id, payload, certificate.IssuedAt, null, null, CertificateCheckCode.Of(certificate.Signature));
 }
