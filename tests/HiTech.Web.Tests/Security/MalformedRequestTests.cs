@@ -5,6 +5,7 @@ using System.Text.Json;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Tests.Assessments;
 using HiTech.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Security;
@@ -247,7 +248,7 @@ public sealed class OversizedRequestTests(SecurityFixture fixture)
         var options = fixture.Factory.Services.GetRequiredService<PlatformOptions>();
         var oversized = new byte[(int)options.MaxUploadBytes + (1024 * 1024)];
         var json = new ByteArrayContent(oversized) { Headers = { { "Content-Type", "application/json" } } };
-        using var refused = await fixture.SendAsync(Who.OwnEnterprise, HttpMethod.Put, $"/api/v1/assessments/{fixture.Targets.AssessmentA}/inputs", json, api: true, expectContinue: true);
+        using var refused = await fixture.SendAsync(Who.Anonymous, HttpMethod.Post, "/api/v1/certificates/verify", json, api: true, expectContinue: true);
 
         var problem = await MalformedRequestTests.ProblemAsync(refused, HttpStatusCode.RequestEntityTooLarge);
         Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _), problem.ToString());
@@ -278,7 +279,8 @@ public sealed class MalformedRequestsInProductionTests(ProductionFixture fixture
     [Fact]
     public async Task Api_refusals_are_problems_and_pages_stay_html()
     {
-        using var anonymous = fixture.Anonymous();
+        // Over HTTPS, as in production (the antiforgery cookie of the HTML error page is Secure-only there).
+        using var anonymous = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
         anonymous.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "text/html");
         await MalformedRequestTests.ProblemAsync(await anonymous.GetAsync("/api/v1/assessments"), HttpStatusCode.Unauthorized);
         await MalformedRequestTests.ProblemAsync(await anonymous.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);

@@ -17,7 +17,7 @@ public static class ApiProblems
     /// <summary>The key under <c>errors</c> for what concerns the request body as a whole.</summary>
     public const string BodyField = "body";
 
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Binding failures become exceptions (in every environment) that <see cref="BindingProblems"/> words.</summary>
     public static IServiceCollection AddApiProblems(this IServiceCollection services)
@@ -33,7 +33,7 @@ public static class ApiProblems
     /// </summary>
     public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!IsApi(context))
+        if (!IsApi(context.Request.Path))
         {
             await next(context);
             return;

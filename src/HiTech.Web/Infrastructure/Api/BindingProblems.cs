@@ -22,7 +22,10 @@ public sealed partial class BindingProblems(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiProblems.IsApi(httpContext))
+        // The exception handler has already pointed the request at the error page: the feature keeps where it was going.
+        var failed = httpContext.Features.Get<IExceptionHandlerFeature>();
+        var path = failed?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
+        if (!ApiProblems.IsApi(path))
         {
             return false;
         }
@@ -30,13 +33,12 @@ public sealed partial class BindingProblems(
         ProblemDetails problem;
         if (exception is BadHttpRequestException refused)
         {
-            logger.LogInformation("Refused an unreadable API request to {Path}: {Reason}", httpContext.Request.Path, refused.InnerException?.Message ?? refused.Message);
-            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
-            problem = ApiProblems.InRequestLanguage(httpContext, () => Describe(httpContext, refused, endpoint));
+            logger.LogInformation("Refused an unreadable API request to {Path}: {Reason}", path, refused.InnerException?.Message ?? refused.Message);
+            problem = ApiProblems.InRequestLanguage(httpContext, () => Describe(httpContext, refused, failed?.Endpoint));
         }
         else
         {
-            logger.LogError(exception, "The API request to {Path} failed", httpContext.Request.Path);
+            logger.LogError(exception, "The API request to {Path} failed", path);
             problem = ApiProblems.InRequestLanguage(httpContext, () => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -84,7 +86,9 @@ public sealed partial class BindingProblems(
         if (unreadable.InnerException is JsonException reader)
         {
             var maxDepth = json.Value.SerializerOptions.MaxDepth is > 0 and var depth ? depth : 64;
-            var message = reader.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            // "... larger than the maximum allowed depth of 64", as against "Expected depth to be zero at the end ..." (cut short).
+            var tooDeep = reader.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && reader.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var message = tooDeep
                 ? t["The request body is nested too deeply: at most {0} levels.", maxDepth]
                 : t["The request body is not valid JSON: look near line {0}, character {1}.", (unreadable.LineNumber ?? 0) + 1, (unreadable.BytePositionInLine ?? 0) + 1];
             return (ApiProblems.BodyField, message);
