@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
+using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -97,6 +98,7 @@ public static class HostingExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = ApiProblems.RetryAfterAsync;
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -120,6 +122,7 @@ public static class HostingExtensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddProblemDetails();
+        services.AddApiProblems();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Kerala Hi-Tech Manufacturing Framework platform API";
@@ -148,6 +151,7 @@ public static class HostingExtensions
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization(Language.Options());
+        app.UseApiProblems();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

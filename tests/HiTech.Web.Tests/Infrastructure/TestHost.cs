@@ -30,7 +30,15 @@ public class TestHost : IAsyncLifetime
     private readonly Dictionary<string, CookieContainer> _signedIn = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signInLock = new(1, 1);
 
-    public WebAppFactory Factory { get; } = new();
+    /// <summary>The platform in Development; a fixture that needs another environment passes its own factory.</summary>
+    public TestHost()
+        : this(new WebAppFactory())
+    {
+    }
+
+    protected TestHost(WebAppFactory factory) => Factory = factory;
+
+    public WebAppFactory Factory { get; }
 
     /// <summary>Starts the platform in memory (unless this assembly's tests are skipped). Fixtures seed their data after it.</summary>
     public virtual ValueTask InitializeAsync()

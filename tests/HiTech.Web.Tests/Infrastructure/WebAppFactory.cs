@@ -66,6 +66,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>The host environment the platform runs in: Development unless a test needs Production's behaviour.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     /// <summary>The PostgreSQL database of this factory (null on SQLite).</summary>
     public string? DatabaseName { get; }
 
@@ -126,7 +129,7 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Enterprises", "12");
