@@ -29,15 +29,7 @@ public sealed class HiddenCharacterTests(EnterprisesFixture kit)
         var user = await kit.NewUserAsync();
         using var api = await kit.ApiAsync(user);
         var udyam = EnterprisesFixture.NewUdyam();
-        using var response = await api.PostAsJsonAsync("/api/v1/organisations", new
-        {
-            name,
-            udyamNumber = udyam,
-            district = "Palakkad",
-            address = "Kanjikode West, Palakkad",
-            investmentInr = 2_000_000m,
-            turnoverInr = 9_000_000m,
-        });
+        using var response = await api.PostAsJsonAsync("/api/v1/organisations", Registration(name, "Kanjikode West, Palakkad", "Palakkad", udyam));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await TestHost.JsonAsync(response)).GetProperty("errors");
         Assert.Contains(words, errors.GetProperty("name")[0].GetString(), StringComparison.Ordinal);
@@ -124,35 +116,29 @@ public sealed class HiddenCharacterTests(EnterprisesFixture kit)
         const string name = "ശ്രീ\u200Cകൃഷ്ണ എന്\u200Dജിനീയറിങ് വര്\u200Dക്സ്";
         Assert.True(name.IsNormalized(NormalizationForm.FormC));
         var user = await kit.NewUserAsync();
-        var registration = new
-        {
-            name = "ശ്രീ\u200Cകൃഷ്ണ എന്\u200Dജിനീയറിങ് വര്\u200Dക്സ്",
-            udyamNumber = EnterprisesFixture.NewUdyam(),
-            district = "Thrissur",
-            address = "ഒല്ലൂര്\u200D വ്യവസായ എസ്റ്റേറ്റ്,\nതൃശ്ശൂര്\u200D",
-            investmentInr = 2_000_000m,
-            turnoverInr = 9_000_000m,
-        };
-        var saved = await kit.RegisterAsync(user, registration);
+        const string address = "ഒല്ലൂര്\u200D വ്യവസായ എസ്റ്റേറ്റ്,\nതൃശ്ശൂര്\u200D";
+        var saved = await kit.RegisterAsync(user, Registration(name, address, "Thrissur"));
         var id = saved.GetProperty("id").GetGuid();
         Assert.Equal(name, saved.GetProperty("name").GetString());
         Assert.Equal(name, await kit.WithDbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync()));
-        Assert.Equal(registration.address, saved.GetProperty("address").GetString());
+        Assert.Equal(address, saved.GetProperty("address").GetString());
     }
 
     [Fact]
     public async Task A_name_typed_in_decomposed_form_is_stored_in_NFC()
     {
         var user = await kit.NewUserAsync();
-        var saved = await kit.RegisterAsync(user, new
-        {
-            name = "Cafe\u0301 Coir \u0D1C\u0D46\u0D3E",
-            udyamNumber = EnterprisesFixture.NewUdyam(),
-            district = "Alappuzha",
-            address = "Alappuzha",
-            investmentInr = 2_000_000m,
-            turnoverInr = 9_000_000m,
-        });
+        var saved = await kit.RegisterAsync(user, Registration("Cafe\u0301 Coir \u0D1C\u0D46\u0D3E", "Alappuzha", "Alappuzha"));
         Assert.Equal("Caf\u00E9 Coir \u0D1C\u0D4A", saved.GetProperty("name").GetString());
     }
+
+    private static object Registration(string name, string address, string district, string? udyam = null) => new
+    {
+        name,
+        udyamNumber = udyam ?? EnterprisesFixture.NewUdyam(),
+        district,
+        address,
+        investmentInr = 2_000_000m,
+        turnoverInr = 9_000_000m,
+    };
 }
