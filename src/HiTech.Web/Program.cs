@@ -1,5 +1,6 @@
 using HiTech.Web.Features;
 using HiTech.Web.Infrastructure.Startup;
+using HiTech.Web.Infrastructure.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
@@ -13,7 +14,15 @@ if (args.Contains("migrate", StringComparer.Ordinal))
     return;
 }
 
+// `sweep-evidence` removes evidence files no record refers to (left by interrupted uploads), then exits; start-up does it too.
+if (args.Contains("sweep-evidence", StringComparer.Ordinal))
+{
+    await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
+    return;
+}
+
 await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
+await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
 app.UsePlatform();
 app.MapFeatures();
 await app.RunAsync();

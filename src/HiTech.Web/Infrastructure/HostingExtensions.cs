@@ -29,6 +29,7 @@ public static class HostingExtensions
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<FrameworkStore>();
         services.AddSingleton<Storage.EvidenceStore>();
+        services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
 
         // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.

@@ -240,7 +240,7 @@ public sealed partial class AssessmentPagesTests(AssessmentsFixture fixture) : I
         Assert.Equal(0, await fixture.WithDbAsync(db => db.EvidenceFiles.CountAsync(f => f.AssessmentId == id)));
 
         // A real PNG is accepted, and can be removed again while the assessment is a draft.
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
         var ok = await browser.UploadAsync(page, png, "certificate.png", "image/png");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var file = await fixture.WithDbAsync(db => db.EvidenceFiles.AsNoTracking().SingleAsync(f => f.AssessmentId == id));

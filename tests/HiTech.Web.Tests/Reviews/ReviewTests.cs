@@ -251,7 +251,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var other = await platform.CreateUserAsync($"assessor-{Guid.NewGuid():N}@demo.local", Roles.Assessor);
         var id = await platform.CreateSubmittedAsync(other);
         var inputId = await platform.WithDbAsync(db => db.AssessmentInputs.Where(i => i.AssessmentId == id).Select(i => i.Id).FirstAsync());
-        var fileId = await platform.AddEvidenceAsync(id, "turnover", "%PDF-1.4\n%test\n"u8.ToArray(), "accounts.pdf");
+        var fileId = await platform.AddEvidenceAsync(id, "turnover", "%PDF-1.4\n%test\n%%EOF\n"u8.ToArray(), "accounts.pdf");
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/reviews/{id}", None)).StatusCode);

@@ -26,9 +26,13 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Name = Name?.Trim();
-        Email = Email?.Trim();
-        if (string.IsNullOrEmpty(Name))
+        var (name, email) = (TextRules.Check(Name), TextRules.Check(Email));
+        (Name, Email) = (name.Value, email.Value);
+        if (!name.IsOk)
+        {
+            ModelState.AddModelError(nameof(Name), TextWords.Say(name.Problem, t));
+        }
+        else if (string.IsNullOrEmpty(Name))
         {
             ModelState.AddModelError(nameof(Name), t["Enter your name"]);
         }
@@ -37,7 +41,11 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             ModelState.AddModelError(nameof(Name), t["Your name must be 200 characters or fewer"]);
         }
 
-        if (string.IsNullOrEmpty(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Length > 254)
+        if (!email.IsOk)
+        {
+            ModelState.AddModelError(nameof(Email), TextWords.Say(email.Problem, t));
+        }
+        else if (string.IsNullOrEmpty(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Length > 254)
         {
             ModelState.AddModelError(nameof(Email), t["Enter an email address in the right format, like name@example.com"]);
         }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace HiTech.Web.Features.Admin;
 
 /// <summary>A new staff account (assessor, analyst, admin) with a temporary password, to be changed at first sign-in. Audited.</summary>
-public sealed class CreateStaffAccount(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IStringLocalizer<AdminText> a)
+public sealed class CreateStaffAccount(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IStringLocalizer<AdminText> a, IStringLocalizer<SharedResource> t)
 {
     public static readonly string[] StaffRoles = [Roles.Assessor, Roles.Analyst, Roles.Admin];
 
@@ -12,22 +12,22 @@ public sealed class CreateStaffAccount(AppDbContext db, UserManager<AppUser> use
     public async Task<Outcome<string>> ExecuteAsync(string? name, string? email, string? role, CurrentUser by)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        name = name?.Trim();
-        email = email?.Trim();
-        if (string.IsNullOrEmpty(name))
+        name = TextWords.Checked(errors, "name", name, t);
+        email = TextWords.Checked(errors, "email", email, t);
+        if (name is { Length: 0 })
         {
             errors["name"] = [a["Enter the person's name"].Value];
         }
-        else if (name.Length > 200)
+        else if (name is { Length: > 200 })
         {
             errors["name"] = [a["The name must be 200 characters or fewer"].Value];
         }
 
-        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 254)
+        if (email is not null && (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal) || email.Length > 254))
         {
             errors["email"] = [a["Enter an email address in the right format, like name@example.com"].Value];
         }
-        else if (await users.FindByEmailAsync(email) is not null)
+        else if (email is not null && await users.FindByEmailAsync(email) is not null)
         {
             errors["email"] = [a["An account with this email address already exists"].Value];
         }

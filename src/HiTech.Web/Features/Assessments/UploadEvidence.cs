@@ -5,7 +5,8 @@ namespace HiTech.Web.Features.Assessments;
 /// <summary>
 /// Keeps a document in support of one input: checked by content and size by <see cref="EvidenceStore"/>, then
 /// recorded, and the input's evidence becomes "document-backed" (never "verified": only an assessor verifies).
-/// Does not change the assessment's version, so uploading never makes an open form stale.
+/// Does not change the assessment's version, so uploading never makes an open form stale. The name shown is the
+/// uploaded name without what would hide or turn text around (<see cref="TextRules.Clean"/>): the file is kept anyway.
 /// </summary>
 public sealed class UploadEvidence(AppDbContext db, FrameworkStore frameworks, EvidenceStore store, AssessmentWords words, AuditLog audit)
 {
@@ -18,7 +19,7 @@ public sealed class UploadEvidence(AppDbContext db, FrameworkStore frameworks, E
             return found.As<EvidenceFile>();
         }
 
-        var (file, refusal) = content is null ? (null, "missing") : await store.SaveAsync(content, fileName ?? "", id, inputId, user.RequiredId, cancellationToken);
+        var (file, refusal) = content is null ? (null, "missing") : await store.SaveAsync(content, TextRules.Clean(fileName), id, inputId, user.RequiredId, cancellationToken);
         if (file is null)
         {
             return Outcome.Invalid<EvidenceFile>("file", words.Refusal(refusal, store.MaxBytes));

@@ -1,7 +1,7 @@
 namespace HiTech.Web.Features.Certificates;
 
 /// <summary>An admin withdraws a certificate, with a reason anyone checking it will see. Audited; cannot be undone.</summary>
-public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, IStringLocalizer<CertificatesText> c, TimeProvider clock)
+public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, IStringLocalizer<CertificatesText> c, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public const int MaxReason = 1000;
 
@@ -9,10 +9,16 @@ public sealed class RevokeCertificate(AppDbContext db, AuditLog audit, IStringLo
     {
         var id = by.IsAdmin ? CertificateIds.Normalise(typedId) : null;
         var certificate = id is null ? null : await db.Certificates.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        reason = reason?.Trim();
+        var text = TextRules.Check(reason, multiline: true);
+        reason = text.Value;
         if (certificate is null)
         {
             return NoSuchCertificate<Certificate>(c);
+        }
+
+        if (!text.IsOk)
+        {
+            return Outcome.Invalid<Certificate>("reason", TextWords.Say(text.Problem, t));
         }
 
         if (string.IsNullOrEmpty(reason) || reason.Length > MaxReason)

@@ -9,7 +9,7 @@ namespace HiTech.Web.Features.Enterprises;
 /// Each check adds at most one message per field (keyed by the API's camelCase field name) and returns the
 /// cleaned value.
 /// </summary>
-public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<EnterprisesText> l)
+public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<EnterprisesText> l, IStringLocalizer<SharedResource> t)
 {
     public const int MaxNameLength = 200;
     public const int MaxAddressLength = 500;
@@ -21,8 +21,13 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
 
     public string? Name(IDictionary<string, string> errors, string? value, string field = "name", bool unit = false)
     {
-        var name = value?.Trim();
-        if (string.IsNullOrEmpty(name))
+        var name = Text(errors, field, value, multiline: false);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (name.Length == 0)
         {
             Add(errors, field, unit ? l["Enter a name for the unit"] : l["Enter the name of your enterprise"]);
             return null;
@@ -92,8 +97,13 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
 
     public string? Address(IDictionary<string, string> errors, string? value, string field = "address")
     {
-        var address = value?.Trim();
-        if (string.IsNullOrEmpty(address))
+        var address = Text(errors, field, value, multiline: true);
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (address.Length == 0)
         {
             Add(errors, field, l["Enter the address"]);
             return null;
@@ -158,6 +168,19 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
     public static string Plain(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static void Add(IDictionary<string, string> errors, string field, string message) => errors.TryAdd(field, message);
+
+    /// <summary>The text by the platform's one rule (<see cref="TextRules"/>): trimmed and in NFC, or null with a message.</summary>
+    private string? Text(IDictionary<string, string> errors, string field, string? value, bool multiline)
+    {
+        var check = TextRules.Check(value, multiline);
+        if (check.IsOk)
+        {
+            return check.Value;
+        }
+
+        Add(errors, field, TextWords.Say(check.Problem, t));
+        return null;
+    }
 
     private decimal? Amount(IDictionary<string, string> errors, decimal? value, string field, string missing, string negative)
     {

@@ -8,7 +8,7 @@ public sealed record InputDecision(string? Decision, string? Value, string? Reas
 /// Adjusted and rejected need a reason. Verified and adjusted values count as verified evidence; rejected ones
 /// count as not given. Taking an unassigned assessment assigns it to the assessor.
 /// </summary>
-public sealed class DecideInput(ReviewChanges changes, FrameworkStore frameworks, AuditLog audit, IStringLocalizer<ReviewsText> r, TimeProvider clock)
+public sealed class DecideInput(ReviewChanges changes, FrameworkStore frameworks, AuditLog audit, IStringLocalizer<ReviewsText> r, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public const string Verified = "verified";
     public const string Adjusted = "adjusted";
@@ -33,12 +33,12 @@ public sealed class DecideInput(ReviewChanges changes, FrameworkStore frameworks
         var errors = new Dictionary<string, string[]>();
 
         var kind = decision.Decision?.Trim().ToLowerInvariant();
-        var reason = decision.Reason?.Trim();
+        var reason = TextWords.Checked(errors, "reason", decision.Reason, t, multiline: true);
         if (kind is not (Verified or Adjusted or Rejected))
         {
             errors["decision"] = [r["Choose whether the value is verified, adjusted or rejected"]];
         }
-        else if (kind is Adjusted or Rejected && string.IsNullOrEmpty(reason))
+        else if (kind is Adjusted or Rejected && reason is "")
         {
             errors["reason"] = [kind == Adjusted ? r["Give the reason for adjusting the value"] : r["Give the reason for rejecting the value"]];
         }

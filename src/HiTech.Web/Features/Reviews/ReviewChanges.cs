@@ -8,7 +8,7 @@ public sealed record ReviewSaved(int Version, string? CertificateId = null);
 /// assessor may review, refuse unless the move is allowed now at the version the caller read, and save so that of
 /// two people deciding at once the second is told, never silently overwritten.
 /// </summary>
-public sealed class ReviewChanges(AppDbContext db, AuditLog audit, IStringLocalizer<ReviewsText> r)
+public sealed class ReviewChanges(AppDbContext db, AuditLog audit, IStringLocalizer<ReviewsText> r, IStringLocalizer<SharedResource> t)
 {
     public const int MaxComments = 4000;
 
@@ -29,8 +29,9 @@ public sealed class ReviewChanges(AppDbContext db, AuditLog audit, IStringLocali
     }
 
     /// <summary>
-    /// The opening of approve and return: <see cref="OpenAsync"/>, then the assessor's comments, trimmed, which
-    /// returning requires (the enterprise must know what to change).
+    /// The opening of approve and return: <see cref="OpenAsync"/>, then the assessor's comments, checked by the
+    /// platform's text rule (trimmed, NFC, no hidden characters), which returning requires (the enterprise must know
+    /// what to change).
     /// </summary>
     public async Task<Outcome<(Assessment Assessment, string? Comments)>> OpenDecisionAsync(
         Guid id, int? version, AssessmentMove move, string? comments, CurrentUser user, CancellationToken cancellationToken)
@@ -41,8 +42,11 @@ public sealed class ReviewChanges(AppDbContext db, AuditLog audit, IStringLocali
             return open.As<(Assessment, string?)>();
         }
 
-        comments = comments?.Trim();
-        return move == AssessmentMove.Return && string.IsNullOrEmpty(comments)
+        var text = TextRules.Check(comments, multiline: true);
+        comments = text.Value;
+        return !text.IsOk
+                ? Outcome.Invalid<(Assessment, string?)>("comments", TextWords.Say(text.Problem, t))
+            : move == AssessmentMove.Return && string.IsNullOrEmpty(comments)
                 ? Outcome.Invalid<(Assessment, string?)>("comments", r["Tell the enterprise what to change before it submits again"])
             : comments is { Length: > MaxComments }
                 ? Outcome.Invalid<(Assessment, string?)>("comments", r["Comments must be {0} characters or fewer", MaxComments])

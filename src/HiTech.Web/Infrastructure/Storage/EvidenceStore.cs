@@ -16,20 +16,54 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
 
     public long MaxBytes => options.MaxUploadBytes;
 
-    /// <summary>The content type a file's first bytes prove, or null when it is none of PDF, PNG, JPEG.</summary>
-    public static string? Sniff(ReadOnlySpan<byte> head)
+    /// <summary>How many bytes at each end of a file its structure is checked in.</summary>
+    public const int EndLength = 1024;
+
+    /// <summary>The prefix of a file being written; a file with it is never evidence, and is swept when left behind.</summary>
+    public const string TempPrefix = ".upload-";
+
+    /// <summary>
+    /// The content type a file proves by its structure, or null when it is none of PDF, PNG, JPEG. The first bytes
+    /// give the type (<paramref name="head"/>: up to <see cref="EndLength"/> bytes); the end must close it
+    /// (<paramref name="tail"/>: the last bytes, up to <see cref="EndLength"/>): a PDF ends with %%EOF, a PNG with its
+    /// IEND chunk, a JPEG with FF D9. A "PDF" with a web page in its first bytes is a web page, and is refused.
+    /// </summary>
+    public static string? Sniff(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
     {
         if (head.StartsWith("%PDF-"u8))
         {
-            return Pdf;
+            return tail.IndexOf("%%EOF"u8) >= 0 && !LooksLikeHtml(head) ? Pdf : null;
         }
 
         if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
-            return Png;
+            // IEND: an empty chunk whose CRC is always AE 42 60 82.
+            return tail.IndexOf((ReadOnlySpan<byte>)[0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]) >= 0 ? Png : null;
         }
 
-        return head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? Jpeg : null;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            // End of image; some cameras pad after it, so it need not be the very last two bytes.
+            return tail.IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0 ? Jpeg : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the bytes carry a web page's or a script's markers, in any case.</summary>
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<string> markers = ["<html", "<!doctype html", "<script", "<body", "<head", "<iframe", "<svg", "javascript:"];
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        foreach (var marker in markers)
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -39,18 +73,18 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
     public async Task<(EvidenceFile? File, string? Refusal)> SaveAsync(Stream content, string fileName, Guid assessmentId, string inputId, Guid userId, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var temp = Path.Combine(Directory, $".upload-{Guid.NewGuid():N}");
+        var temp = Path.Combine(Directory, $"{TempPrefix}{Guid.NewGuid():N}");
         try
         {
             long size;
             string? type;
             string hash;
+            var head = new byte[EndLength];
+            var headLength = 0;
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var buffer = new byte[81920];
-                var head = new byte[16];
-                var headLength = 0;
                 size = 0;
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
@@ -77,9 +111,11 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
                     return (null, "empty");
                 }
 
-                type = Sniff(head.AsSpan(0, headLength));
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
+
+            var tail = await TailAsync(temp, cancellationToken);
+            type = Sniff(head.AsSpan(0, headLength), tail);
 
             if (type is null)
             {
@@ -89,6 +125,8 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
             var target = PathFor(hash);
             if (File.Exists(target))
             {
+                // Fresh again, so the orphan sweep leaves it while the new row that refers to it is saved.
+                File.SetLastWriteTimeUtc(target, clock.GetUtcNow().UtcDateTime);
                 File.Delete(temp);
             }
             else
@@ -121,8 +159,22 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
     /// <summary>Opens a stored file for reading; the caller has already checked the user may see it.</summary>
     public Stream OpenRead(EvidenceFile file) => new FileStream(PathFor(file.Sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
+    /// <summary>The last bytes of a file, up to <see cref="EndLength"/>.</summary>
+    private static async Task<byte[]> TailAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, EndLength, useAsync: true);
+        var length = (int)Math.Min(EndLength, input.Length);
+        input.Seek(-length, SeekOrigin.End);
+        var tail = new byte[length];
+        await input.ReadExactlyAsync(tail, cancellationToken);
+        return tail;
+    }
+
+    /// <summary>Whether a file in the store's folder is named as evidence is: 64 small hex digits.</summary>
+    public static bool IsEvidenceName(string name) => name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
+
     private string PathFor(string sha256) =>
-        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? Path.Combine(Directory, sha256) : throw new ArgumentException("Not a SHA-256 hex string.", nameof(sha256));
+        IsEvidenceName(sha256) ? Path.Combine(Directory, sha256) : throw new ArgumentException("Not a SHA-256 hex string.", nameof(sha256));
 
     /// <summary>The display name: no path, no control characters, at most 255 characters.</summary>
     private static string SafeName(string name)
