@@ -1,0 +1,92 @@
+using HiTech.Core.Frameworks;
+using HiTech.Core.Reference;
+
+namespace HiTech.Core.Collaboration;
+
+/// <summary>
+/// The vocabulary providers and needs are written in: provider kinds and Industry 4.0 technologies (data/collaboration/),
+/// the framework's <c>value_chain_stage</c> and <c>certification</c> domains, NIC 2008, and the districts with their
+/// neighbours. One place, so the CLI, the web and the tests all accept and refuse the same values.
+/// </summary>
+public sealed class CollaborationData
+{
+    public const string KindsFile = "collaboration/provider-kinds.csv";
+    public const string TechnologiesFile = "collaboration/technologies.csv";
+    public const string NeighboursFile = "reference/district-neighbours.csv";
+    public const string CertificationDomain = "certification";
+
+    public required Vocabulary Kinds { get; init; }
+
+    public required Vocabulary Technologies { get; init; }
+
+    public required Vocabulary Stages { get; init; }
+
+    public required Vocabulary Certifications { get; init; }
+
+    public required ReferenceData Reference { get; init; }
+
+    public required DistrictNeighbours Neighbours { get; init; }
+
+    /// <summary>The framework whose stage and certification ids profiles use ("kerala-htmf 2025.1").</summary>
+    public required string FrameworkName { get; init; }
+
+    public DistrictDirectory Districts => Reference.Districts;
+
+    public NicCatalog Nic => Reference.Nic;
+
+    /// <summary>Loads the collaboration files from the data folder and takes the stage and certification ids from the framework.</summary>
+    public static CollaborationData Load(string dataDirectory, ReferenceData reference, CompiledFramework framework)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(framework);
+        if (!framework.Domains.TryGetValue(CertificationDomain, out var certifications))
+        {
+            throw new ReferenceDataException($"The framework {framework.Id} {framework.Version} has no '{CertificationDomain}' domain, which provider profiles need.");
+        }
+
+        return new CollaborationData
+        {
+            Kinds = Read(dataDirectory, KindsFile, Vocabulary.Load),
+            Technologies = Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
+            Stages = Vocabulary.Of(framework.StageDomain.Values),
+            Certifications = Vocabulary.Of(certifications.Values),
+            Reference = reference,
+            Neighbours = Read(dataDirectory, NeighboursFile, (r, s) => DistrictNeighbours.Load(r, s, reference.Districts)),
+            FrameworkName = $"{framework.Id} {framework.Version}",
+        };
+    }
+
+    /// <summary>The position of a district in <see cref="DistrictDirectory.All"/>, or -1.</summary>
+    public int DistrictIndex(string? id)
+    {
+        var all = Districts.All;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (string.Equals(all[i].Id, id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static T Read<T>(string dataDirectory, string file, Func<TextReader, string, T> load)
+    {
+        var source = Path.GetFullPath(Path.Combine(dataDirectory, file));
+        StreamReader reader;
+        try
+        {
+            reader = new StreamReader(source, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReferenceDataException(source, 0, "(file)", "cannot be read: " + e.Message, e);
+        }
+
+        using (reader)
+        {
+            return load(reader, source);
+        }
+    }
+}
