@@ -79,6 +79,7 @@ public static class Program
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(MaturityCommand.Create(context));
+        root.Subcommands.Add(MatchCommand.Create(context));
         return root;
     }
 }

@@ -281,8 +281,7 @@ public sealed class MatchingEngine : IDisposable
             reasons.Add(DistrictReason(DistanceOf(needDistrict, _data.DistrictIndex(provider.DistrictId)), provider, Weights));
         }
 
-        var needWords = TextTokens.Of(need.Text);
-        var found = needWords.Where(w => _words[p].Any(pw => TextTokens.Answers(pw, w))).ToList();
+        var found = TextTokens.Spellings(need.Text).Where(w => _words[p].Any(pw => TextTokens.Answers(pw, w.Key))).Select(w => w.Value).ToList();
         if (found.Count > 0)
         {
             reasons.Add(new MatchReason(ReasonCode.Words, string.Join(' ', found)));

@@ -27,15 +27,18 @@ public static class TextTokens
 
     private static readonly FrozenSet<string> FoldedStopwords = FrozenSet.ToFrozenSet(Stopwords.Select(DistrictKey.Fold), StringComparer.Ordinal);
 
-    public static ImmutableArray<string> Of(string? text)
+    public static ImmutableArray<string> Of(string? text) => [.. Spellings(text).Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Each word of the text, folded, with the first spelling it was written in; in the order of the text.</summary>
+    public static IReadOnlyDictionary<string, string> Spellings(string? text)
     {
+        var words = new OrderedDictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [];
+            return words;
         }
 
         var normal = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var words = new SortedSet<string>(StringComparer.Ordinal);
         Span<char> buffer = stackalloc char[MaxWord * 2];
         var start = -1;
         for (var i = 0; i <= normal.Length; i++)
@@ -53,7 +56,7 @@ public static class TextTokens
                     var word = new string(buffer[..n]);
                     if (!FoldedStopwords.Contains(word))
                     {
-                        words.Add(word);
+                        words.TryAdd(word, normal[start..i]);
                     }
                 }
 
@@ -61,7 +64,7 @@ public static class TextTokens
             }
         }
 
-        return [.. words];
+        return words;
     }
 
     /// <summary>Whether a provider word answers a need word: equal, or starting with it when the need word is long enough.</summary>
