@@ -135,22 +135,29 @@ public sealed class MatchingEngine : IDisposable
         var textTotal = MarkWords(scratch, TextTokens.Of(need.Text));
         var best = new Best(top);
         var stamp = scratch.Stamp;
-        foreach (var candidates in Candidates(kinds, certifications))
-        {
-            foreach (var p in candidates)
-            {
-                if (!_eligible[p] || _expires[p] < asOf || (kinds != 0 && (kinds & (1UL << _kind[p])) == 0) || (_certs[p] & certifications) != certifications)
-                {
-                    continue;
-                }
 
-                var score = scratch.NicStamp[p] == stamp ? scratch.NicPoints[p] : 0;
-                score += (_stages[p] & stageBit) != 0 ? weights.Stage : 0;
-                score += districtRow < 0 ? 0 : _districtPoints[districtRow + _districtSlot[p]];
-                score += textTotal > 0 && scratch.TextStamp[p] == stamp ? weights.Text * (scratch.TextSum[p] / textTotal) : 0;
-                score += _responsiveness[p];
-                score += weights.Freshness.For(_verifiedDay[p] == UnknownDay ? null : Math.Max(0, asOf - _verifiedDay[p]));
-                best.Offer(p, score);
+        // First the providers sharing NIC digits or words with the need; then, only if one that shares neither could
+        // still beat the k-th best so far, every other provider the hard filters allow.
+        foreach (var p in scratch.Marked)
+        {
+            if (Passes(p, kinds, certifications, asOf))
+            {
+                best.Offer(p, Score(p, scratch, stageBit, districtRow, textTotal, asOf));
+            }
+        }
+
+        var unmarkedBest = (stageBit != 0 ? weights.Stage : 0) + (districtRow < 0 ? 0 : MaxDistrictPoints) + weights.Responsiveness.Points + weights.Freshness.Points;
+        if (!best.Full || best.Threshold <= unmarkedBest)
+        {
+            foreach (var candidates in Candidates(kinds, certifications))
+            {
+                foreach (var p in candidates)
+                {
+                    if (scratch.NicStamp[p] != stamp && scratch.TextStamp[p] != stamp && Passes(p, kinds, certifications, asOf))
+                    {
+                        best.Offer(p, Score(p, scratch, stageBit, districtRow, textTotal, asOf));
+                    }
+                }
             }
         }
 
@@ -165,6 +172,25 @@ public sealed class MatchingEngine : IDisposable
     }
 
     public void Dispose() => _scratch.Dispose();
+
+    private double MaxDistrictPoints => Math.Max(Weights.SameDistrict, Weights.Remote);
+
+    private bool Passes(int p, ulong kinds, ulong certifications, int asOf) =>
+        _eligible[p] && _expires[p] >= asOf && (kinds == 0 || (kinds & (1UL << _kind[p])) != 0) && (_certs[p] & certifications) == certifications;
+
+    /// <summary>The documented sum, part by part in the documented order (the oracle adds in the same order).</summary>
+    private double Score(int p, Scratch scratch, ulong stageBit, int districtRow, double textTotal, int asOf)
+    {
+        var weights = Weights;
+        var stamp = scratch.Stamp;
+        var score = scratch.NicStamp[p] == stamp ? scratch.NicPoints[p] : 0;
+        score += (_stages[p] & stageBit) != 0 ? weights.Stage : 0;
+        score += districtRow < 0 ? 0 : _districtPoints[districtRow + _districtSlot[p]];
+        score += textTotal > 0 && scratch.TextStamp[p] == stamp ? weights.Text * (scratch.TextSum[p] / textTotal) : 0;
+        score += _responsiveness[p];
+        score += weights.Freshness.For(_verifiedDay[p] == UnknownDay ? null : Math.Max(0, asOf - _verifiedDay[p]));
+        return score;
+    }
 
     /// <summary>How many leading digits two NIC codes share, up to the shorter one's length.</summary>
     public static int SharedDigits(string a, string b) => a.AsSpan().CommonPrefixLength(b);
@@ -209,6 +235,7 @@ public sealed class MatchingEngine : IDisposable
                 {
                     scratch.NicStamp[p] = scratch.Stamp;
                     scratch.NicPoints[p] = points;
+                    scratch.Marked.Add(p);
                 }
             }
         }
@@ -243,6 +270,10 @@ public sealed class MatchingEngine : IDisposable
                 {
                     scratch.TextStamp[p] = scratch.Stamp;
                     scratch.TextSum[p] = 0;
+                    if (scratch.NicStamp[p] != scratch.Stamp)
+                    {
+                        scratch.Marked.Add(p);
+                    }
                 }
 
                 scratch.TextSum[p] += rarity;
@@ -393,6 +424,9 @@ public sealed class MatchingEngine : IDisposable
 
         public List<int> Found { get; } = [];
 
+        /// <summary>The providers sharing NIC digits or words with the current need, each once.</summary>
+        public List<int> Marked { get; } = [];
+
         public void Next()
         {
             if (Stamp == int.MaxValue || WordStamp > int.MaxValue - 100_000)
@@ -405,6 +439,7 @@ public sealed class MatchingEngine : IDisposable
             }
 
             Stamp++;
+            Marked.Clear();
         }
     }
 
@@ -416,6 +451,11 @@ public sealed class MatchingEngine : IDisposable
         public double[] Score { get; } = new double[k];
 
         public int Count { get; private set; }
+
+        public bool Full => Count == Index.Length;
+
+        /// <summary>The k-th best score: a provider must beat it (or tie it with a smaller id) to enter.</summary>
+        public double Threshold => Score[Count - 1];
 
         public void Offer(int p, double score)
         {

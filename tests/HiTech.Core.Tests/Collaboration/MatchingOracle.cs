@@ -1,36 +1,36 @@
 using HiTech.Core.Collaboration;
-using HiTech.Core.Tests.Reference;
 
 namespace HiTech.Core.Tests.Collaboration;
 
 /// <summary>
 /// A brute-force scorer written from docs/collaboration-formats.md alone, without the engine's indexes: every provider
-/// is checked and scored by the documented rules, then sorted. The engine must agree with it exactly.
+/// is checked and scored by the documented rules, then sorted. The engine must agree with it exactly. Also linked into
+/// bench/HiTech.Bench, which checks a sample of the benchmark's matches against it.
 /// </summary>
-public static class MatchingOracle
+public sealed class MatchingOracle
 {
-    private static readonly Lazy<HashSet<(string, string)>> Neighbours = new(() =>
+    private readonly HashSet<(string, string)> _neighbours = [];
+    private readonly IReadOnlyList<ProviderProfile> _providers;
+    private readonly List<string>[] _words;
+    private readonly MatchingWeights _weights;
+
+    /// <summary>Reads the neighbour pairs straight from the CSV file (district,neighbour).</summary>
+    public MatchingOracle(IReadOnlyList<ProviderProfile> providers, MatchingWeights weights, string neighboursCsv)
     {
-        var pairs = new HashSet<(string, string)>();
-        foreach (var line in File.ReadAllLines(Path.Combine(TestReference.DataDirectory, "reference", "district-neighbours.csv")).Skip(1))
+        foreach (var line in File.ReadAllLines(neighboursCsv).Skip(1))
         {
             var parts = line.Split(',');
             if (parts.Length == 2)
             {
-                pairs.Add((parts[0], parts[1]));
-                pairs.Add((parts[1], parts[0]));
+                _neighbours.Add((parts[0], parts[1]));
+                _neighbours.Add((parts[1], parts[0]));
             }
         }
 
-        return pairs;
-    });
-
-    public static List<(string Id, double Score)> Top(IReadOnlyList<ProviderProfile> providers, Need need, MatchingWeights weights, int top) =>
-        [.. providers.Where(p => Passes(p, need))
-            .Select(p => (p.Id, Score: Score(p, need, providers, weights)))
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => m.Id, StringComparer.Ordinal)
-            .Take(top)];
+        _providers = providers;
+        _weights = weights;
+        _words = [.. providers.Select(p => TextTokens.Of(p.Name + " " + p.Services).ToList())];
+    }
 
     public static bool Passes(ProviderProfile p, Need need) =>
         p.Verified
@@ -38,8 +38,28 @@ public static class MatchingOracle
         && (need.Kinds.IsEmpty || need.Kinds.Contains(p.Kind))
         && need.Certifications.All(c => p.Certifications.Contains(c));
 
-    public static double Score(ProviderProfile p, Need need, IReadOnlyList<ProviderProfile> all, MatchingWeights w)
+    public List<(string Id, double Score)> Top(Need need, int top)
     {
+        var needWords = TextTokens.Of(need.Text);
+        var rarity = needWords.Select(word => Math.Log(1 + ((double)_providers.Count / (1 + _words.Count(ws => ws.Any(t => Finds(word, t))))))).ToArray();
+        var scored = new List<(string Id, double Score)>();
+        for (var i = 0; i < _providers.Count; i++)
+        {
+            if (Passes(_providers[i], need))
+            {
+                scored.Add((_providers[i].Id, Score(_providers[i], _words[i], need, needWords, rarity)));
+            }
+        }
+
+        return [.. scored.OrderByDescending(m => m.Score).ThenBy(m => m.Id, StringComparer.Ordinal).Take(top)];
+    }
+
+    private static bool Finds(string needWord, string providerWord) =>
+        needWord.Length >= 4 ? providerWord.StartsWith(needWord, StringComparison.Ordinal) : providerWord == needWord;
+
+    private double Score(ProviderProfile p, List<string> words, Need need, IReadOnlyList<string> needWords, double[] rarity)
+    {
+        var w = _weights;
         var shared = 0;
         foreach (var code in p.NicCodes)
         {
@@ -59,7 +79,7 @@ public static class MatchingOracle
         {
             district = p.DistrictId is null ? w.OutsideKerala
                 : p.DistrictId == need.DistrictId ? w.SameDistrict
-                : Neighbours.Value.Contains((p.DistrictId, need.DistrictId)) ? w.NeighbouringDistrict
+                : _neighbours.Contains((p.DistrictId, need.DistrictId)) ? w.NeighbouringDistrict
                 : w.ElsewhereInKerala;
             if (p.Remote)
             {
@@ -69,15 +89,12 @@ public static class MatchingOracle
 
         double total = 0;
         double found = 0;
-        var mine = TextTokens.Of(p.Name + " " + p.Services);
-        foreach (var word in TextTokens.Of(need.Text))
+        for (var i = 0; i < needWords.Count; i++)
         {
-            bool Has(ProviderProfile q) => TextTokens.Of(q.Name + " " + q.Services).Any(t => word.Length >= 4 ? t.StartsWith(word, StringComparison.Ordinal) : t == word);
-            var rarity = Math.Log(1 + ((double)all.Count / (1 + all.Count(Has))));
-            total += rarity;
-            if (mine.Any(t => word.Length >= 4 ? t.StartsWith(word, StringComparison.Ordinal) : t == word))
+            total += rarity[i];
+            if (words.Any(t => Finds(needWords[i], t)))
             {
-                found += rarity;
+                found += rarity[i];
             }
         }
 

@@ -82,7 +82,7 @@ public class MatchingPropertyTests
             using var engine = new MatchingEngine(providers, Data, TestCollaboration.Weights);
             foreach (var need in needs)
             {
-                var expected = MatchingOracle.Top(providers, need, TestCollaboration.Weights, top);
+                var expected = new MatchingOracle(providers, TestCollaboration.Weights, TestCollaboration.NeighboursPath).Top(need, top);
                 var actual = engine.Match(need, top).Select(m => (m.Provider.Id, m.Score)).ToList();
                 Assert.Equal(expected, actual);
             }

@@ -17,6 +17,8 @@ public static class TestCollaboration
 
     public static string WeightsPath => Path.Combine(TestReference.DataDirectory, "collaboration", "matching", "2026.1.yaml");
 
+    public static string NeighboursPath => Path.Combine(TestReference.DataDirectory, "reference", "district-neighbours.csv");
+
     public static CollaborationData Data => LazyData.Value;
 
     public static MatchingWeights Weights => LazyWeights.Value;
