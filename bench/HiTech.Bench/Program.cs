@@ -8,6 +8,12 @@ if (args.Length == 2 && args[0] == "sep-read")
     return SepReadBaseline.Run(args[1]);
 }
 
+// `match-check PROVIDERS NEEDS MATCHES SAMPLE`: per-need CPU time and oracle agreement, for bench/match.sh.
+if (args.Length == 5 && args[0] == "match-check")
+{
+    return MatchCheck.Run(args[1], args[2], args[3], int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args.Length == 1 && args[0] == "startup")
 {
     return StartupCost.Run();
