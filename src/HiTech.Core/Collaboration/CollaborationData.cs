@@ -46,12 +46,12 @@ public sealed class CollaborationData
 
         return new CollaborationData
         {
-            Kinds = Read(dataDirectory, KindsFile, Vocabulary.Load),
-            Technologies = Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
+            Kinds = ReferenceData.Read(dataDirectory, KindsFile, Vocabulary.Load),
+            Technologies = ReferenceData.Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
             Stages = Vocabulary.Of(framework.StageDomain.Values),
             Certifications = Vocabulary.Of(certifications.Values),
             Reference = reference,
-            Neighbours = Read(dataDirectory, NeighboursFile, (r, s) => DistrictNeighbours.Load(r, s, reference.Districts)),
+            Neighbours = ReferenceData.Read(dataDirectory, NeighboursFile, (r, s) => DistrictNeighbours.Load(r, s, reference.Districts)),
             FrameworkName = $"{framework.Id} {framework.Version}",
         };
     }
@@ -69,24 +69,5 @@ public sealed class CollaborationData
         }
 
         return -1;
-    }
-
-    private static T Read<T>(string dataDirectory, string file, Func<TextReader, string, T> load)
-    {
-        var source = Path.GetFullPath(Path.Combine(dataDirectory, file));
-        StreamReader reader;
-        try
-        {
-            reader = new StreamReader(source, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ReferenceDataException(source, 0, "(file)", "cannot be read: " + e.Message, e);
-        }
-
-        using (reader)
-        {
-            return load(reader, source);
-        }
     }
 }

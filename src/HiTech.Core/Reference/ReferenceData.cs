@@ -73,7 +73,7 @@ public sealed class ReferenceData
         }
     }
 
-    private static T Read<T>(string dataDirectory, string file, Func<TextReader, string, T> load)
+    internal static T Read<T>(string dataDirectory, string file, Func<TextReader, string, T> load)
     {
         using var reader = Open(dataDirectory, file, out var source);
         return load(reader, source);
