@@ -103,6 +103,7 @@ public partial class MatchTests
         Assert.Contains("the line is empty", reasons);
         Assert.Contains("'A' is not a NIC code: write 2 to 5 digits (division 22, group 221, class 2219, sub-class 22191)", reasons);
         Assert.Contains("is required but was not given", reasons);
+        Assert.Contains("'outside-kerala' is not one of Kerala's 14 districts (official names or the usual variants such as Cochin or Trivandrum; a provider may be outside-kerala)", reasons);
         Assert.Equal(
             ["need_id,rank,provider_id,score,reasons"],
             File.ReadAllLines(folder.File("m.csv")).Take(1));

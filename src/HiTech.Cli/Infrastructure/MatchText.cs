@@ -42,7 +42,7 @@ public sealed class MatchText(CollaborationData data, CompiledFramework framewor
             ProfileRule.TooLong => $"is too long ({given}); at most 64 characters are allowed",
             ProfileRule.RepeatedId => $"the same id is already given on line {problem.Text}; ids must be unique",
             ProfileRule.UnknownKind => $"{given} is not a provider kind; known: {Ids(data.Kinds)}",
-            ProfileRule.UnknownDistrict => $"{given} is not one of Kerala's 14 districts (official names or the usual variants such as Cochin or Trivandrum){(problem.Field == "district" && data.Districts.All.Count > 0 ? " or outside-kerala where allowed" : "")}",
+            ProfileRule.UnknownDistrict => $"{given} is not one of Kerala's 14 districts (official names or the usual variants such as Cochin or Trivandrum; a provider may be outside-kerala)",
             ProfileRule.UnknownStage => $"{given} is not a value-chain stage of {data.FrameworkName}; known: {Ids(data.Stages)}",
             ProfileRule.UnknownCertification => $"{given} is not a certification of {data.FrameworkName}; known: {Ids(data.Certifications)}",
             ProfileRule.UnknownTechnology => $"{given} is not in the technologies list; known: {Ids(data.Technologies)}",
