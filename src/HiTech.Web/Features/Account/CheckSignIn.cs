@@ -35,8 +35,8 @@ public sealed class CheckSignIn(UserManager<AppUser> users, IPasswordHasher<AppU
 {
     private static readonly AppUser Nobody = new() { Id = Guid.Empty, UserName = "nobody" };
 
-    // A hash made with the platform's own hasher and settings, so checking against it costs what a real check costs.
-    private readonly Lazy<string> _nobodysHash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
+    // A hash made once with the platform's own hasher and settings, so checking against it costs what a real check costs.
+    private static string? _nobodysHash;
 
     public async Task<SignInCheck> ExecuteAsync(HttpContext http, string email, string password)
     {
@@ -48,7 +48,8 @@ public sealed class CheckSignIn(UserManager<AppUser> users, IPasswordHasher<AppU
 
         if (user is null)
         {
-            _ = hasher.VerifyHashedPassword(Nobody, _nobodysHash.Value, password);
+            var nobodysHash = LazyInitializer.EnsureInitialized(ref _nobodysHash, () => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
+            _ = hasher.VerifyHashedPassword(Nobody, nobodysHash, password);
             return new SignInCheck(null, SignInRefusal.NotRight, TimeSpan.Zero);
         }
 
