@@ -21,6 +21,13 @@ if (args.Contains("sweep-evidence", StringComparer.Ordinal))
     return;
 }
 
+// `check-audit` walks the audit log's hash chain and exits 1 at the first changed or missing entry.
+if (args.Contains("check-audit", StringComparer.Ordinal))
+{
+    Environment.ExitCode = await AuditCheck.RunAsync(app.Services, CancellationToken.None);
+    return;
+}
+
 await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
 await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
 app.UsePlatform();

@@ -42,14 +42,51 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        if (AuditChain.Unlinked(this).Count > 0)
+        {
+            throw new InvalidOperationException("Audit entries are chained in SaveChangesAsync; save them with SaveChangesAsync.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Also links new audit entries into the chain, in one transaction that holds the chain's lock (see <see cref="AuditChain"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var unlinked = AuditChain.Unlinked(this);
+        if (unlinked.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            await AuditChain.LinkAsync(this, unlinked, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>
+    /// Makes appends to the audit chain one at a time, until the transaction ends, so two saves cannot both follow the
+    /// same entry. SQLite needs nothing more: its transactions begin IMMEDIATE, holding the one write lock.
+    /// </summary>
+    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -146,6 +183,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(a => a.EntityId).HasMaxLength(64);
             e.Property(a => a.Action).HasConversion(a => AuditActions.Id(a), id => AuditActions.Parse(id)).HasMaxLength(64);
             e.HasIndex(a => new { a.Entity, a.EntityId });
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            // No two entries may follow the same one: the chain cannot fork even if a writer skipped the lock.
+            e.HasIndex(a => a.PreviousHash).IsUnique();
         });
 
         builder.Entity<Certificate>(e =>

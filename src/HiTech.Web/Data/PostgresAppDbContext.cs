@@ -13,6 +13,13 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // times faster than PostgreSQL's default (pglz), for a little less saving.
         builder.Entity<Entities.AssessmentResult>().Property(r => r.ExplanationJson).UseCompressionMethod("lz4");
     }
+
+    /// <summary>A transaction-scoped advisory lock: concurrent appends (on any node) wait for it until the holder commits.</summary>
+    protected override Task LockAuditChainAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLockKey})", cancellationToken);
+
+    /// <summary>The advisory lock's key: any fixed number no other lock of the platform uses ("HTAUDIT" in ASCII).</summary>
+    private const long AuditChainLockKey = 0x48544155444954;
 }
 
 /// <summary>Lets <c>dotnet ef migrations add X --context PostgresAppDbContext</c> build the model without a server.</summary>

@@ -31,6 +31,7 @@ public static class HostingExtensions
         services.AddSingleton<Storage.EvidenceStore>();
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditCheck>();
 
         // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.
         if (options.IsPostgres)
@@ -43,7 +44,10 @@ public static class HostingExtensions
         }
 
         // Keys live in the database so any node can read another's cookies, antiforgery tokens and bearer tokens.
-        services.AddDataProtection().SetApplicationName("hitech").PersistKeysToDbContext<AppDbContext>();
+        // They are encrypted at rest with a certificate kept outside the database (KeyProtection).
+        services.AddDataProtection().SetApplicationName("hitech").PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysAtRest(builder.Configuration, builder.Environment, options.DataDirectory);
+        services.AddProxyAndHttps(builder.Configuration);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -138,15 +142,8 @@ public static class HostingExtensions
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-            app.UseHsts();
-        }
-        else
-        {
-            app.UseExceptionHandler("/error");
-        }
+        app.UseProxyAndHttps();
+        app.UseExceptionHandler("/error");
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();

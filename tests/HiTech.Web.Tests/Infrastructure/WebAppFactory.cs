@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
 using HiTech.Web.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -69,6 +70,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     /// <summary>The host environment the platform runs in: Development unless a test needs Production's behaviour.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>Settings a test adds to (or overrides in) the platform's configuration.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The PostgreSQL database of this factory (null on SQLite).</summary>
     public string? DatabaseName { get; }
 
@@ -79,18 +83,44 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     /// Serves the platform on a real loopback port (for a browser) instead of the in-memory test server, and
     /// returns its address. Call before anything else touches the factory.
     /// </summary>
-    public Uri StartKestrel()
+    public Uri StartKestrel(X509Certificate2? httpsCertificate = null)
     {
         if (_kestrelAddress is null)
         {
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            UseKestrel(o =>
+            {
+                o.Listen(IPAddress.Loopback, 0);
+                if (httpsCertificate is not null)
+                {
+                    o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(httpsCertificate));
+                }
+            });
             StartServer();
             var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-            _kestrelAddress = new Uri(addresses.First());
+            _kestrelAddress = new Uri(addresses.First(a => a.StartsWith("http:", StringComparison.Ordinal)));
+            HttpsAddress = addresses.Where(a => a.StartsWith("https:", StringComparison.Ordinal)).Select(a => new Uri(a)).FirstOrDefault();
         }
 
         return _kestrelAddress;
     }
+
+    /// <summary>The https address of the real server, when <see cref="StartKestrel"/> was given a certificate.</summary>
+    public Uri? HttpsAddress { get; private set; }
+
+    /// <summary>
+    /// The certificate that encrypts the Data Protection keys at rest (DataProtection:CertificatePath), made once for
+    /// the whole test run, as an operator would provide one; its password is <see cref="CertificatePassword"/>.
+    /// </summary>
+    public static string CertificatePath => TestCertificate.Value;
+
+    public const string CertificatePassword = "test-certificate";
+
+    private static readonly Lazy<string> TestCertificate = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hitech-web-tests-dataprotection-{Environment.ProcessId}.pfx");
+        HiTech.Web.Infrastructure.Security.KeyProtection.CreateSelfSigned(path, CertificatePassword);
+        return path;
+    });
 
     /// <summary>
     /// A client without cookies and without following redirects: what an API caller or a bare browser request sees.
@@ -98,7 +128,10 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public HttpClient CreateBareClient() => _kestrelAddress is { } address
         ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address }
-        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = InMemoryAddress });
+
+    /// <summary>In memory, outside Development, as if over HTTPS (the platform refuses plain HTTP there).</summary>
+    private Uri InMemoryAddress => new(EnvironmentName == "Development" ? "http://localhost" : "https://localhost");
 
     /// <summary>
     /// The bearer token the platform would issue to this account at sign-in, made with the platform's own keys,
@@ -133,11 +166,18 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Data:Directory", DataDirectory);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Enterprises", "12");
+        builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
+        builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
         if (UsesPostgres)
         {
             builder.UseSetting("Database:Provider", "postgres");
             builder.UseSetting("Database:MigrateOnStart", "true");
             builder.UseSetting("ConnectionStrings:Default", CreateDatabase());
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());

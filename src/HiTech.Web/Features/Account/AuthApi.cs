@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HiTech.Web.Features.Account;
 
-/// <summary>POST /api/v1/auth/login: email and password in, a bearer access token out. Lockout and rate limits apply.</summary>
+/// <summary>POST /api/v1/auth/login: email and password in, a bearer access token out. Failed attempts are slowed (SignInThrottle), never lock the account.</summary>
 public static class AuthApi
 {
     public sealed record LoginRequest(string? Email, string? Password);
@@ -18,6 +18,7 @@ public static class AuthApi
             .WithSummary("Sign in and receive a bearer access token")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         api.MapPost("/auth/logout", LogoutAsync)
@@ -35,7 +36,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<SignInHttpResult, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+        LoginRequest request, HttpContext http, CheckSignIn checkSignIn, SignInManager<AppUser> signIn)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -53,25 +54,19 @@ public static class AuthApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var user = await users.FindByEmailAsync(request.Email!.Trim());
-        if (user is null)
+        var check = await checkSignIn.ExecuteAsync(http, request.Email!, request.Password!);
+        switch (check.Refusal)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email address or password is not right.");
+            case SignInRefusal.TooManyAttempts:
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(check.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: $"Too many sign-in attempts for this email address. Try again in {check.MinutesToWait} minutes.");
+            case SignInRefusal.LockedByAdmin:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account has been locked by an administrator. Ask the department to unlock it.");
+            case SignInRefusal.NotRight:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email address or password is not right.");
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: SessionCheck.LockedByAdmin(user)
-                ? "This account has been locked by an administrator. Ask the department to unlock it."
-                : "This account is locked after too many attempts. Try again in 15 minutes.");
-        }
-
-        if (!result.Succeeded)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The email address or password is not right.");
-        }
-
+        var user = check.User!;
         if (user.MustChangePassword)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account has a temporary password. Sign in on the website and choose your own password first.");

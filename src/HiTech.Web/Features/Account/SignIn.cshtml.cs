@@ -6,7 +6,7 @@ namespace HiTech.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(HostingExtensions.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> t) : FormPage
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CheckSignIn checkSignIn, SignInThrottle throttle, IStringLocalizer<SharedResource> t) : FormPage
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -38,23 +38,22 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email!.Trim());
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var check = await checkSignIn.ExecuteAsync(HttpContext, Email!, Password!);
+        if (!check.Succeeded)
         {
-            ModelState.AddModelError(nameof(Email), SessionCheck.LockedByAdmin(user!)
-                ? t["This account has been locked by an administrator. Ask the department to unlock it."]
-                : t["This account is locked after too many attempts. Try again in 15 minutes."]);
+            ModelState.AddModelError(nameof(Email), check.Refusal switch
+            {
+                SignInRefusal.TooManyAttempts => t["Too many sign-in attempts for this email address. Try again in {0} minutes.", check.MinutesToWait],
+                SignInRefusal.LockedByAdmin => t["This account has been locked by an administrator. Ask the department to unlock it."],
+                _ => t["The email address or password is not right"],
+            });
             return Page();
         }
 
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Email), t["The email address or password is not right"]);
-            return Page();
-        }
-
-        Language.Remember(Response, user!.Language);
+        var user = check.User!;
+        await signIn.SignInAsync(user, isPersistent: false);
+        throttle.RememberDevice(HttpContext, user.Id);
+        Language.Remember(Response, user.Language);
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
         {
             return LocalRedirect(ReturnUrl);

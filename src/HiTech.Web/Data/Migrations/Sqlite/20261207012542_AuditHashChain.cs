@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HiTech.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AuditHashChain : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Hash",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousHash",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PreviousHash",
+                table: "AuditEntries",
+                column: "PreviousHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_PreviousHash",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Hash",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousHash",
+                table: "AuditEntries");
+        }
+    }
+}
