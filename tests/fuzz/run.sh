@@ -3,6 +3,7 @@
 #   tests/fuzz/run.sh [--seconds N | --execs N] [--resume] [TARGET...]     (default: every target, 30 s each)
 # Builds tests/fuzz/HiTech.Fuzz in Release into tests/fuzz/out/bin, instruments HiTech.Core.dll and YamlDotNet.dll
 # there, then runs afl-fuzz on each target in turn, seeded from corpus/TARGET, findings in out/findings/TARGET.
+# FUZZ_FINDINGS=DIR puts the findings elsewhere; FUZZ_SKIP_BUILD=1 reuses out/bin (for runs side by side).
 # Exits 1 when any target saved a crash or a hang, naming each reproducing input; 2 on misuse or a missing tool.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,7 +43,7 @@ export AFL_NO_UI=1 AFL_QUIET=1 DOTNET_TieredPGO=0 DOTNET_gcServer=0
 found=0
 for target in "${targets[@]}"; do
   [ -d "$here/corpus/$target" ] || { echo "fuzz: no corpus for target '$target'" >&2; exit 2; }
-  findings=$out/findings/$target
+  findings=${FUZZ_FINDINGS:-$out/findings}/$target
   seeds=(-i "$here/corpus/$target")
   if [ -n "$resume" ] && [ -d "$findings/default" ]; then
     seeds=(-i -)
@@ -63,11 +64,15 @@ for target in "${targets[@]}"; do
   stat() { sed -n "s/^$1 *: //p" "$stats"; }
   echo "fuzz: $target: $(stat execs_done) executions in $(stat run_time) s, $(stat corpus_count) inputs in the queue, $(stat saved_crashes) crashes, $(stat saved_hangs) hangs"
   for kind in crashes hangs; do
+    shown=0
     for input in "$findings/default/$kind"/id:*; do
       [ -e "$input" ] || continue
       found=1
-      echo "fuzz: $target: $kind: $input (replay: dotnet run --project tests/fuzz/HiTech.Fuzz -- $target '$input')"
+      shown=$((shown + 1))
+      [ $shown -le 5 ] || continue
+      echo "fuzz: $target: $kind: $input"
     done
+    [ $shown -eq 0 ] || echo "fuzz: $target: $shown $kind; replay one with: dotnet run --project tests/fuzz/HiTech.Fuzz -- $target FILE"
   done
 done
 exit $found

@@ -18,6 +18,12 @@ public static class FrameworkYamlReader
     public static (FrameworkDefinition? Definition, IReadOnlyList<FrameworkError> Errors) Read(string yaml, string file)
     {
         var errors = new List<FrameworkError>();
+        if (NulCharacter(file, yaml) is { } nul)
+        {
+            errors.Add(nul);
+            return (null, errors);
+        }
+
         var reader = new YamlNodeReader(file, yaml, errors);
         YamlStream stream = [];
         var parser = new TrackingParser(new Parser(new StringReader(yaml)));
@@ -98,6 +104,24 @@ public static class FrameworkYamlReader
             ? (1, 1, "it cannot be read")
             : ((int)openFlow.Start.Line, (int)openFlow.Start.Column, $"the '{(openFlow is SequenceStart ? '[' : '{')}' opened here is not closed");
         return new FrameworkError(file, line, column, "yaml-syntax", $"The file is not valid YAML: {what}.");
+    }
+
+    /// <summary>
+    /// A NUL character (a zero byte: a binary file, or text saved as UTF-16) is where YamlDotNet's scanner stops, so
+    /// it would silently drop the rest of the file, or throw an ArgumentException at the very start: refused first.
+    /// </summary>
+    internal static FrameworkError? NulCharacter(string file, string yaml)
+    {
+        var at = yaml.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var lineStart = yaml.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        var line = 1 + yaml.AsSpan(0, lineStart).Count('\n');
+        var column = at - lineStart + 1;
+        return new FrameworkError(file, line, column, "yaml-syntax", "The file is not valid YAML: it holds a NUL character (a zero byte), so it is not plain text; save it as UTF-8 text.");
     }
 
     private static string Trim(string message) => message.StartsWith('(') && message.IndexOf("): ", StringComparison.Ordinal) is var i and > 0 ? message[(i + 3)..] : message;

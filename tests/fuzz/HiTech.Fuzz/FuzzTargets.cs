@@ -129,8 +129,11 @@ public static class FuzzTargets
         Require(explanation is null == issues.Count > 0, "an explanation must come with no issues, or issues with no explanation");
     }
 
+    /// <summary>An error marks characters of the text, or the one place just past its end ("ends too early").</summary>
     private static void RequireInside(ExpressionError error, string text) =>
-        Require(error.Offset >= 0 && error.Length >= 0 && error.Offset + error.Length <= text.Length, $"the error {error} points outside the {text.Length}-character expression");
+        Require(
+            error.Offset >= 0 && error.Length >= 0 && (error.Offset + error.Length <= text.Length || (error.Offset == text.Length && error.Length == 1)),
+            $"the error {error} points outside the {text.Length}-character expression");
 
     private static void Require(bool rule, string broken)
     {
