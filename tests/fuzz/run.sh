@@ -3,12 +3,14 @@
 #   tests/fuzz/run.sh [--seconds N | --execs N] [--resume] [TARGET...]     (default: every target, 30 s each)
 # Builds tests/fuzz/HiTech.Fuzz in Release into tests/fuzz/out/bin, instruments HiTech.Core.dll and YamlDotNet.dll
 # there, then runs afl-fuzz on each target in turn, seeded from corpus/TARGET, findings in out/findings/TARGET.
-# FUZZ_FINDINGS=DIR puts the findings elsewhere; FUZZ_SKIP_BUILD=1 reuses out/bin (for runs side by side).
+# FUZZ_FINDINGS=DIR puts the findings elsewhere, FUZZ_BIN=DIR the instrumented build; FUZZ_SKIP_BUILD=1 reuses
+# the build (for runs side by side).
 # Exits 1 when any target saved a crash or a hang, naming each reproducing input; 2 on misuse or a missing tool.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=$here/out
+bin=${FUZZ_BIN:-$out/bin}
 seconds=30
 execs=
 resume=
@@ -29,10 +31,10 @@ command -v afl-fuzz >/dev/null || { echo "fuzz: afl-fuzz is missing (Debian: apt
 if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
   echo "fuzz: building and instrumenting"
   (cd "$root" && dotnet tool restore >/dev/null)
-  rm -rf "$out/bin"
-  dotnet publish "$here/HiTech.Fuzz/HiTech.Fuzz.csproj" -c Release -o "$out/bin" -v q --nologo >/dev/null
+  rm -rf "$bin"
+  dotnet publish "$here/HiTech.Fuzz/HiTech.Fuzz.csproj" -c Release -o "$bin" -v q --nologo >/dev/null
   for dll in HiTech.Core.dll YamlDotNet.dll; do
-    (cd "$root" && dotnet sharpfuzz "$out/bin/$dll" >/dev/null)
+    (cd "$root" && dotnet sharpfuzz "$bin/$dll" >/dev/null)
   done
 fi
 
@@ -55,7 +57,7 @@ for target in "${targets[@]}"; do
   [ -z "$execs" ] || limit=(-E "$execs")
   echo "fuzz: $target (${limit[*]}), log $findings.log"
   afl-fuzz "${seeds[@]}" -o "$findings" -t 5000 -m none "${limit[@]}" -- \
-    dotnet "$out/bin/HiTech.Fuzz.dll" "$target" >"$findings.log" 2>&1 || {
+    dotnet "$bin/HiTech.Fuzz.dll" "$target" >"$findings.log" 2>&1 || {
     echo "fuzz: afl-fuzz failed on $target; the end of its log:" >&2
     tail -n 30 "$findings.log" >&2
     exit 2

@@ -31,9 +31,9 @@ public static class FrameworkYamlReader
         {
             stream.Load(parser);
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            errors.Add(SyntaxError(file, yaml, e, parser.OpenFlow));
+            errors.Add(SyntaxError(file, yaml, e, parser));
             return (null, errors);
         }
 
@@ -79,9 +79,10 @@ public static class FrameworkYamlReader
     /// <summary>
     /// Says where YAML that does not load went wrong. A tab in the indentation is named as such (the parser
     /// points at the text before it); YamlDotNet may fail with InvalidOperationException inside an unclosed
-    /// '[' or '{', and then the bracket is what to point at.
+    /// '[' or '{', and then the bracket is what to point at; and with ArgumentException on a mapping whose key has
+    /// no value (" : 0", found by fuzzing), and then that mapping is.
     /// </summary>
-    internal static FrameworkError SyntaxError(string file, string yaml, Exception e, ParsingEvent? openFlow)
+    internal static FrameworkError SyntaxError(string file, string yaml, Exception e, TrackingParser parser)
     {
         var lines = yaml.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -100,6 +101,12 @@ public static class FrameworkYamlReader
             return new FrameworkError(file, (int)yamlException.Start.Line, (int)yamlException.Start.Column, "yaml-syntax", $"The file is not valid YAML: {Trim(message)}");
         }
 
+        if (e is ArgumentException && parser.LastClosed is MappingStart mapping)
+        {
+            return new FrameworkError(file, (int)mapping.Start.Line, (int)mapping.Start.Column, "yaml-syntax", "The file is not valid YAML: a key in the mapping that starts here has no value (check the ':' and the space after it).");
+        }
+
+        var openFlow = parser.OpenFlow;
         var (line, column, what) = openFlow is null
             ? (1, 1, "it cannot be read")
             : ((int)openFlow.Start.Line, (int)openFlow.Start.Column, $"the '{(openFlow is SequenceStart ? '[' : '{')}' opened here is not closed");
@@ -107,8 +114,8 @@ public static class FrameworkYamlReader
     }
 
     /// <summary>
-    /// A NUL character (a zero byte: a binary file, or text saved as UTF-16) is where YamlDotNet's scanner stops, so
-    /// it would silently drop the rest of the file, or throw an ArgumentException at the very start: refused first.
+    /// A NUL character (a zero byte: a binary file, or text saved as UTF-16) is not YAML text, but YamlDotNet reads it
+    /// as a space and then reports something else, far from the cause: refused first, pointing at it.
     /// </summary>
     internal static FrameworkError? NulCharacter(string file, string yaml)
     {
@@ -411,6 +418,9 @@ public static class FrameworkYamlReader
 
         public ParsingEvent? Current => inner.Current;
 
+        /// <summary>The start of the collection most recently closed.</summary>
+        public ParsingEvent? LastClosed { get; private set; }
+
         /// <summary>The innermost '[' or '{' not yet closed.</summary>
         public ParsingEvent? OpenFlow => _open.FirstOrDefault(e => e is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow });
 
@@ -427,7 +437,7 @@ public static class FrameworkYamlReader
                     _open.Push(inner.Current);
                     break;
                 case SequenceEnd or MappingEnd when _open.Count > 0:
-                    _open.Pop();
+                    LastClosed = _open.Pop();
                     break;
             }
 

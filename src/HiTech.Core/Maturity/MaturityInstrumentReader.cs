@@ -74,9 +74,9 @@ internal sealed partial class MaturityInstrumentReader
         {
             stream.Load(parser);
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            reader.Errors.Add(FrameworkYamlReader.SyntaxError(reader.File, yaml, e, parser.OpenFlow));
+            reader.Errors.Add(FrameworkYamlReader.SyntaxError(reader.File, yaml, e, parser));
             return null;
         }
 

@@ -6,21 +6,35 @@ using HiTech.Core.Tests.Maturity;
 namespace HiTech.Core.Tests.Frameworks;
 
 /// <summary>
-/// Found by fuzzing (tests/fuzz/regressions/framework): a NUL character threw an ArgumentException out of the loader at
-/// the start of a file, and anywhere else silently cut the file short. A file with one is refused, pointing at it.
+/// Found by fuzzing (tests/fuzz/regressions/framework): YamlDotNet throws an ArgumentException, which escaped the
+/// loaders, for a mapping whose key has no value (" : 0"), and reads a NUL character as a space. Both are yaml-syntax
+/// errors pointing at the cause, in framework, instrument and schemes files alike.
 /// </summary>
-public class NulCharacterTests
+public class YamlFaultFoundByFuzzingTests
 {
     private static readonly string Framework = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "frameworks", "minimal.yaml"));
     private static readonly string Instrument = File.ReadAllText(TestMaturity.MinimalPath);
 
-    [Fact]
-    public void A_nul_at_the_start_is_a_yaml_syntax_error_not_an_exception()
+    [Theory]
+    [InlineData(" : 0", 1, 2)]
+    [InlineData("id: x\ndomains:\n  - id: a\n    values:\n     : 0\n", 5, 6)]
+    public void A_key_without_a_value_is_a_yaml_syntax_error_at_its_mapping(string yaml, int line, int column)
     {
-        var result = TestFrameworks.LoadText("\0: 0");
+        foreach (var errors in new[] { TestFrameworks.LoadText(yaml).Errors, MaturityInstrumentLoader.Load(yaml, "test.yaml").Errors, SchemeCatalogLoader.Load(yaml, "test.yaml").Errors })
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(("yaml-syntax", line, column), (error.Rule, error.Line, error.Column));
+            Assert.Contains("has no value", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_nul_is_a_yaml_syntax_error_naming_it()
+    {
+        var result = TestFrameworks.LoadText("id: x\n\0: 0");
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal(("yaml-syntax", 1, 1), (error.Rule, error.Line, error.Column));
+        Assert.Equal(("yaml-syntax", 2, 1), (error.Rule, error.Line, error.Column));
         Assert.Contains("NUL character", error.Message, StringComparison.Ordinal);
     }
 
