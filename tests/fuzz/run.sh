@@ -32,10 +32,14 @@ if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
   echo "fuzz: building and instrumenting"
   (cd "$root" && dotnet tool restore >/dev/null)
   rm -rf "$bin"
-  dotnet publish "$here/HiTech.Fuzz/HiTech.Fuzz.csproj" -c Release -o "$bin" -v q --nologo >/dev/null
-  for dll in HiTech.Core.dll YamlDotNet.dll; do
-    (cd "$root" && dotnet sharpfuzz "$bin/$dll" >/dev/null)
-  done
+  log=$(mktemp)
+  { dotnet publish "$here/HiTech.Fuzz/HiTech.Fuzz.csproj" -c Release -o "$bin" -v q --nologo &&
+    for dll in HiTech.Core.dll YamlDotNet.dll; do (cd "$root" && dotnet sharpfuzz "$bin/$dll"); done; } >"$log" 2>&1 || {
+    cat "$log" >&2
+    echo "fuzz: the build or its instrumenting failed" >&2
+    exit 2
+  }
+  rm -f "$log"
 fi
 
 # The fuzzed program is `dotnet`, not an AFL-compiled binary; the machine is shared, so no CPU pinning, and the
