@@ -18,6 +18,12 @@ public static class FrameworkYamlReader
     public static (FrameworkDefinition? Definition, IReadOnlyList<FrameworkError> Errors) Read(string yaml, string file)
     {
         var errors = new List<FrameworkError>();
+        if (NulCharacter(file, yaml) is { } nul)
+        {
+            errors.Add(nul);
+            return (null, errors);
+        }
+
         var reader = new YamlNodeReader(file, yaml, errors);
         YamlStream stream = [];
         var parser = new TrackingParser(new Parser(new StringReader(yaml)));
@@ -25,9 +31,9 @@ public static class FrameworkYamlReader
         {
             stream.Load(parser);
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            errors.Add(SyntaxError(file, yaml, e, parser.OpenFlow));
+            errors.Add(SyntaxError(file, yaml, e, parser));
             return (null, errors);
         }
 
@@ -73,9 +79,10 @@ public static class FrameworkYamlReader
     /// <summary>
     /// Says where YAML that does not load went wrong. A tab in the indentation is named as such (the parser
     /// points at the text before it); YamlDotNet may fail with InvalidOperationException inside an unclosed
-    /// '[' or '{', and then the bracket is what to point at.
+    /// '[' or '{', and then the bracket is what to point at; and with ArgumentException on a mapping whose key has
+    /// no value (" : 0", found by fuzzing), and then that mapping is.
     /// </summary>
-    internal static FrameworkError SyntaxError(string file, string yaml, Exception e, ParsingEvent? openFlow)
+    internal static FrameworkError SyntaxError(string file, string yaml, Exception e, TrackingParser parser)
     {
         var lines = yaml.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -94,10 +101,34 @@ public static class FrameworkYamlReader
             return new FrameworkError(file, (int)yamlException.Start.Line, (int)yamlException.Start.Column, "yaml-syntax", $"The file is not valid YAML: {Trim(message)}");
         }
 
+        if (e is ArgumentException && parser.LastClosed is MappingStart mapping)
+        {
+            return new FrameworkError(file, (int)mapping.Start.Line, (int)mapping.Start.Column, "yaml-syntax", "The file is not valid YAML: a key in the mapping that starts here has no value (check the ':' and the space after it).");
+        }
+
+        var openFlow = parser.OpenFlow;
         var (line, column, what) = openFlow is null
             ? (1, 1, "it cannot be read")
             : ((int)openFlow.Start.Line, (int)openFlow.Start.Column, $"the '{(openFlow is SequenceStart ? '[' : '{')}' opened here is not closed");
         return new FrameworkError(file, line, column, "yaml-syntax", $"The file is not valid YAML: {what}.");
+    }
+
+    /// <summary>
+    /// A NUL character (a zero byte: a binary file, or text saved as UTF-16) is not YAML text, but YamlDotNet reads it
+    /// as a space and then reports something else, far from the cause: refused first, pointing at it.
+    /// </summary>
+    internal static FrameworkError? NulCharacter(string file, string yaml)
+    {
+        var at = yaml.IndexOf('\0', StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var lineStart = yaml.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        var line = 1 + yaml.AsSpan(0, lineStart).Count('\n');
+        var column = at - lineStart + 1;
+        return new FrameworkError(file, line, column, "yaml-syntax", "The file is not valid YAML: it holds a NUL character (a zero byte), so it is not plain text; save it as UTF-8 text.");
     }
 
     private static string Trim(string message) => message.StartsWith('(') && message.IndexOf("): ", StringComparison.Ordinal) is var i and > 0 ? message[(i + 3)..] : message;
@@ -387,6 +418,9 @@ public static class FrameworkYamlReader
 
         public ParsingEvent? Current => inner.Current;
 
+        /// <summary>The start of the collection most recently closed.</summary>
+        public ParsingEvent? LastClosed { get; private set; }
+
         /// <summary>The innermost '[' or '{' not yet closed.</summary>
         public ParsingEvent? OpenFlow => _open.FirstOrDefault(e => e is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow });
 
@@ -403,7 +437,7 @@ public static class FrameworkYamlReader
                     _open.Push(inner.Current);
                     break;
                 case SequenceEnd or MappingEnd when _open.Count > 0:
-                    _open.Pop();
+                    LastClosed = _open.Pop();
                     break;
             }
 

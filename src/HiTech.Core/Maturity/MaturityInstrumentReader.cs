@@ -62,15 +62,21 @@ internal sealed partial class MaturityInstrumentReader
     /// <summary>Loads one YAML document, or records a yaml-syntax error and returns null.</summary>
     internal static YamlNode? LoadDocument(string yaml, YamlNodeReader reader, string what)
     {
+        if (FrameworkYamlReader.NulCharacter(reader.File, yaml) is { } nul)
+        {
+            reader.Errors.Add(nul);
+            return null;
+        }
+
         YamlStream stream = [];
         var parser = new FrameworkYamlReader.TrackingParser(new YamlDotNet.Core.Parser(new StringReader(yaml)));
         try
         {
             stream.Load(parser);
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            reader.Errors.Add(FrameworkYamlReader.SyntaxError(reader.File, yaml, e, parser.OpenFlow));
+            reader.Errors.Add(FrameworkYamlReader.SyntaxError(reader.File, yaml, e, parser));
             return null;
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using HiTech.Core.Frameworks;
+using HiTech.Core.Scoring;
 
 namespace HiTech.Core.Registry;
 
@@ -45,17 +47,38 @@ public sealed class RegistryLayout
     {
         var errors = new List<string>();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // One problem per kind of fault, however many columns share it: a file that is not CSV at all can have a
+        // header of tens of thousands of empty or repeated names (found by fuzzing).
+        var unnamed = new List<int>();
+        var repeated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i].Trim().TrimStart('\uFEFF').ToLowerInvariant();
             if (name.Length == 0)
             {
-                errors.Add($"column {i + 1} has no name in the header");
+                unnamed.Add(i + 1);
             }
             else if (!positions.TryAdd(name, i))
             {
-                errors.Add($"the column '{name}' appears twice in the header (columns {positions[name] + 1} and {i + 1})");
+                if (!repeated.TryGetValue(name, out var columns))
+                {
+                    repeated[name] = columns = [positions[name] + 1];
+                }
+
+                columns.Add(i + 1);
             }
+        }
+
+        if (unnamed.Count > 0)
+        {
+            errors.Add(unnamed.Count == 1 ? $"column {unnamed[0]} has no name in the header" : $"columns {Columns(unnamed)} have no name in the header");
+        }
+
+        foreach (var (name, columns) in repeated)
+        {
+            var times = columns.Count == 2 ? "twice" : string.Create(CultureInfo.InvariantCulture, $"{columns.Count:N0} times");
+            errors.Add($"the column '{InputRules.Shorten(name)}' appears {times} in the header (columns {Columns(columns)})");
         }
 
         int Require(string name)
@@ -99,5 +122,17 @@ public sealed class RegistryLayout
 
         var nameColumn = positions.GetValueOrDefault(Name, -1);
         return (new RegistryLayout(inputColumns, id, nameColumn, district, activities, header.Count, ignored), errors);
+    }
+
+    /// <summary>"3 and 7", "3, 7 and 9", or the first five and how many more.</summary>
+    private static string Columns(List<int> columns)
+    {
+        const int Shown = 5;
+        if (columns.Count > Shown)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", columns.Take(Shown))} and {columns.Count - Shown:N0} more");
+        }
+
+        return string.Join(", ", columns.Take(columns.Count - 1)) + " and " + columns[^1].ToString(CultureInfo.InvariantCulture);
     }
 }

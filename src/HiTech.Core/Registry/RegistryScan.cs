@@ -32,10 +32,11 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
     {
         var parsers = new List<RegistryRowParser>();
         var errors = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var framework in frameworks)
         {
             var (layout, layoutErrors) = RegistryLayout.From(header, framework);
-            errors.AddRange(layoutErrors.Where(e => !errors.Contains(e)));
+            errors.AddRange(layoutErrors.Where(seen.Add));
             if (layout is not null)
             {
                 parsers.Add(new RegistryRowParser(framework, layout, classifier, classifier.Reference.Districts));
