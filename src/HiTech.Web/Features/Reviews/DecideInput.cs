@@ -63,10 +63,10 @@ public sealed class DecideInput(ReviewChanges changes, FrameworkStore frameworks
             }
             else
             {
-                corrected = InputDisplay.Parse(input, decision.Value);
+                corrected = InputDisplay.Parse(input, decision.Value, r);
                 if (corrected.Problem is not null)
                 {
-                    errors["value"] = [r["The corrected value {0}", corrected.Problem]];
+                    errors["value"] = [corrected.Problem];
                 }
             }
         }
