@@ -5,8 +5,9 @@ namespace HiTech.Web.Features.Assessments;
 
 /// <summary>
 /// The documents behind one input: list, upload (multipart, no script needed) and remove. The form is read by
-/// hand, before the antiforgery check, so that a file over the request limit still gets a plain "too large"
-/// message instead of an error page; the antiforgery token is then checked on every post that changes anything.
+/// hand (<see cref="UploadBody"/>), before the antiforgery check, so that a file over the limit still gets a plain
+/// "too large" message instead of an error page or a reset connection; the antiforgery token is then checked on
+/// every post that changes anything. A small script checks the size in the browser before sending.
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
 [IgnoreAntiforgeryToken]
@@ -49,20 +50,23 @@ public sealed class EvidenceModel(
         return Page();
     }
 
+    /// <summary>Before anything reads the body: an upload may read past the file limit, to answer with this page.</summary>
+    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
+    {
+        if (string.Equals(context.HandlerMethod?.Name, "upload", StringComparison.OrdinalIgnoreCase))
+        {
+            UploadBody.AllowReadingPastLimit(HttpContext, store.MaxBytes);
+        }
+
+        base.OnPageHandlerSelected(context);
+    }
+
     /// <summary>Takes no bound parameters: binding would read the form first, and a form over the limit would then lose the route values too.</summary>
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
         var id = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var routeId) ? routeId : Guid.Empty;
         var inputId = RouteData.Values["inputId"]?.ToString() ?? "";
-        IFormCollection? form = null;
-        try
-        {
-            form = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            // Over the request limit: nothing was kept, and nothing will be changed.
-        }
+        var form = await UploadBody.ReadFormAsync(Request, store.MaxBytes, cancellationToken);
 
         if (form is not null && !await ValidAntiforgeryAsync())
         {
