@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Assessments;

@@ -1,5 +1,4 @@
 using System.Net;
-using HiTech.Core.Frameworks;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +47,7 @@ public sealed class UploadLimitBrowserTests(BrowserFixture fixture) : IClassFixt
             JavaScriptEnabled = javaScript,
         });
         var (name, value) = await fixture.Factory.AuthCookieAsync(DemoSeeder.OwnerEmail);
-        await context.AddCookiesAsync([new Cookie { Name = name, Value = value, Url = fixture.BaseAddress.ToString() }]);
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = name, Value = value, Url = fixture.BaseAddress.ToString() }]);
         var page = await context.NewPageAsync();
         var url = $"/assessments/{id}/evidence/turnover";
         var opened = await page.GotoAsync(url);
@@ -86,8 +85,10 @@ public sealed class UploadLimitBrowserTests(BrowserFixture fixture) : IClassFixt
         await using var _ = context;
 
         await page.Locator("#File").SetInputFilesAsync(Scan());
-        var answer = await page.RunAndWaitForNavigationAsync(() => page.Locator("form[enctype='multipart/form-data'] button[type=submit]").ClickAsync());
-        Assert.Equal((int)HttpStatusCode.OK, answer!.Status);
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("form[enctype='multipart/form-data'] button[type=submit]").ClickAsync(),
+            response => response.Request.Method == "POST");
+        Assert.Equal((int)HttpStatusCode.OK, answer.Status);
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync(message);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using HiTech.Core.Identifiers;
+using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiTech.Web.Tests.Enterprises;

@@ -57,10 +57,6 @@ public sealed class ReviewChanges(AppDbContext db, AuditLog audit, IStringLocali
             : Outcome.Ok<(Assessment, string?)>((assessment, string.IsNullOrEmpty(comments) ? null : comments));
     }
 
-    /// <summary>Whether the enterprise uploaded a document for the input.</summary>
-    public Task<bool> HasDocumentAsync(Guid assessmentId, string inputId, CancellationToken cancellationToken) =>
-        db.EvidenceFiles.AsNoTracking().AnyAsync(f => f.AssessmentId == assessmentId && f.InputId == inputId, cancellationToken);
-
     /// <summary>The assessment when <paramref name="move"/> is allowed now and <paramref name="version"/> is the one saved.</summary>
     public Outcome<Assessment> Check(Assessment assessment, AssessmentMove move, int? version) =>
         !assessment.CanApply(move)
