@@ -11,6 +11,7 @@ namespace HiTech.Web.Features.Assessments;
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
 [IgnoreAntiforgeryToken]
+[UploadPastLimit("upload")]
 public sealed class EvidenceModel(
     GetAssessment get,
     UploadEvidence upload,
@@ -48,17 +49,6 @@ public sealed class EvidenceModel(
         Added = added is { } fileId ? Files.FirstOrDefault(f => f.Id == fileId)?.FileName : null;
         Removed = removed;
         return Page();
-    }
-
-    /// <summary>Before anything reads the body: an upload may read past the file limit, to answer with this page.</summary>
-    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
-    {
-        if (string.Equals(context.HandlerMethod?.Name, "upload", StringComparison.OrdinalIgnoreCase))
-        {
-            UploadBody.AllowReadingPastLimit(HttpContext, store.MaxBytes);
-        }
-
-        base.OnPageHandlerSelected(context);
     }
 
     /// <summary>Takes no bound parameters: binding would read the form first, and a form over the limit would then lose the route values too.</summary>
