@@ -47,6 +47,9 @@ public static class Gstin
         return value[14] == CheckCharacter(value.AsSpan(0, 14)) ? null : "The last character of this GSTIN does not match its check digit; please check for a typing mistake.";
     }
 
+    /// <summary>The state code of a well-formed GSTIN: its first two digits (32 for Kerala).</summary>
+    public static string StateCode(string? text) => Normalise(text) is { Length: >= 2 } value ? value[..2] : "";
+
     public static string Normalise(string? text) => (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>The GSTN check character over the first 14 characters (weights alternate 1 and 2, base 36).</summary>

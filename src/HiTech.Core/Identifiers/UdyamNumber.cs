@@ -34,5 +34,11 @@ public static class UdyamNumber
         return null;
     }
 
+    /// <summary>Kerala's state letters in a Udyam number.</summary>
+    public const string KeralaStateCode = "KL";
+
+    /// <summary>The state letters of a well-formed Udyam number (KL for Kerala).</summary>
+    public static string StateCode(string? text) => Normalise(text).Split('-') is { Length: 4 } parts ? parts[1] : "";
+
     public static string Normalise(string? text) => (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 }

@@ -9,7 +9,7 @@ namespace HiTech.Web.Tests.Assessments;
 /// The platform (a <see cref="TestHost"/>) for the assessment tests, with what they seed: draft assessments of the demo
 /// owner's organisation made to order, each for a year of its own, so tests never depend on one another.
 /// </summary>
-public sealed class AssessmentsFixture : TestHost
+public class AssessmentsFixture : TestHost
 {
     private int _year = 1970;
 

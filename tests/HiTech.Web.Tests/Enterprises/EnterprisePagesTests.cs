@@ -54,7 +54,7 @@ public sealed class EnterprisePagesTests(EnterprisesFixture kit)
         Assert.Equal("/enterprise/register/size", location.Headers.Location?.OriginalString);
         var (notANumber, sizeHtml) = await browser.PostPageAsync("/enterprise/register/size", Form.Of(("InvestmentInr", "twenty lakh"), ("TurnoverInr", "1,20,00,000")));
         Assert.Equal(HttpStatusCode.OK, notANumber.StatusCode);
-        Assert.Contains("Enter the investment as a number of rupees", sizeHtml, StringComparison.Ordinal);
+        Assert.Contains("Enter the investment in rupees, like 25,00,000 or 25 lakh", sizeHtml, StringComparison.Ordinal);
         var (size, _) = await browser.PostPageAsync("/enterprise/register/size", Form.Of(("InvestmentInr", "25,00,000"), ("TurnoverInr", "1,20,00,000")));
         Assert.Equal("/enterprise/register/check", size.Headers.Location?.OriginalString);
 

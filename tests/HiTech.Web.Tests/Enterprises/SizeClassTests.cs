@@ -28,19 +28,4 @@ public sealed class SizeClassTests(EnterprisesFixture kit)
         Assert.Equal(expected, sizeClass);
         Assert.Equal(DateOnly.Parse(edition, System.Globalization.CultureInfo.InvariantCulture), limits.EffectiveFrom);
     }
-
-    [Theory]
-    [InlineData("2500000", 2_500_000)]
-    [InlineData("25,00,000", 2_500_000)]
-    [InlineData("₹ 2,500,000", 2_500_000)]
-    [InlineData("Rs. 1200000/-", 1_200_000)]
-    [InlineData(" 12.5 ", 12.5)]
-    public void Amounts_are_read_as_owners_type_them(string typed, double expected) =>
-        Assert.Equal((decimal)expected, EnterpriseRules.ParseAmount(typed));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("twenty lakh")]
-    [InlineData("1.2.3")]
-    public void Amounts_that_are_not_numbers_are_not_read(string typed) => Assert.Null(EnterpriseRules.ParseAmount(typed));
 }

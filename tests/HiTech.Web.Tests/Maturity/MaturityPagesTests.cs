@@ -6,6 +6,7 @@ using HiTech.Core.Maturity;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Maturity;
 
@@ -351,6 +352,17 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
             a.SubmittedAt = DateTimeOffset.UtcNow;
             return await db.SaveChangesAsync();
         });
+        // The framework needs evidence for the figure: the maturity report, uploaded by the enterprise.
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HiTech.Web.Data.AppDbContext>();
+            using var report = new MemoryStream(TestHost.Pdf("Digital maturity report"));
+            var (file, _) = await scope.ServiceProvider.GetRequiredService<HiTech.Web.Infrastructure.Storage.EvidenceStore>()
+                .SaveAsync(report, "maturity-report.pdf", assessment, "digital_maturity", await fixture.UserIdAsync(firm.Email), CancellationToken.None);
+            db.EvidenceFiles.Add(file!);
+            await db.SaveChangesAsync();
+        }
+
         using var assessor = await fixture.ApiAsync(MaturityFixture.AssessorEmail);
         var version = await fixture.WithDbAsync(db => db.Assessments.Where(a => a.Id == assessment).Select(a => a.Version).FirstAsync());
         var decided = await assessor.PostAsJsonAsync($"/api/v1/reviews/{assessment}/inputs/{row.Id}", new { decision = "verified", version });

@@ -33,7 +33,12 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var inputs = review.GetProperty("inputs").EnumerateArray().ToList();
         Assert.NotEmpty(inputs);
 
-        // Verify every input, one decision each, the version moving on each time.
+        // Verify every input against its document (the framework needs evidence for most), one decision each, the version moving on each time.
+        foreach (var input in inputs)
+        {
+            await platform.AddEvidenceAsync(id, input.GetProperty("input_id").GetString()!, TestHost.Pdf(), "evidence.pdf");
+        }
+
         foreach (var input in inputs)
         {
             var decided = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{input.GetProperty("id").GetGuid()}", new { decision = "verified", version }, None);
@@ -84,6 +89,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var first = review.GetProperty("inputs")[0].GetProperty("id").GetGuid();
         var second = review.GetProperty("inputs")[1].GetProperty("id").GetGuid();
 
+        await platform.AddEvidenceAsync(id, review.GetProperty("inputs")[0].GetProperty("input_id").GetString()!, TestHost.Pdf(), "evidence.pdf");
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{first}", new { decision = "verified", version }, None)).StatusCode);
 
         // A second decision sent with the version read before the first one was saved.

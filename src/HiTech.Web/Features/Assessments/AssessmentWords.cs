@@ -97,6 +97,7 @@ public sealed partial class AssessmentWords(IStringLocalizer<AssessmentsText> l)
             InputProblem.OutOfRange => Range(input, title),
             InputProblem.NotYesNo => L["Select yes or no for ‘{0}’", title],
             InputProblem.NotAnOption => L["Select an answer from the list for ‘{0}’", title],
+            InputProblem.AmbiguousAmount => L["‘{0}’ can be read as more than one amount: write it like 12,34,567 or 12.5 lakh", title],
             InputProblem.NoneAndOthers => L["For ‘{0}’, select the ones that apply, or select ‘None of these’ on its own", title],
             _ => "",
         };

@@ -201,14 +201,9 @@ public static class AssessmentsApi
             return Invalid("file", words.L["Send the file as multipart/form-data, with the input’s id in inputId"]);
         }
 
-        IFormCollection form;
-        try
+        if (await UploadBody.ReadFormAsync(request, store.MaxBytes, cancellationToken) is not { } form)
         {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            // Larger than the request limit: refused before it is all read.
+            // Larger than the limit: refused with a problem, the body read through so the client gets it.
             return Invalid("file", words.Refusal("too-large", store.MaxBytes));
         }
 

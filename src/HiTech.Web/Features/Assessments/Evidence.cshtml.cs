@@ -5,11 +5,13 @@ namespace HiTech.Web.Features.Assessments;
 
 /// <summary>
 /// The documents behind one input: list, upload (multipart, no script needed) and remove. The form is read by
-/// hand, before the antiforgery check, so that a file over the request limit still gets a plain "too large"
-/// message instead of an error page; the antiforgery token is then checked on every post that changes anything.
+/// hand (<see cref="UploadBody"/>), before the antiforgery check, so that a file over the limit still gets a plain
+/// "too large" message instead of an error page or a reset connection; the antiforgery token is then checked on
+/// every post that changes anything. A small script checks the size in the browser before sending.
 /// </summary>
 [Authorize(Policy = Roles.Enterprise)]
 [IgnoreAntiforgeryToken]
+[UploadPastLimit("upload")]
 public sealed class EvidenceModel(
     GetAssessment get,
     UploadEvidence upload,
@@ -54,15 +56,7 @@ public sealed class EvidenceModel(
     {
         var id = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var routeId) ? routeId : Guid.Empty;
         var inputId = RouteData.Values["inputId"]?.ToString() ?? "";
-        IFormCollection? form = null;
-        try
-        {
-            form = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            // Over the request limit: nothing was kept, and nothing will be changed.
-        }
+        var form = await UploadBody.ReadFormAsync(Request, store.MaxBytes, cancellationToken);
 
         if (form is not null && !await ValidAntiforgeryAsync())
         {

@@ -37,6 +37,9 @@ public enum InputProblem
     NotAnOption,
     NoneAndOthers,
 
+    /// <summary>An amount that could be read two ways ("12,34", "12.345").</summary>
+    AmbiguousAmount,
+
     /// <summary>The framework version of the assessment asks no such question (API only).</summary>
     Unknown,
 }
@@ -61,8 +64,9 @@ public sealed record InputEntry(string? Text = null, IReadOnlyList<string>? Choi
 
 /// <summary>
 /// Reads what a person typed (or an API client sent) into an input's stored value, with the engine's own range
-/// rules (<see cref="InputRules.CheckNumber"/>). Money accepts Indian-style text: "12,34,567", "₹ 5,00,000",
-/// "Rs. 5 lakh", "2.5 crore". Ratios are typed as percentages on the pages (25 means 0.25).
+/// rules (<see cref="InputRules.CheckNumber"/>). Money is read by the one money reading
+/// (<see cref="MoneyText"/>: "12,34,567", "₹ 5,00,000", "5 lakh", "2.5 കോടി"). Ratios are typed as percentages on the
+/// pages (25 means 0.25).
 /// </summary>
 public static class InputParser
 {
@@ -90,9 +94,18 @@ public static class InputParser
                 return index < 0 ? ParsedInput.Refused(InputProblem.NotAnOption) : ParsedInput.Of(new StoredValue(null, null, input.Domain!.Values[index]));
             case InputType.Codes:
                 return FromChoices(input, trimmed.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            case InputType.Money:
+                return MoneyText.TryParse(trimmed, out var amount) switch
+                {
+                    MoneyProblem.None => Check(input, amount),
+                    MoneyProblem.Negative => ParsedInput.Refused(InputProblem.Negative),
+                    MoneyProblem.Ambiguous => ParsedInput.Refused(InputProblem.AmbiguousAmount),
+                    MoneyProblem.TooLarge => ParsedInput.Refused(InputProblem.OutOfRange),
+                    _ => ParsedInput.Refused(InputProblem.NotANumber),
+                };
             default:
                 var percent = input.Type == InputType.Ratio && (ratioAsPercent || trimmed.EndsWith('%'));
-                if (!TryParseNumber(trimmed, input.Type == InputType.Money, out var number))
+                if (!TryParseNumber(trimmed, out var number))
                 {
                     return ParsedInput.Refused(InputProblem.NotANumber);
                 }
@@ -189,10 +202,10 @@ public static class InputParser
     }
 
     /// <summary>
-    /// Reads a number as people write it in Kerala: Indian or Western digit grouping, an optional rupee sign
-    /// (₹, Rs, INR) for money, and "lakh" or "crore" (also in Malayalam) as multipliers.
+    /// Reads a count, a percentage or a plain number: digits with an optional grouping comma and a "%" after a
+    /// percentage. Money has its own reading (<see cref="MoneyText"/>).
     /// </summary>
-    public static bool TryParseNumber(string text, bool money, out decimal value)
+    public static bool TryParseNumber(string text, out decimal value)
     {
         value = 0;
         var s = text.Trim().Replace('\u00A0', ' ').Replace('\u2212', '-');
@@ -201,44 +214,13 @@ public static class InputParser
             s = s[..^1];
         }
 
-        var multiplier = 1m;
-        if (money)
-        {
-            foreach (var sign in MoneySigns)
-            {
-                if (s.StartsWith(sign, StringComparison.OrdinalIgnoreCase))
-                {
-                    s = s[sign.Length..].TrimStart();
-                    break;
-                }
-            }
-
-            foreach (var (word, factor) in Multipliers)
-            {
-                if (s.EndsWith(word, StringComparison.OrdinalIgnoreCase) && s.Length > word.Length)
-                {
-                    s = s[..^word.Length];
-                    multiplier = factor;
-                    break;
-                }
-            }
-
-            s = s.Trim().TrimEnd('/', '-').TrimEnd();
-        }
-
         s = s.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         if (s.Length == 0 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
         {
             return false;
         }
 
-        if (Math.Abs(parsed) >= Largest / multiplier)
-        {
-            value = parsed > 0 ? Largest : -Largest;
-            return true;
-        }
-
-        value = parsed * multiplier;
+        value = Math.Abs(parsed) >= Largest ? (parsed > 0 ? Largest : -Largest) : parsed;
         return true;
     }
 
@@ -274,7 +256,7 @@ public static class InputParser
 
                 return input.Type switch
                 {
-                    InputType.Money => IndianFormat.Group(number, number == Math.Round(number) ? 0 : 2),
+                    InputType.Money => MoneyText.FormatDigits(number),
                     InputType.Ratio => (number * 100).ToString("0.##", CultureInfo.InvariantCulture),
                     InputType.Count => number.ToString("0", CultureInfo.InvariantCulture),
                     _ => number.ToString("0.####", CultureInfo.InvariantCulture),
@@ -285,12 +267,4 @@ public static class InputParser
     /// <summary>The ticked values of a code list field ("none" for an empty answer).</summary>
     public static IReadOnlyList<string> FormChoices(StoredValue value) =>
         value.Text is null ? [] : value.Text.Length == 0 ? [NoneOfThese] : [.. AssessmentScoring.SplitCodes(value.Text)];
-
-    private static readonly string[] MoneySigns = ["₹", "INR", "Rs.", "Rs"];
-
-    private static readonly (string Word, decimal Factor)[] Multipliers =
-    [
-        ("lakhs", 100_000m), ("lakh", 100_000m), ("lacs", 100_000m), ("lac", 100_000m), ("ലക്ഷം", 100_000m),
-        ("crores", 10_000_000m), ("crore", 10_000_000m), ("cr", 10_000_000m), ("കോടി", 10_000_000m),
-    ];
 }

@@ -70,6 +70,7 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
         };
         db.Assessments.Add(assessment);
         audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.Start, null, new { organisationId, year, framework = framework.Id, version = framework.Version });
+        await PrefillDigitalMaturityAsync(user, assessment, framework, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -87,6 +88,49 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
         }
 
         return Outcome.Ok(assessment.Id);
+    }
+
+    /// <summary>
+    /// An assessment started after a digital maturity assessment was finished starts with that score as its
+    /// <c>digital_maturity</c> input, self-declared and pending review, as finishing one does for an open assessment
+    /// (the Maturity feature's flow): the figure is there to check, not only named in a hint.
+    /// </summary>
+    private async Task PrefillDigitalMaturityAsync(CurrentUser user, Assessment assessment, CompiledFramework framework, CancellationToken cancellationToken)
+    {
+        const string inputId = HiTech.Core.Maturity.DigitalMaturityLift.InputId;
+        if (!framework.InputsById.ContainsKey(inputId))
+        {
+            return;
+        }
+
+        // Few per organisation; ordered here because SQLite cannot order by a date with an offset.
+        var finished = await db.MaturityAssessments.AsNoTracking()
+            .Where(m => m.OrganisationId == assessment.OrganisationId && m.CompletedAt != null && m.Overall != null)
+            .Select(m => new { m.Id, m.CompletedAt, m.Overall })
+            .ToListAsync(cancellationToken);
+        if (finished.OrderByDescending(m => m.CompletedAt!.Value.UtcTicks).FirstOrDefault() is not { } latest)
+        {
+            return;
+        }
+
+        var row = new AssessmentInput
+        {
+            Id = Guid.NewGuid(),
+            AssessmentId = assessment.Id,
+            InputId = inputId,
+            Number = latest.Overall,
+            Evidence = EvidenceLevel.SelfDeclared,
+            Review = ReviewState.Pending,
+        };
+        db.AssessmentInputs.Add(row);
+        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.ApplyMaturityScore, null, new
+        {
+            input = inputId,
+            number = row.Number,
+            evidence = EvidenceLevels.ToId(row.Evidence),
+            review = "pending",
+            maturityAssessment = latest.Id,
+        });
     }
 
     private Task<Guid?> ExistingAsync(Guid organisationId, int year, string frameworkId, CancellationToken cancellationToken) =>

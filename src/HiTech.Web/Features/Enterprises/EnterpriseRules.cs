@@ -1,6 +1,7 @@
 using System.Globalization;
 using HiTech.Core.Identifiers;
 using HiTech.Core.Reference;
+using HiTech.Core.Scoring;
 
 namespace HiTech.Web.Features.Enterprises;
 
@@ -57,6 +58,13 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
             return null;
         }
 
+        // The platform is Kerala's: a unit registered in another state has another state's letters here.
+        if (UdyamNumber.StateCode(value) is var state and not UdyamNumber.KeralaStateCode)
+        {
+            Add(errors, field, l["The state part of this Udyam number is {0}, not KL: the platform is for units in Kerala, whose Udyam numbers start UDYAM-KL-", state]);
+            return null;
+        }
+
         return UdyamNumber.Normalise(value);
     }
 
@@ -71,6 +79,12 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
         if (Gstin.Check(value) is { } problem)
         {
             Add(errors, field, l[problem]);
+            return null;
+        }
+
+        if (Gstin.StateCode(value) is var state and not Gstin.KeralaStateCode)
+        {
+            Add(errors, field, l["The state code of this GSTIN (its first 2 digits) is {0}, not 32: a unit in Kerala has a GSTIN starting with 32", state]);
             return null;
         }
 
@@ -125,26 +139,32 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
         Amount(errors, value, field, l["Enter the annual turnover, in rupees"], l["The turnover cannot be negative"]);
 
     /// <summary>
-    /// Reads an amount as people type it: digits with Indian or Western grouping, an optional ₹ or Rs,
-    /// paise after a point. Null when it is not a number.
+    /// An amount typed in a form, read by the platform's one money reading (<see cref="MoneyText"/>: 25,00,000,
+    /// 25 lakh, 1.2 കോടി, ₹ 2,500,000). Empty is null without a message (the rules then ask for it); anything that is
+    /// not one clear amount of rupees gets a message saying why.
     /// </summary>
-    public static decimal? ParseAmount(string? text)
+    public decimal? TypedAmount(IDictionary<string, string> errors, string? typed, string field)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var investment = field == "investmentInr";
+        switch (MoneyText.TryParse(typed, out var amount))
         {
-            return null;
+            case MoneyProblem.None:
+                return amount;
+            case MoneyProblem.Empty:
+                return null;
+            case MoneyProblem.Negative:
+                Add(errors, field, investment ? l["The investment cannot be negative"] : l["The turnover cannot be negative"]);
+                return null;
+            case MoneyProblem.Ambiguous:
+                Add(errors, field, l["This amount can be read more than one way: write it like 12,34,567 or 12.5 lakh"]);
+                return null;
+            case MoneyProblem.TooLarge:
+                Add(errors, field, l["This amount is too large. Check it is in rupees, like 25,00,000"]);
+                return null;
+            default:
+                Add(errors, field, investment ? l["Enter the investment in rupees, like 25,00,000 or 25 lakh"] : l["Enter the turnover in rupees, like 1,20,00,000 or 1.2 crore"]);
+                return null;
         }
-
-        var cleaned = text.Trim()
-            .Replace("₹", "", StringComparison.Ordinal)
-            .Replace("Rs.", "", StringComparison.OrdinalIgnoreCase)
-            .Replace("Rs", "", StringComparison.OrdinalIgnoreCase)
-            .Replace("/-", "", StringComparison.Ordinal)
-            .Replace(",", "", StringComparison.Ordinal)
-            .Replace(" ", "", StringComparison.Ordinal);
-        return decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
-            ? amount
-            : null;
     }
 
     /// <summary>Reads a percentage as typed: "40", "40.5" or "40 %".</summary>
@@ -163,9 +183,6 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
 
     /// <summary>A percentage as shown to people: up to two decimals, invariant, e.g. "33.33%".</summary>
     public static string Percent(decimal percent) => percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>An amount as typed back into a form: digits only, e.g. "2500000".</summary>
-    public static string Plain(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static void Add(IDictionary<string, string> errors, string field, string message) => errors.TryAdd(field, message);
 
@@ -198,7 +215,7 @@ public sealed class EnterpriseRules(ReferenceData reference, IStringLocalizer<En
 
         if (amount > MaxAmountInr)
         {
-            Add(errors, field, l["This amount is too large. Check it is in rupees, like 2500000"]);
+            Add(errors, field, l["This amount is too large. Check it is in rupees, like 25,00,000"]);
             return null;
         }
 

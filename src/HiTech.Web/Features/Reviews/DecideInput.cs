@@ -63,12 +63,19 @@ public sealed class DecideInput(ReviewChanges changes, FrameworkStore frameworks
             }
             else
             {
-                corrected = InputDisplay.Parse(input, decision.Value);
+                corrected = InputDisplay.Parse(input, decision.Value, r);
                 if (corrected.Problem is not null)
                 {
-                    errors["value"] = [r["The corrected value {0}", corrected.Problem]];
+                    errors["value"] = [corrected.Problem];
                 }
             }
+        }
+
+        // Verified means checked against a document, unless the framework needs no evidence for the input.
+        if (kind == Verified && EvidenceNeed.NeedsDocument(framework, row.InputId) && !await changes.HasDocumentAsync(assessment.Id, row.InputId, cancellationToken))
+        {
+            var title = input?.Definition.Title.In(Language.Current) ?? row.InputId;
+            errors["decision"] = [r["‘{0}’ cannot be marked verified: no document is uploaded for it, and the framework needs evidence for this input. Reject it, adjust it, or return the assessment asking for a document.", title]];
         }
 
         if (errors.Count > 0)

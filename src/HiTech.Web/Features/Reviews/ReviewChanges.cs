@@ -21,6 +21,10 @@ public sealed class ReviewChanges(AppDbContext db, AuditLog audit, IStringLocali
             ? Outcome.Ok(assessment)
             : NotInQueue<Assessment>(r);
 
+    /// <summary>Whether the enterprise uploaded a document for the input.</summary>
+    public Task<bool> HasDocumentAsync(Guid assessmentId, string inputId, CancellationToken cancellationToken) =>
+        db.EvidenceFiles.AsNoTracking().AnyAsync(f => f.AssessmentId == assessmentId && f.InputId == inputId, cancellationToken);
+
     /// <summary>The assessment when <paramref name="move"/> is allowed now and <paramref name="version"/> (required) is the one saved.</summary>
     public async Task<Outcome<Assessment>> OpenAsync(Guid id, int? version, AssessmentMove move, CurrentUser user, CancellationToken cancellationToken)
     {

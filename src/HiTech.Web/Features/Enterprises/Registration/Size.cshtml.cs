@@ -1,7 +1,9 @@
+using HiTech.Core.Scoring;
+
 namespace HiTech.Web.Features.Enterprises.Registration;
 
 /// <summary>/enterprise/register/size: investment in plant and machinery and turnover, which give the MSME size class.</summary>
-public sealed class SizeModel(EnterpriseAccess access, RegistrationDraftStore drafts, EnterpriseRules rules, Microsoft.Extensions.Localization.IStringLocalizer<EnterprisesText> l)
+public sealed class SizeModel(EnterpriseAccess access, RegistrationDraftStore drafts, EnterpriseRules rules)
     : RegistrationPage(access, drafts)
 {
     [BindProperty]
@@ -22,8 +24,8 @@ public sealed class SizeModel(EnterpriseAccess access, RegistrationDraftStore dr
             return LocalRedirect(missing);
         }
 
-        InvestmentInr = Draft.InvestmentInr is { } i ? EnterpriseRules.Plain(i) : null;
-        TurnoverInr = Draft.TurnoverInr is { } t ? EnterpriseRules.Plain(t) : null;
+        InvestmentInr = Draft.InvestmentInr is { } i ? MoneyText.FormatDigits(i) : null;
+        TurnoverInr = Draft.TurnoverInr is { } t ? MoneyText.FormatDigits(t) : null;
         return Page();
     }
 
@@ -35,8 +37,8 @@ public sealed class SizeModel(EnterpriseAccess access, RegistrationDraftStore dr
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var investment = ReadAmount(errors, InvestmentInr, "investmentInr", l["Enter the investment as a number of rupees, like 2500000"], rules.Investment);
-        var turnover = ReadAmount(errors, TurnoverInr, "turnoverInr", l["Enter the turnover as a number of rupees, like 12000000"], rules.Turnover);
+        var investment = ReadAmount(errors, InvestmentInr, "investmentInr", rules.Investment);
+        var turnover = ReadAmount(errors, TurnoverInr, "turnoverInr", rules.Turnover);
         if (errors.Count > 0)
         {
             AddErrors(errors);
@@ -46,17 +48,10 @@ public sealed class SizeModel(EnterpriseAccess access, RegistrationDraftStore dr
         return SaveAndGo(Draft with { InvestmentInr = investment, TurnoverInr = turnover }, CheckPage);
     }
 
-    /// <summary>An amount typed in a form: not a number, or a number the rules refuse, gets a message.</summary>
-    internal static decimal? ReadAmount(
-        Dictionary<string, string> errors, string? typed, string field, string notANumber, Func<IDictionary<string, string>, decimal?, string, decimal?> check)
+    /// <summary>An amount typed in a form: one that is not a clear amount, or that the rules refuse, gets a message.</summary>
+    private decimal? ReadAmount(Dictionary<string, string> errors, string? typed, string field, Func<IDictionary<string, string>, decimal?, string, decimal?> check)
     {
-        var amount = EnterpriseRules.ParseAmount(typed);
-        if (amount is null && !string.IsNullOrWhiteSpace(typed))
-        {
-            EnterpriseRules.Add(errors, field, notANumber);
-            return null;
-        }
-
-        return check(errors, amount, field);
+        var amount = rules.TypedAmount(errors, typed, field);
+        return errors.ContainsKey(field) ? null : check(errors, amount, field);
     }
 }

@@ -1,8 +1,8 @@
 namespace HiTech.Web.Features.Enterprises.Units;
 
 /// <summary>/enterprise/units/add: add a unit to the organisation.</summary>
-public sealed class AddModel(ReadOrganisation read, SaveUnit save, EnterpriseLabels labels, IStringLocalizer<EnterprisesText> l)
-    : UnitFormPage(labels, l)
+public sealed class AddModel(ReadOrganisation read, SaveUnit save, EnterpriseLabels labels, EnterpriseRules rules, IStringLocalizer<EnterprisesText> l)
+    : UnitFormPage(labels, rules, l)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await read.OwnAsync(Current, cancellationToken) is null ? LocalRedirect("/enterprise/register") : Page();

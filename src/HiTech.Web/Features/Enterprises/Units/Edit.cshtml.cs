@@ -1,8 +1,8 @@
 namespace HiTech.Web.Features.Enterprises.Units;
 
 /// <summary>/enterprise/units/{id}: change a unit; the form carries the version it was read at.</summary>
-public sealed class EditModel(ReadOrganisation read, SaveUnit save, EnterpriseLabels labels, IStringLocalizer<EnterprisesText> l)
-    : UnitFormPage(labels, l)
+public sealed class EditModel(ReadOrganisation read, SaveUnit save, EnterpriseLabels labels, EnterpriseRules rules, IStringLocalizer<EnterprisesText> l)
+    : UnitFormPage(labels, rules, l)
 {
     [BindProperty]
     public int Version { get; set; }

@@ -1,9 +1,9 @@
-using HiTech.Web.Features.Enterprises.Registration;
+using HiTech.Core.Scoring;
 
 namespace HiTech.Web.Features.Enterprises.Units;
 
 /// <summary>The fields of a unit form, as typed, and how a save's outcome is shown.</summary>
-public abstract class UnitFormPage(EnterpriseLabels labels, IStringLocalizer<EnterprisesText> l) : EnterprisePage
+public abstract class UnitFormPage(EnterpriseLabels labels, EnterpriseRules rules, IStringLocalizer<EnterprisesText> l) : EnterprisePage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -28,16 +28,16 @@ public abstract class UnitFormPage(EnterpriseLabels labels, IStringLocalizer<Ent
         Name = unit.Name;
         District = labels.DistrictId(unit.District);
         Address = unit.Address;
-        InvestmentInr = EnterpriseRules.Plain(unit.InvestmentInr);
-        TurnoverInr = EnterpriseRules.Plain(unit.TurnoverInr);
+        InvestmentInr = MoneyText.FormatDigits(unit.InvestmentInr);
+        TurnoverInr = MoneyText.FormatDigits(unit.TurnoverInr);
     }
 
     /// <summary>The request from what was typed; amounts that are not numbers get their own message.</summary>
     protected (UnitRequest Request, Dictionary<string, string> TypingErrors) Read(int? version)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var investment = SizeModel.ReadAmount(errors, InvestmentInr, "investmentInr", l["Enter the investment as a number of rupees, like 2500000"], (_, v, _) => v);
-        var turnover = SizeModel.ReadAmount(errors, TurnoverInr, "turnoverInr", l["Enter the turnover as a number of rupees, like 12000000"], (_, v, _) => v);
+        var investment = rules.TypedAmount(errors, InvestmentInr, "investmentInr");
+        var turnover = rules.TypedAmount(errors, TurnoverInr, "turnoverInr");
         return (new UnitRequest(Name, District, Address, investment, turnover, version), errors);
     }
 
