@@ -27,9 +27,9 @@ public static class NextTierPlanner
         var search = new Search(original, current);
         search.Run();
         var chosen = new List<Candidate>();
-        foreach (var candidate in search.Candidates.OrderBy(c => c.Effort).ThenBy(c => c.Levers.Length).ThenBy(c => string.Join(",", c.Levers)))
+        foreach (var candidate in search.Candidates.OrderBy(c => c.Effort).ThenBy(c => c.Levers.Length).ThenBy(c => string.Join(",", c.Actions), StringComparer.Ordinal))
         {
-            if (chosen.Count < MaxPlans && !chosen.Any(c => c.Levers.SequenceEqual(candidate.Levers)))
+            if (chosen.Count < MaxPlans && !chosen.Any(candidate.Extends))
             {
                 chosen.Add(candidate);
             }
@@ -48,8 +48,15 @@ public static class NextTierPlanner
         return new NextTierPlans(framework.Tiers[current.Tier - 1].Id, search.BlockingGateIds, plans, closest);
     }
 
-    /// <summary>A lever set with one value each, and its total effort.</summary>
-    private sealed record Candidate(int[] Levers, PlanMove[] Moves, double Effort);
+    /// <summary>
+    /// A lever set with one value each, and its total effort. <see cref="Actions"/> names what a person would do: the
+    /// lever, and for a choice or code list the value chosen (adding NABL is another action than adding ISO 9001).
+    /// </summary>
+    private sealed record Candidate(int[] Levers, PlanMove[] Moves, double Effort, string[] Actions)
+    {
+        /// <summary>Another plan is only this one with more added: not a meaningfully different alternative.</summary>
+        public bool Extends(Candidate other) => other.Actions.All(Actions.Contains);
+    }
 
     private sealed class Search
     {
@@ -105,9 +112,12 @@ public static class NextTierPlanner
                         continue;
                     }
 
-                    if (Cheapest(set) is { } found && Narrow(found) is { } narrowed && EveryChangeNeeded(narrowed))
+                    foreach (var found in Cheapest(set))
                     {
-                        Candidates.Add(narrowed);
+                        if (Narrow(found) is { } narrowed && EveryChangeNeeded(narrowed))
+                        {
+                            Candidates.Add(narrowed);
+                        }
                     }
                 }
             }
@@ -187,7 +197,7 @@ public static class NextTierPlanner
                 (score.Item1 == _closestScore.Unmet && (summary.Index > _closestScore.Index || (summary.Index == _closestScore.Index && effort < _closestScore.Effort))))
             {
                 _closestScore = score;
-                Closest = new Candidate([.. levers], [.. moves], effort);
+                Closest = new Candidate([.. levers], [.. moves], effort, Actions(levers, moves));
             }
         }
 
@@ -235,9 +245,14 @@ public static class NextTierPlanner
             return Reaches(set, moves);
         }
 
-        /// <summary>The cheapest combination of the set's values that reaches, searched in order of total effort.</summary>
-        private Candidate? Cheapest(int[] set)
+        /// <summary>
+        /// The cheapest combination of the set's values that reaches, searched in order of total effort; for a set with a
+        /// choice or code list, also the next cheapest with other values chosen (up to three), as real alternatives.
+        /// </summary>
+        private List<Candidate> Cheapest(int[] set)
         {
+            var found = new List<Candidate>();
+            var discrete = set.Any(l => !_ladders[l].IsNumber && _ladders[l].Moves.Count > 1);
             var bound = Candidates.Count >= Keep ? Candidates.Select(c => c.Effort).Order().ElementAt(Keep - 1) : double.MaxValue;
             var queue = new PriorityQueue<int[], double>();
             var seen = new HashSet<long>();
@@ -250,7 +265,16 @@ public static class NextTierPlanner
                 var moves = Moves(set, indices);
                 if (Reaches(set, moves))
                 {
-                    return new Candidate(set, moves, effort);
+                    var candidate = new Candidate(set, moves, effort, Actions(set, moves));
+                    if (!found.Any(f => f.Actions.SequenceEqual(candidate.Actions)))
+                    {
+                        found.Add(candidate);
+                    }
+
+                    if (!discrete || found.Count == MaxPlans)
+                    {
+                        break;
+                    }
                 }
 
                 for (var i = 0; i < set.Length; i++)
@@ -267,8 +291,19 @@ public static class NextTierPlanner
                 }
             }
 
-            return null;
+            return found;
         }
+
+        private string[] Actions(int[] levers, PlanMove[] moves) => [.. levers.Select((l, i) =>
+        {
+            var input = _ladders[l].Input;
+            return input.Type switch
+            {
+                InputType.Codes => $"{input.Id}+{moves[i].Members}",
+                InputType.Enum => $"{input.Id}={moves[i].Value}",
+                _ => input.Id,
+            };
+        })];
 
         /// <summary>
         /// Lowers each number to the least value on its rounding grid, between the step below and the step found, that
@@ -307,7 +342,7 @@ public static class NextTierPlanner
                 moves[i] = ladder.NumberMove(ladder.Direction * hi * ladder.Unit);
             }
 
-            return Reaches(found.Levers, moves) ? new Candidate(found.Levers, moves, moves.Sum(m => m.Effort)) : null;
+            return Reaches(found.Levers, moves) ? found with { Moves = moves, Effort = moves.Sum(m => m.Effort) } : null;
         }
 
         /// <summary>A plan where one change could be left out is not a plan of its own: a smaller set covers it.</summary>

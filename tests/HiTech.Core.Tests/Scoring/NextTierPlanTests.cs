@@ -112,9 +112,9 @@ public class NextTierPlanTests
         {
             foreach (var change in plan.Changes.Where(c => c.Type == "money"))
             {
-                // Rupee steps are rounded to thousands, or ten thousands when a step is lakhs; one unit less must fall short.
+                // Rupees are rounded to a tenth of a step's order (thousands, ten thousands or lakhs); one unit less falls short.
                 var to = PlanChange.Number(change.To)!.Value;
-                var unit = to % 10_000 == 0 ? 10_000 : 1_000;
+                var unit = new[] { 1_00_000m, 10_000m, 1_000m }.First(u => to % u == 0 || u == 1_000m);
                 var less = plan with { Changes = [.. plan.Changes.Select(c => c == change ? c with { To = to - unit } : c)] };
                 Assert.NotEqual("hitech-leader", Scored.Of(PlanApplier.Apply(enterprise, less)).Tier);
             }

@@ -3,7 +3,6 @@ using System.Net;
 using HiTech.Core.Scoring;
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Kernel;
-using HiTech.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Assessments;
@@ -18,7 +17,13 @@ public sealed class ResultPlanTests(AssessmentsFixture fixture) : IClassFixture<
     /// A medical-electronics maker with full marks on the index but no certificate: Hi-Tech, held back from the top
     /// tier by the quality condition alone. Its result is stored as the platform stores any result.
     /// </summary>
-    private async Task<Guid> ResultBlockedByQualityAsync()
+    private Task<Guid> ResultBlockedByQualityAsync() => ResultAsync(blocked: true);
+
+    /// <summary>
+    /// Blocked: full marks but no certificate (only the quality condition stands in the way). Otherwise a Hi-Tech unit
+    /// with ISO 9001 but little R&amp;D money, no patents or designs, no DSIR unit and no exports: short on the index.
+    /// </summary>
+    private async Task<Guid> ResultAsync(bool blocked)
     {
         var id = await fixture.CreateDraftAsync();
         var enterprise = new EnterpriseInput("TEST-PLAN", "Plan Test Electronics", "Trivandrum",
@@ -30,22 +35,22 @@ public sealed class ResultPlanTests(AssessmentsFixture fixture) : IClassFixture<
                 ["employees"] = InputValue.Of(16),
                 ["rd_spend"] = InputValue.Of(5_00_000m),
                 ["rd_staff"] = InputValue.Of(4),
-                ["patents"] = InputValue.Of(5),
-                ["designs"] = InputValue.Of(5),
-                ["dsir_rd_unit"] = InputValue.Of(true),
+                ["patents"] = InputValue.Of(blocked ? 5 : 0),
+                ["designs"] = InputValue.Of(blocked ? 5 : 0),
+                ["dsir_rd_unit"] = InputValue.Of(blocked),
                 ["high_value_stage_share"] = InputValue.Of(0.8m),
                 ["stem_staff"] = InputValue.Of(12),
                 ["returnee_hires"] = InputValue.Of(5),
-                ["digital_maturity"] = InputValue.Of(100),
-                ["export_revenue"] = InputValue.Of(5_00_00_000m),
-                ["certifications"] = InputValue.OfCodes([]),
+                ["digital_maturity"] = InputValue.Of(blocked ? 100 : 60),
+                ["export_revenue"] = InputValue.Of(blocked ? 5_00_00_000m : 0),
+                ["certifications"] = InputValue.OfCodes(blocked ? [] : ["iso9001"]),
             }.ToImmutableDictionary());
         using var scope = fixture.Factory.Services.CreateScope();
         var frameworks = scope.ServiceProvider.GetRequiredService<HiTech.Web.Infrastructure.Frameworks.FrameworkStore>();
         var framework = await frameworks.GetAsync("kerala-htmf", "2025.1", CancellationToken.None);
         var (explanation, issues) = scope.ServiceProvider.GetRequiredService<AssessmentScoring>().Explain(framework, enterprise);
         Assert.True(explanation is not null, string.Join("; ", issues.Select(i => i.Reason)));
-        Assert.Equal(["quality_system"], explanation.WhatItWouldTake!.BlockingGates);
+        Assert.Equal(blocked ? ["quality_system"] : [], explanation.WhatItWouldTake!.BlockingGates);
 
         await fixture.WithDbAsync(async db =>
         {
@@ -87,8 +92,8 @@ public sealed class ResultPlanTests(AssessmentsFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_change_of_money_reads_in_rupees_and_per_cent()
     {
-        // Without R&D staff and the DSIR unit, a plan raising R&D spending appears: sized in ₹ with Indian grouping and %.
-        var id = await ResultBlockedByQualityAsync();
+        // Short on the index with little R&D money: a plan raising a rupee figure appears, sized in ₹ with Indian grouping and %.
+        var id = await ResultAsync(blocked: false);
         using var browser = await fixture.SignInAsync(DemoSeeder.OwnerEmail);
         var stored = await fixture.WithDbAsync(db => Task.FromResult(db.AssessmentResults.Single(r => r.AssessmentId == id)));
         var explanation = Features.Assessments.GetResult.Read(stored.ExplanationJson);
@@ -118,6 +123,9 @@ public sealed class ResultPlanTests(AssessmentsFixture fixture) : IClassFixture<
         Assert.Contains("പ്ലാൻ 1", html, StringComparison.Ordinal);
         Assert.Contains("ഇത് ‘സാക്ഷ്യപ്പെടുത്തിയ ഗുണനിലവാര സംവിധാനം’ എന്ന വ്യവസ്ഥ പാലിക്കുന്നു.", html, StringComparison.Ordinal);
         Assert.Contains("സഹായിക്കാവുന്ന പദ്ധതികൾ: എംഎസ്എംഇ സുസ്ഥിര (സെഡ്) സർട്ടിഫിക്കേഷൻ", html, StringComparison.Ordinal);
-        Assert.Contains("ഉയർത്തുക (", html, StringComparison.Ordinal);
+
+        var raise = WebUtility.HtmlDecode(await browser.GetHtmlAsync($"/assessments/{await ResultAsync(blocked: false)}/result"));
+        Assert.Contains("ആയി ഉയർത്തുക (", raise, StringComparison.Ordinal);
+        Assert.Contains("കൂടുതൽ, +", raise, StringComparison.Ordinal);
     }
 }
