@@ -16,8 +16,8 @@ public static class NextTierPlanner
     private const int MaxPlans = 3;
     private const int MaxChanges = 3;
 
-    /// <summary>Scorings allowed per enterprise: about 10 ms at worst (see bench/RESULTS.md).</summary>
-    private const int Budget = 40_000;
+    /// <summary>Scorings allowed per enterprise, which bounds the worst case (measured in bench/RESULTS.md).</summary>
+    private const int Budget = 8_000;
 
     /// <summary>How many candidates bound the cheapest-first search: enough to choose three different ones.</summary>
     private const int Keep = 12;
