@@ -58,7 +58,7 @@ public static class ExplainCommand
             throw new CliException($"{enterpriseValue}: $.district: '{district}' is not a Kerala district");
         }
 
-        var (explanation, issues) = Explainer.Explain(compiled, classifier, enterprise);
+        var (explanation, issues) = Explainer.Explain(compiled, classifier, enterprise, MaturityData.LoadSchemes(context));
         if (explanation is null)
         {
             throw new CliException([$"{enterpriseValue}: the enterprise cannot be scored:", .. issues.Select(i => $"{i.Field}: {i.Reason}")]);

@@ -20,6 +20,7 @@ public sealed class CompiledFramework
         ImmutableArray<CompiledTier> tiers,
         ImmutableArray<CompiledRule> hvaRules,
         ImmutableArray<CompiledRule> checks,
+        ImmutableArray<CompiledLever> levers,
         ImmutableDictionary<string, Domain> domains,
         Domain stageDomain,
         int valueCount,
@@ -35,6 +36,7 @@ public sealed class CompiledFramework
         Tiers = tiers;
         HvaRules = hvaRules;
         Checks = checks;
+        Levers = levers;
         Domains = domains;
         StageDomain = stageDomain;
         ValueCount = valueCount;
@@ -74,6 +76,9 @@ public sealed class CompiledFramework
     public ImmutableArray<CompiledRule> HvaRules { get; }
 
     public ImmutableArray<CompiledRule> Checks { get; }
+
+    /// <summary>The inputs a plan to reach the next tier may change, with their relative effort.</summary>
+    public ImmutableArray<CompiledLever> Levers { get; }
 
     public ImmutableDictionary<string, Domain> Domains { get; }
 

@@ -66,7 +66,8 @@ internal sealed partial class FrameworkCompiler
         var tiers = CompileTiers(gates);
         var hvaRules = CompileHvaRules(stageDomain);
         var checks = CompileChecks();
-        return new CompiledFramework(_definition, _file, inputs, derived, pillars, indicators, gates, tiers, hvaRules, checks,
+        var levers = LeverCompiler.Compile(_definition.Levers, inputs.ToImmutableDictionary(i => i.Id, StringComparer.Ordinal), Error);
+        return new CompiledFramework(_definition, _file, inputs, derived, pillars, indicators, gates, tiers, hvaRules, checks, levers,
             _domains.ToImmutableDictionary(StringComparer.Ordinal), stageDomain, valueCount, setCount);
     }
 

@@ -21,7 +21,8 @@ public sealed record FrameworkDefinition(
     ImmutableArray<TierDefinition> Tiers,
     ImmutableArray<HvaRuleDefinition> HvaRules,
     ImmutableArray<CheckDefinition> Checks,
-    ImmutableArray<EvidenceRequirement> Evidence);
+    ImmutableArray<EvidenceRequirement> Evidence,
+    ImmutableArray<LeverDefinition> Levers);
 
 /// <summary>A named list of allowed values, lowest first when <see cref="Ordered"/>.</summary>
 public sealed record DomainDefinition(string Id, ImmutableArray<string> Values, ImmutableDictionary<string, LocalText> Labels, bool Ordered, SourcePosition Position);

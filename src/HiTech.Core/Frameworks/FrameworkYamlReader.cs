@@ -13,7 +13,7 @@ namespace HiTech.Core.Frameworks;
 public static class FrameworkYamlReader
 {
     private static readonly string[] TopFields =
-        ["id", "version", "effective", "title", "description", "domains", "inputs", "derived", "tables", "pillars", "gates", "tiers", "activities", "checks", "evidence"];
+        ["id", "version", "effective", "title", "description", "domains", "inputs", "derived", "tables", "pillars", "gates", "tiers", "activities", "checks", "evidence", "levers"];
 
     public static (FrameworkDefinition? Definition, IReadOnlyList<FrameworkError> Errors) Read(string yaml, string file)
     {
@@ -72,7 +72,8 @@ public static class FrameworkYamlReader
             [.. reader.AsSequence(root.Get("tiers"), "tiers").Select(n => ReadTier(reader, n)).OfType<TierDefinition>()],
             [.. reader.AsSequence(activities?.Get("hva_rules"), "hva_rules").Select(n => ReadHvaRule(reader, n)).OfType<HvaRuleDefinition>()],
             [.. reader.AsSequence(root.Get("checks"), "checks").Select(n => ReadCheck(reader, n)).OfType<CheckDefinition>()],
-            [.. reader.AsSequence(root.Get("evidence"), "evidence").Select(n => ReadEvidence(reader, n)).OfType<EvidenceRequirement>()]);
+            [.. reader.AsSequence(root.Get("evidence"), "evidence").Select(n => ReadEvidence(reader, n)).OfType<EvidenceRequirement>()],
+            [.. reader.AsSequence(root.Get("levers"), "levers").Select(n => LeverReader.Read(reader, n)).OfType<LeverDefinition>()]);
         return (definition, errors);
     }
 

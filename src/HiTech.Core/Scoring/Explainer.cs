@@ -1,4 +1,5 @@
 using HiTech.Core.Frameworks;
+using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
 
 namespace HiTech.Core.Scoring;
@@ -10,13 +11,14 @@ namespace HiTech.Core.Scoring;
 public static class Explainer
 {
     /// <summary>Loads an enterprise into a fresh workspace and explains it; the issues instead when it cannot be scored.</summary>
-    public static (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, ActivityClassifier classifier, EnterpriseInput enterprise)
+    /// <remarks><paramref name="schemes"/> names the support schemes beside each change of a plan; without it plans name none.</remarks>
+    public static (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, ActivityClassifier classifier, EnterpriseInput enterprise, SchemeCatalog? schemes = null)
     {
         var (workspace, issues) = EnterpriseLoader.Load(framework, classifier, enterprise);
-        return issues.Count > 0 ? (null, issues) : (Explain(workspace, enterprise.Id, enterprise.Name, classifier), issues);
+        return issues.Count > 0 ? (null, issues) : (Explain(workspace, enterprise.Id, enterprise.Name, classifier, schemes), issues);
     }
 
-    public static Explanation Explain(ScoringWorkspace workspace, string enterpriseId, string? enterpriseName, ActivityClassifier classifier)
+    public static Explanation Explain(ScoringWorkspace workspace, string enterpriseId, string? enterpriseName, ActivityClassifier classifier, SchemeCatalog? schemes = null)
     {
         var framework = workspace.Framework;
         var summary = Scorer.Score(workspace);
@@ -35,7 +37,7 @@ public static class Explainer
             workspace.IsMissing(input) ? null : ValueText.OfWorkspace(workspace, input),
             workspace.IsMissing(input) ? "missing" : EvidenceLevels.ToId(workspace.Evidence[input.Slot]))).ToList();
 
-        var options = summary.Tier == 0 ? [] : WhatItWouldTake.Find(workspace, summary);
+        var plans = summary.Tier == 0 ? null : NextTierPlanner.Find(workspace, summary, schemes);
 
         return new Explanation(
             framework.Id,
@@ -50,7 +52,7 @@ public static class Explainer
             gates,
             inputs,
             Certify(workspace, summary.Tier),
-            options);
+            plans);
     }
 
     private static TierOutcome Tier(CompiledTier tier) =>

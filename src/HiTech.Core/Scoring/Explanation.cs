@@ -19,7 +19,7 @@ public sealed record Explanation(
     IReadOnlyList<GateOutcome> Gates,
     IReadOnlyList<InputOutcome> Inputs,
     CertificationOutcome Certification,
-    IReadOnlyList<NextTierOption> WhatItWouldTake);
+    NextTierPlans? WhatItWouldTake);
 
 public sealed record TierOutcome(string Id, LocalText Title, double MinIndex, LocalText Meaning, IReadOnlyList<string> Gates);
 
@@ -66,5 +66,3 @@ public sealed record CertificationOutcome(string ScoredTier, LocalText ScoredTie
 
 public sealed record EvidenceGap(string Tier, string Input, string Required, string Actual);
 
-/// <summary>The smallest change of one input, alone, that would reach the next tier, or why it cannot.</summary>
-public sealed record NextTierOption(string Input, LocalText Title, bool Reachable, string? Current, string? Needed, string Note);

@@ -20,7 +20,7 @@ public static class ExplanationJson
     public static string Serialize(Explanation explanation, bool indented = true) =>
         JsonSerializer.Serialize(explanation, indented ? Options : Compact);
 
-    private static JsonSerializerOptions Create(bool indented)
+    private static JsonSerializerOptions Create(bool indented, bool legacy = true)
     {
         var options = new JsonSerializerOptions
         {
@@ -30,8 +30,36 @@ public static class ExplanationJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.Converters.Add(new LocalTextConverter());
+        if (legacy)
+        {
+            options.Converters.Add(new PlansConverter());
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>
+    /// Reads "what it would take" as plans; an explanation stored before plans existed holds a list of single-input
+    /// options there instead, which reads as null (no plans recorded) so that the old result still renders.
+    /// </summary>
+    private sealed class PlansConverter : JsonConverter<NextTierPlans>
+    {
+        private static readonly JsonSerializerOptions Plain = Create(indented: false, legacy: false);
+
+        public override NextTierPlans? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return null;
+            }
+
+            return JsonSerializer.Deserialize<NextTierPlans>(ref reader, Plain);
+        }
+
+        public override void Write(Utf8JsonWriter writer, NextTierPlans value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, Plain);
     }
 
     /// <summary>Writes a bilingual text as {"en": ..., "ml": ...}, leaving out a missing Malayalam text.</summary>

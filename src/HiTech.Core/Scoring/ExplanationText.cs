@@ -84,29 +84,15 @@ public static class ExplanationText
         if (e.NextTier is { } target)
         {
             Line(text);
-            Line(text, $"What it would take to reach {target.Title.In(language)} (one change at a time, all else equal)");
-            var reachable = e.WhatItWouldTake.Where(o => o.Reachable).ToList();
-            foreach (var option in reachable)
-            {
-                Line(text, $"  - {option.Title.In(language)}: {option.Note}");
-            }
-
-            var alone = e.WhatItWouldTake.Where(o => !o.Reachable).Select(o => o.Title.In(language)).ToList();
-            if (reachable.Count == 0)
-            {
-                Line(text, "  No single change reaches it on its own: it needs progress on several criteria together, starting with the lowest scores above.");
-            }
-            else if (alone.Count > 0)
-            {
-                Line(text, $"  Not enough on their own: {string.Join("; ", alone)}.");
-            }
+            Line(text, $"What it would take to reach {target.Title.In(language)}");
+            PlanText.Render(text, e, language);
         }
 
         return text.ToString();
     }
 
     /// <summary>A gate by its title, marked when the enterprise does not meet it yet.</summary>
-    private static string GateName(Explanation e, string id, string language) =>
+    internal static string GateName(Explanation e, string id, string language) =>
         e.Gates.FirstOrDefault(g => g.Id == id) is { } gate ? gate.Title.In(language) + (gate.Passed ? "" : " (not met)") : id;
 
     /// <summary>A criterion's value in its unit: ratios as percentages, yes/no as words, counts as plain numbers, scores out of 100.</summary>
@@ -125,7 +111,7 @@ public static class ExplanationText
 
     private static string Sentence(string text) => text.Length == 0 || text.EndsWith('.') ? text : text + ".";
 
-    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+    internal static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
 
-    private static string N(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    internal static string N(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,10 @@ namespace HiTech.Web.Kernel;
 
 /// <summary>
 /// Turns stored assessment rows into the engine's <see cref="EnterpriseInput"/> and scores them. Inputs an
-/// assessor rejected count as not given; adjusted inputs carry the assessor's value.
+/// assessor rejected count as not given; adjusted inputs carry the assessor's value. Plans to reach the next tier name
+/// the support schemes of the shipped catalogue.
 /// </summary>
-public sealed class AssessmentScoring(ActivityClassifier classifier)
+public sealed class AssessmentScoring(ActivityClassifier classifier, Features.Maturity.MaturityReference maturity)
 {
     public ActivityClassifier Classifier { get; } = classifier;
 
@@ -47,7 +48,7 @@ public sealed class AssessmentScoring(ActivityClassifier classifier)
 
     /// <summary>Scores and explains; returns the issues instead when the inputs are not acceptable.</summary>
     public (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, EnterpriseInput input) =>
-        Explainer.Explain(framework, Classifier, input);
+        Explainer.Explain(framework, Classifier, input, maturity.Schemes);
 
     public static IEnumerable<string> SplitCodes(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

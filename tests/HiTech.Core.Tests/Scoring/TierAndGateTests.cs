@@ -46,7 +46,7 @@ public class TierAndGateTests
         Assert.Equal(0UL, scored.Summary.GatesFailed);
         Assert.All(scored.Explanation.Gates, g => Assert.True(g.Passed));
         Assert.Null(scored.Explanation.NextTier);
-        Assert.Empty(scored.Explanation.WhatItWouldTake);
+        Assert.Null(scored.Explanation.WhatItWouldTake);
         Assert.Equal("Hi-Tech Leader", scored.Explanation.Tier.Title.En);
     }
 

@@ -111,31 +111,49 @@ public sealed class ExplanationWords(AssessmentWords words, FrameworkCache cache
         };
     }
 
-    /// <summary>One "what it would take" option as a sentence.</summary>
-    public string Option(Explanation e, NextTierOption option)
+    /// <summary>One change of a plan as a sentence, with its size in rupees or per cent: "Raise from ₹5,00,000 to ₹9,40,000 (₹4,40,000 more, +88%)".</summary>
+    public string PlanChange(Explanation e, PlanChange change)
     {
         var framework = FrameworkOf(e);
-        var input = e.Inputs.FirstOrDefault(i => i.Id == option.Input);
-        var type = input?.Type ?? "number";
-        var domain = framework is not null && framework.InputsById.TryGetValue(option.Input, out var compiled) ? AssessmentWords.DomainId(compiled) : null;
-        if (!option.Reachable)
+        var domain = framework is not null && framework.InputsById.TryGetValue(change.Input, out var compiled) ? AssessmentWords.DomainId(compiled) : null;
+        switch (change.Type)
         {
-            return option.Note.StartsWith("already in place", StringComparison.Ordinal)
-                ? L["Already in place, but not enough on its own."]
-                : L["Changing this alone would not be enough."];
+            case "codes":
+                return L["Add {0}", Labels(framework, domain, change.AddedCodes)];
+            case "boolean":
+                return change.To?.GetValue<bool>() == true ? L["Get this in place"] : L["Change the answer to ‘no’"];
+            case "enum":
+                return L["Change it to {0}", AssessmentWords.Label(framework, domain, change.To?.GetValue<string>() ?? "")];
         }
 
-        var listed = option.Note.Contains(": ", StringComparison.Ordinal) ? option.Note[(option.Note.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(", ") : [option.Needed ?? ""];
-        return type switch
+        var to = PlanValue(change.Type, Core.Scoring.PlanChange.Number(change.To) ?? 0);
+        if (change.From is null)
         {
-            "boolean" => option.Needed == "yes" ? L["Having this in place would be enough."] : L["Changing the answer to ‘no’ would be enough."],
-            "enum" => L["Changing it to {0} would be enough.", Labels(framework, domain, listed, L["or"])],
-            "codes" => L["Adding {0} would be enough.", Labels(framework, domain, listed, L["or"])],
-            _ when option.Current is null => L["You have not given this. Giving {0} would be enough.", option.Needed ?? ""],
-            _ when option.Note.StartsWith("lower", StringComparison.Ordinal) => L["Lowering it from {0} to {1} would be enough.", option.Current, option.Needed ?? ""],
-            _ => L["Raising it from {0} to {1} would be enough.", option.Current, option.Needed ?? ""],
+            return L["Give {0} (not given now)", to];
+        }
+
+        var difference = change.Difference ?? 0;
+        var from = PlanValue(change.Type, Core.Scoring.PlanChange.Number(change.From) ?? 0);
+        var size = change.Type == "ratio" ? L["{0} percentage points", Number((double)Math.Abs(difference) * 100)].Value : PlanValue(change.Type, Math.Abs(difference));
+        return (difference >= 0, change.PercentChange) switch
+        {
+            (true, { } percent) => L["Raise from {0} to {1} ({2} more, +{3}%)", from, to, size, Number((double)percent, "0")],
+            (true, null) => L["Raise from {0} to {1} ({2} more)", from, to, size],
+            (false, { } percent) => L["Lower from {0} to {1} ({2} less, {3}%)", from, to, size, Number((double)percent, "0")],
+            _ => L["Lower from {0} to {1} ({2} less)", from, to, size],
         };
     }
+
+    /// <summary>A plan's value in its unit: rupees with Indian grouping, a share as a percentage, a count or score.</summary>
+    private static string PlanValue(string type, decimal value) => type switch
+    {
+        "money" => IndianFormat.Rupees(value),
+        "ratio" => AssessmentWords.Percent((double)value),
+        _ => Number((double)value, "0.##"),
+    };
+
+    /// <summary>The schemes of a change in the user's language.</summary>
+    public static string Schemes(PlanChange change) => string.Join("; ", change.Schemes.Select(s => In(s.Name)));
 
     /// <summary>Why an activity is not high-value-added, from its facts rather than the engine's English note.</summary>
     public string WhyNot(Explanation e, ActivityOutcome activity)

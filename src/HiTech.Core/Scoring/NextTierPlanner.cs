@@ -1,0 +1,466 @@
+using System.Text.Json.Nodes;
+using HiTech.Core.Frameworks;
+using HiTech.Core.Maturity;
+
+namespace HiTech.Core.Scoring;
+
+/// <summary>
+/// Finds up to three alternative plans of at most three changes that reach the next tier, gates included. Every lever
+/// set of one, two and three levers is searched cheapest-first over its values (so non-monotone curves are handled),
+/// each candidate scored by the real engine with the framework's checks; numbers are then narrowed to the least that
+/// still reaches, every change must be needed, and the plan is scored once more as written. Sets that cannot meet a
+/// blocking gate are skipped and the work is capped, so a result page stays fast.
+/// </summary>
+public static class NextTierPlanner
+{
+    private const int MaxPlans = 3;
+    private const int MaxChanges = 3;
+
+    /// <summary>Scorings allowed per enterprise, which bounds the worst case (measured in bench/RESULTS.md).</summary>
+    private const int Budget = 8_000;
+
+    /// <summary>How many candidates bound the cheapest-first search: enough to choose three different ones.</summary>
+    private const int Keep = 12;
+
+    public static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes = null)
+    {
+        var search = new Search(original, current);
+        search.Run();
+        var chosen = new List<Candidate>();
+        foreach (var candidate in search.Candidates.OrderBy(c => c.Effort).ThenBy(c => c.Levers.Length).ThenBy(c => string.Join(",", c.Actions), StringComparer.Ordinal))
+        {
+            if (chosen.Count < MaxPlans && !chosen.Any(candidate.Extends))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        var framework = original.Framework;
+        bool Reached(NextTierPlan plan) => plan.GatesNotMet.Count == 0 && framework.TierIndex(plan.Reaches) < current.Tier;
+        var plans = chosen.Select(c => search.Describe(c, schemes)).Where(Reached).ToList();
+        var closest = plans.Count == 0 && search.Closest is { } near ? search.Describe(near, schemes) : null;
+        if (closest is not null && Reached(closest))
+        {
+            // The search ran out of budget before narrowing it, but the closest attempt does reach: it is a plan.
+            (plans, closest) = ([closest], null);
+        }
+
+        return new NextTierPlans(framework.Tiers[current.Tier - 1].Id, search.BlockingGateIds, plans, closest);
+    }
+
+    /// <summary>
+    /// A lever set with one value each, and its total effort. <see cref="Actions"/> names what a person would do: the
+    /// lever, and for a choice or code list the value chosen (adding NABL is another action than adding ISO 9001).
+    /// </summary>
+    private sealed record Candidate(int[] Levers, PlanMove[] Moves, double Effort, string[] Actions)
+    {
+        /// <summary>Another plan is only this one with more added: not a meaningfully different alternative.</summary>
+        public bool Extends(Candidate other) => other.Actions.All(Actions.Contains);
+    }
+
+    private sealed class Search
+    {
+        private readonly ScoringWorkspace _original;
+        private readonly ScoringWorkspace _scratch;
+        private readonly CompiledFramework _framework;
+        private readonly int _target;
+        private readonly List<PlanLadder> _ladders;
+        private readonly List<int> _blocking;
+        private readonly List<HashSet<int>> _fixers;
+        private int _spent;
+        private (int Unmet, double Index, double Effort) _closestScore = (int.MaxValue, double.MinValue, 0);
+
+        public Search(ScoringWorkspace original, ScoreSummary current)
+        {
+            var target = current.Tier - 1;
+            _original = original;
+            _framework = original.Framework;
+            _target = target;
+            _scratch = new ScoringWorkspace(_framework);
+            _scratch.CopyInputsFrom(original);
+            _ladders = [.. _framework.Levers.Select(l => PlanLadder.Build(original, l)).OfType<PlanLadder>()];
+            var failed = current.GatesFailed;
+            _blocking = [.. _framework.Tiers[target].Gates.Where(g => (failed & (1UL << g)) != 0)];
+            _fixers = [.. _blocking.Select(g => Enumerable.Range(0, _ladders.Count).Where(l => CanMeet(l, g)).ToHashSet())];
+        }
+
+        public List<Candidate> Candidates { get; } = [];
+
+        public Candidate? Closest { get; private set; }
+
+        public IReadOnlyList<string> BlockingGateIds => [.. _blocking.Select(g => _framework.Gates[g].Id)];
+
+        public void Run()
+        {
+            for (var size = 1; size <= MaxChanges; size++)
+            {
+                foreach (var set in Subsets(_ladders.Count, size))
+                {
+                    if (_spent >= Budget)
+                    {
+                        return;
+                    }
+
+                    // Each blocking gate that some single lever can meet must be met by a lever of the set.
+                    if (_fixers.Any(f => f.Count > 0 && !set.Any(f.Contains)))
+                    {
+                        continue;
+                    }
+
+                    if (!UpperBoundReaches(set))
+                    {
+                        continue;
+                    }
+
+                    foreach (var found in Cheapest(set))
+                    {
+                        if (Narrow(found) is { } narrowed && EveryChangeNeeded(narrowed))
+                        {
+                            Candidates.Add(narrowed);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Scores the original enterprise with the moves applied, then puts the original values back.</summary>
+        private (bool Valid, ScoreSummary Summary) Evaluate(int[] levers, PlanMove[] moves)
+        {
+            _spent++;
+            for (var i = 0; i < levers.Length; i++)
+            {
+                var input = _ladders[levers[i]].Input;
+                var evidence = _original.Evidence[input.Slot];
+                if (input.Type == InputType.Codes)
+                {
+                    _scratch.SetCodes(input, moves[i].Members, evidence);
+                }
+                else
+                {
+                    _scratch.SetValue(input, moves[i].Value, evidence);
+                }
+            }
+
+            var valid = EnterpriseLoader.FirstFailedCheck(_scratch) is null;
+            var summary = Scorer.Score(_scratch);
+            foreach (var l in levers)
+            {
+                Restore(_ladders[l].Input);
+            }
+
+            if (valid)
+            {
+                Consider(levers, moves, summary);
+            }
+
+            return (valid, summary);
+        }
+
+        private void Restore(CompiledInput input)
+        {
+            if (_original.IsMissing(input))
+            {
+                _scratch.SetMissing(input);
+                return;
+            }
+
+            _scratch.Values[input.Slot] = _original.Values[input.Slot];
+            if (input.SetIndex >= 0)
+            {
+                _scratch.Sets[input.SetIndex] = _original.Sets[input.SetIndex];
+            }
+
+            _scratch.Evidence[input.Slot] = _original.Evidence[input.Slot];
+            _scratch.Missing &= ~input.Bit;
+        }
+
+        private bool Reaches(int[] levers, PlanMove[] moves)
+        {
+            var (valid, summary) = Evaluate(levers, moves);
+            return valid && summary.Tier <= _target;
+        }
+
+        private int Unmet(ScoreSummary summary) => _framework.Tiers[_target].Gates.Count(g => (summary.GatesFailed & (1UL << g)) != 0);
+
+        /// <summary>Keeps the attempt that comes closest: fewest unmet conditions, then highest index, then least effort.</summary>
+        private void Consider(int[] levers, PlanMove[] moves, ScoreSummary summary)
+        {
+            // The upper bound of a code list (every code at once, effort 0) is not a plan anyone could be shown.
+            if (moves.Any(m => m.Effort <= 0))
+            {
+                return;
+            }
+
+            var effort = moves.Sum(m => m.Effort);
+            var score = (Unmet(summary), summary.Index, effort);
+            if (score.Item1 < _closestScore.Unmet ||
+                (score.Item1 == _closestScore.Unmet && (summary.Index > _closestScore.Index || (summary.Index == _closestScore.Index && effort < _closestScore.Effort))))
+            {
+                _closestScore = score;
+                Closest = new Candidate([.. levers], [.. moves], effort, Actions(levers, moves));
+            }
+        }
+
+        private bool CanMeet(int ladder, int gate)
+        {
+            foreach (var move in Extremes(_ladders[ladder]))
+            {
+                var (valid, summary) = Evaluate([ladder], [move]);
+                if (valid && (summary.GatesFailed & (1UL << gate)) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The moves worth trying alone for a gate: a number's largest step, every value of the others.</summary>
+        private static List<PlanMove> Extremes(PlanLadder ladder) => ladder.IsNumber ? [ladder.Moves[^1]] : ladder.Moves;
+
+        /// <summary>
+        /// Whether the set could reach at all, with numbers at their largest step and code lists with every listed code
+        /// (scores only grow with more codes). A set with a choice lever is always searched.
+        /// </summary>
+        private bool UpperBoundReaches(int[] set)
+        {
+            var moves = new PlanMove[set.Length];
+            for (var i = 0; i < set.Length; i++)
+            {
+                var ladder = _ladders[set[i]];
+                switch (ladder.Input.Type)
+                {
+                    case InputType.Enum:
+                        return true;
+                    case InputType.Codes:
+                        var all = ladder.Moves.Aggregate(0UL, (bits, m) => bits | m.Members);
+                        moves[i] = new PlanMove(1, all, 0, 0);
+                        break;
+                    default:
+                        moves[i] = ladder.Moves[^1];
+                        break;
+                }
+            }
+
+            return Reaches(set, moves);
+        }
+
+        /// <summary>
+        /// The cheapest combination of the set's values that reaches, searched in order of total effort; for a set with a
+        /// choice or code list, also the next cheapest with other values chosen (up to three), as real alternatives.
+        /// </summary>
+        private List<Candidate> Cheapest(int[] set)
+        {
+            var found = new List<Candidate>();
+            var discrete = set.Any(l => !_ladders[l].IsNumber && _ladders[l].Moves.Count > 1);
+            var bound = Candidates.Count >= Keep ? Candidates.Select(c => c.Effort).Order().ElementAt(Keep - 1) : double.MaxValue;
+            var queue = new PriorityQueue<int[], double>();
+            var seen = new HashSet<long>();
+            var start = new int[set.Length];
+            queue.Enqueue(start, Effort(set, start));
+            seen.Add(Key(start));
+            var perSet = 0;
+            while (queue.TryDequeue(out var indices, out var effort) && effort < bound && _spent < Budget && perSet++ < Budget / 20)
+            {
+                var moves = Moves(set, indices);
+                if (Reaches(set, moves))
+                {
+                    var candidate = new Candidate(set, moves, effort, Actions(set, moves));
+                    if (!found.Any(f => f.Actions.SequenceEqual(candidate.Actions)))
+                    {
+                        found.Add(candidate);
+                    }
+
+                    if (!discrete || found.Count == MaxPlans)
+                    {
+                        break;
+                    }
+                }
+
+                for (var i = 0; i < set.Length; i++)
+                {
+                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count)
+                    {
+                        var next = (int[])indices.Clone();
+                        next[i]++;
+                        if (seen.Add(Key(next)))
+                        {
+                            queue.Enqueue(next, Effort(set, next));
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private string[] Actions(int[] levers, PlanMove[] moves) => [.. levers.Select((l, i) =>
+        {
+            var input = _ladders[l].Input;
+            return input.Type switch
+            {
+                InputType.Codes => $"{input.Id}+{moves[i].Members}",
+                InputType.Enum => $"{input.Id}={moves[i].Value}",
+                _ => input.Id,
+            };
+        })];
+
+        /// <summary>
+        /// Lowers each number to the least value on its rounding grid, between the step below and the step found, that
+        /// still reaches with the other changes as they are (bisection; the end result is checked again by the caller).
+        /// </summary>
+        private Candidate? Narrow(Candidate found)
+        {
+            var moves = (PlanMove[])found.Moves.Clone();
+            for (var i = 0; i < moves.Length; i++)
+            {
+                var ladder = _ladders[found.Levers[i]];
+                if (!ladder.IsNumber)
+                {
+                    continue;
+                }
+
+                // Positions on the rounding grid, signed so that nearer today's value is always lower; hi reaches.
+                var index = ladder.Moves.IndexOf(moves[i]);
+                var lower = index > 0 ? ladder.Moves[index - 1].Exact : (decimal)ladder.From;
+                var lo = (long)Math.Floor(ladder.Direction * lower / ladder.Unit);
+                var hi = (long)Math.Round(ladder.Direction * moves[i].Exact / ladder.Unit);
+                while (hi - lo > 1)
+                {
+                    var mid = lo + ((hi - lo) / 2);
+                    moves[i] = ladder.NumberMove(ladder.Direction * mid * ladder.Unit);
+                    if (Reaches(found.Levers, moves))
+                    {
+                        hi = mid;
+                    }
+                    else
+                    {
+                        lo = mid;
+                    }
+                }
+
+                moves[i] = ladder.NumberMove(ladder.Direction * hi * ladder.Unit);
+            }
+
+            return Reaches(found.Levers, moves) ? found with { Moves = moves, Effort = moves.Sum(m => m.Effort) } : null;
+        }
+
+        /// <summary>A plan where one change could be left out is not a plan of its own: a smaller set covers it.</summary>
+        private bool EveryChangeNeeded(Candidate candidate)
+        {
+            for (var skip = 0; skip < candidate.Levers.Length && candidate.Levers.Length > 1; skip++)
+            {
+                var levers = candidate.Levers.Where((_, i) => i != skip).ToArray();
+                var moves = candidate.Moves.Where((_, i) => i != skip).ToArray();
+                if (Reaches(levers, moves))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private PlanMove[] Moves(int[] set, int[] indices)
+        {
+            var moves = new PlanMove[set.Length];
+            for (var i = 0; i < set.Length; i++)
+            {
+                moves[i] = _ladders[set[i]].Moves[indices[i]];
+            }
+
+            return moves;
+        }
+
+        private double Effort(int[] set, int[] indices)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < set.Length; i++)
+            {
+                sum += _ladders[set[i]].Moves[indices[i]].Effort;
+            }
+
+            return sum;
+        }
+
+        private static long Key(int[] indices) => indices.Aggregate(0L, (key, i) => (key * 4096) + i);
+
+        private static IEnumerable<int[]> Subsets(int n, int size)
+        {
+            var set = Enumerable.Range(0, size).ToArray();
+            while (size <= n)
+            {
+                yield return [.. set];
+                var i = size - 1;
+                while (i >= 0 && set[i] == n - size + i)
+                {
+                    i--;
+                }
+
+                if (i < 0)
+                {
+                    yield break;
+                }
+
+                set[i]++;
+                for (var j = i + 1; j < size; j++)
+                {
+                    set[j] = set[j - 1] + 1;
+                }
+            }
+        }
+
+        /// <summary>The plan as the explanation shows it, scored once more exactly as written.</summary>
+        public NextTierPlan Describe(Candidate candidate, SchemeCatalog? schemes)
+        {
+            var (_, summary) = Evaluate(candidate.Levers, candidate.Moves);
+            var unmet = _framework.Tiers[_target].Gates.Where(g => (summary.GatesFailed & (1UL << g)) != 0).Select(g => _framework.Gates[g].Id).ToList();
+            var changes = new List<PlanChange>();
+            for (var i = 0; i < candidate.Levers.Length; i++)
+            {
+                var ladder = _ladders[candidate.Levers[i]];
+                var meets = _blocking.Where(g => MeetsAlone(candidate.Levers[i], candidate.Moves[i], g)).Select(g => _framework.Gates[g].Id).ToList();
+                var helping = ladder.Lever.Definition.Schemes
+                    .Select(id => schemes is not null && schemes.TryGet(id, out var s) ? new PlanScheme(id, s.Name) : null)
+                    .OfType<PlanScheme>().ToList();
+                changes.Add(new PlanChange(
+                    ladder.Input.Id,
+                    ladder.Input.Definition.Title,
+                    InputTypes.ToId(ladder.Input.Type),
+                    Value(ladder.Input, _original, null),
+                    Value(ladder.Input, _original, candidate.Moves[i]),
+                    meets,
+                    Math.Round(candidate.Moves[i].Effort, 2),
+                    helping));
+            }
+
+            // The change that meets a blocking condition comes first: without it nothing else counts.
+            var ordered = changes.OrderBy(c => c.MeetsGates.Count == 0 ? 1 : 0).ToList();
+            return new NextTierPlan(_framework.Tiers[summary.Tier].Id, Math.Round(summary.Index, 1), Math.Round(candidate.Effort, 2), unmet, ordered);
+        }
+
+        private bool MeetsAlone(int ladder, PlanMove move, int gate)
+        {
+            var (valid, summary) = Evaluate([ladder], [move]);
+            return valid && (summary.GatesFailed & (1UL << gate)) == 0;
+        }
+
+        /// <summary>A value as the enterprise file writes it; today's when <paramref name="move"/> is null.</summary>
+        private static JsonNode? Value(CompiledInput input, ScoringWorkspace workspace, PlanMove? move)
+        {
+            if (move is null && workspace.IsMissing(input))
+            {
+                return null;
+            }
+
+            var value = move?.Value ?? workspace.Values[input.Slot];
+            return input.Type switch
+            {
+                InputType.Boolean => JsonValue.Create(value != 0),
+                InputType.Enum => JsonValue.Create(input.Domain!.Values[(int)value]),
+                InputType.Codes => new JsonArray([.. ValueText.Members(input, move?.Members ?? workspace.Sets[input.SetIndex]).Select(c => (JsonNode)JsonValue.Create(c))]),
+                _ => JsonValue.Create(move is { } m ? m.Exact : (decimal)value),
+            };
+        }
+    }
+}
