@@ -14,11 +14,11 @@ public static class SortKeys
     /// <summary>SQLite: julianday() reads the stored text with its offset, to the millisecond.</summary>
     internal static void MapForSqlite(ModelBuilder builder) =>
         builder.HasDbFunction(typeof(SortKeys).GetMethod(nameof(Instant))!)
-            .HasTranslation(args => new SqlFunctionExpression("julianday", args, nullable: true, argumentsPropagateNullability: [true], typeof(double?), null));
+            .HasTranslation(args => new SqlFunctionExpression("julianday", args, nullable: true, argumentsPropagateNullability: [true], typeof(double), null));
 
     /// <summary>PostgreSQL: seconds since 1970 of the timestamptz.</summary>
     internal static void MapForPostgres(ModelBuilder builder) =>
         builder.HasDbFunction(typeof(SortKeys).GetMethod(nameof(Instant))!)
             .HasTranslation(args => new SqlFunctionExpression(
-                "date_part", [new SqlFragmentExpression("'epoch'"), args[0]], nullable: true, argumentsPropagateNullability: [false, true], typeof(double?), null));
+                "date_part", [new SqlFragmentExpression("'epoch'"), args[0]], nullable: true, argumentsPropagateNullability: [false, true], typeof(double), null));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Reviews;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     public async Task Assessor_approves_a_demo_submitted_assessment_giving_a_final_result_and_a_valid_certificate()
     {
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews?page_size={QueueQuery.MaxPageSize}", None));
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
 
         // The demo seeds submitted assessments assigned to the demo assessor: take the first of them.
@@ -258,7 +259,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "verified", version = 0 }, None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/approve", new { version = 0 }, None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/return", new { version = 0, comments = "x" }, None)).StatusCode);
-        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews?page_size={QueueQuery.MaxPageSize}", None));
         Assert.DoesNotContain(queue.EnumerateArray(), i => i.GetProperty("assessment_id").GetGuid() == id);
 
         using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
@@ -272,7 +273,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     {
         var id = await platform.CreateSubmittedAsync(assessor: null);
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews?page_size={QueueQuery.MaxPageSize}", None));
         var item = queue.EnumerateArray().Single(i => i.GetProperty("assessment_id").GetGuid() == id);
         Assert.False(item.GetProperty("assigned_to_me").GetBoolean());
 

@@ -65,7 +65,9 @@ public sealed class AuditTrailWords(IStringLocalizer<ReviewsText> r)
                 continue;
             }
 
-            Add(changes, Label(key), old is { } ow ? Word(view, key, ow) : null, now is { } nw ? Word(view, key, nw) : null);
+            // A field set for the first time reads "reason: …", not "reason: not given → …" (but "nobody → Anjali" for the assessor).
+            var wasEmpty = old is { ValueKind: JsonValueKind.Null } && !key.Equals("assessor", StringComparison.OrdinalIgnoreCase);
+            Add(changes, Label(key), old is { } ow && !wasEmpty ? Word(view, key, ow) : null, now is { } nw ? Word(view, key, nw) : null);
         }
 
         return changes;

@@ -18,9 +18,6 @@ public sealed class IndexModel(GetReviewQueue queue, EnterpriseLabels labels) : 
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public QueuePage? Found { get; private set; }
 
     /// <summary>The districts for the filter, in the user's language.</summary>
@@ -28,7 +25,9 @@ public sealed class IndexModel(GetReviewQueue queue, EnterpriseLabels labels) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var outcome = await queue.ExecuteAsync(Current, new QueueQuery(Search, Show, District, Sort, PageNumber), cancellationToken);
+        // "page" is Razor Pages' own route value, so model binding never sees the query's: read it here.
+        int? page = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+        var outcome = await queue.ExecuteAsync(Current, new QueueQuery(Search, Show, District, Sort, page), cancellationToken);
         if (this.Refusal(outcome) is { } refused)
         {
             return refused;
