@@ -333,16 +333,18 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     }
 
     [Fact]
-    public async Task The_queue_page_lists_assigned_assessments_first_in_the_user_language()
+    public async Task The_queue_page_lists_new_work_not_yet_taken_first_in_the_user_language()
     {
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var mine = await platform.CreateSubmittedAsync(assessorId);
         var open = await platform.CreateSubmittedAsync(assessor: null);
         using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var english = await (await browser.GetAsync("/reviews", None)).Content.ReadAsStringAsync(None);
-        Assert.Contains("Assigned to you", english, StringComparison.Ordinal);
-        Assert.True(english.IndexOf($"/reviews/{mine}", StringComparison.Ordinal) < english.IndexOf("Not yet taken", StringComparison.Ordinal));
-        Assert.True(english.IndexOf("Not yet taken", StringComparison.Ordinal) < english.IndexOf($"/reviews/{open}", StringComparison.Ordinal));
+        var firstOpen = english.IndexOf("govuk-tag--blue\">Not yet taken", StringComparison.Ordinal);
+        var firstMine = english.IndexOf("govuk-tag--grey\">Assigned to you", StringComparison.Ordinal);
+        Assert.True(firstOpen > 0 && (firstMine < 0 || firstOpen < firstMine), "Assessments not yet taken are not listed first");
+        Assert.Contains($"/reviews/{open}", await (await browser.GetAsync("/reviews?show=open&sort=newest", None)).Content.ReadAsStringAsync(None), StringComparison.Ordinal);
+        Assert.Contains($"/reviews/{mine}", await (await browser.GetAsync("/reviews?show=mine&sort=newest", None)).Content.ReadAsStringAsync(None), StringComparison.Ordinal);
 
         // An assessor who chose Malayalam reads the queue in Malayalam.
         var email = $"assessor-ml-{Guid.NewGuid():N}@demo.local";

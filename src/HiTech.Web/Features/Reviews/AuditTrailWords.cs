@@ -88,7 +88,7 @@ public sealed class AuditTrailWords(IStringLocalizer<ReviewsText> r)
         "comments" => r["Comments to the enterprise"],
         "tier" => r["Tier"],
         "certifiable_tier" => r["Tier the evidence supports"],
-        "index" => r["Index"],
+        "index" => r["Index (out of 100)"],
         "certificate" => r["Certificate"],
         "review" => r["Review"],
         "evidence" => r["Evidence level"],
