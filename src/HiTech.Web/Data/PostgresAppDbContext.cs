@@ -12,6 +12,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // Every submission writes a result with its whole explanation (about 15 kB of JSON): lz4 compresses it several
         // times faster than PostgreSQL's default (pglz), for a little less saving.
         builder.Entity<Entities.AssessmentResult>().Property(r => r.ExplanationJson).UseCompressionMethod("lz4");
+        SortKeys.MapForPostgres(builder);
     }
 
     /// <summary>A transaction-scoped advisory lock: concurrent appends (on any node) wait for it until the holder commits.</summary>

@@ -5,6 +5,11 @@ namespace HiTech.Web.Data;
 /// <summary>The embedded default: one SQLite file in the data directory. Its migrations live in Data/Migrations/Sqlite.</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SortKeys.MapForSqlite(builder);
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add X --context SqliteAppDbContext</c> build the model without starting the app.</summary>

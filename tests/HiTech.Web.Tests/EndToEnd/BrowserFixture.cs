@@ -83,14 +83,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser (own cookies) on the platform, with a recorder for its pages.</summary>
-    public async Task<Journey> StartAsync(string name, string? acceptLanguage = null)
+    /// <summary>A fresh browser (own cookies) on the platform, <paramref name="width"/> pixels wide (390: a phone), with a recorder for its pages.</summary>
+    public async Task<Journey> StartAsync(string name, string? acceptLanguage = null, int width = 1280)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString().TrimEnd('/'),
             Locale = acceptLanguage ?? "en-GB",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = width < 640 ? 844 : 900 },
+            AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
@@ -155,6 +156,9 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
     /// <summary>Moderate and minor axe-core violations, reported but not failing.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>Pages wider than the window (the reader would have to scroll sideways): step, address and widths.</summary>
+    public List<string> Overflows { get; } = [];
+
     /// <summary>How many pages axe-core checked.</summary>
     public int AxeRuns { get; private set; }
 
@@ -194,7 +198,7 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
     {
         var output = TestContext.Current.TestOutputHelper;
         output?.WriteLine($"{Path.GetFileName(folder)}: {_step} screenshots in {folder}; axe-core checked {AxeRuns} pages: {Violations.Count} serious/critical, {Notes.Count} moderate/minor");
-        foreach (var line in Violations.Concat(Notes).Distinct())
+        foreach (var line in Violations.Concat(Notes).Concat(Overflows).Distinct())
         {
             output?.WriteLine("  " + line);
         }
@@ -228,6 +232,13 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
 
         await ScreenshotAsync(step);
         var path = new Uri(page.Url).AbsolutePath;
+        var window = page.ViewportSize?.Width ?? 0;
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (scrollWidth > window)
+        {
+            Overflows.Add($"{step} ({path}): {scrollWidth} px wide in a {window} px window");
+        }
+
         var heading = await HeadingAsync();
         if (ExpectMalayalam)
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HiTech.Core.Frameworks;
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Reviews;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     public async Task Assessor_approves_a_demo_submitted_assessment_giving_a_final_result_and_a_valid_certificate()
     {
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews?page_size={QueueQuery.MaxPageSize}", None));
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
 
         // The demo seeds submitted assessments assigned to the demo assessor: take the first of them.
@@ -264,7 +265,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/inputs/{inputId}", new { decision = "verified", version = 0 }, None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/approve", new { version = 0 }, None)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/reviews/{id}/return", new { version = 0, comments = "x" }, None)).StatusCode);
-        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews?page_size={QueueQuery.MaxPageSize}", None));
         Assert.DoesNotContain(queue.EnumerateArray(), i => i.GetProperty("assessment_id").GetGuid() == id);
 
         using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
@@ -278,7 +279,7 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     {
         var id = await platform.CreateSubmittedAsync(assessor: null);
         using var api = await platform.ApiAsync(PlatformFixture.AssessorEmail);
-        var queue = await TestHost.JsonAsync(await api.GetAsync("/api/v1/reviews", None));
+        var queue = await TestHost.JsonAsync(await api.GetAsync($"/api/v1/reviews?page_size={QueueQuery.MaxPageSize}", None));
         var item = queue.EnumerateArray().Single(i => i.GetProperty("assessment_id").GetGuid() == id);
         Assert.False(item.GetProperty("assigned_to_me").GetBoolean());
 
@@ -338,16 +339,18 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
     }
 
     [Fact]
-    public async Task The_queue_page_lists_assigned_assessments_first_in_the_user_language()
+    public async Task The_queue_page_lists_new_work_not_yet_taken_first_in_the_user_language()
     {
         var assessorId = await platform.UserIdAsync(PlatformFixture.AssessorEmail);
         var mine = await platform.CreateSubmittedAsync(assessorId);
         var open = await platform.CreateSubmittedAsync(assessor: null);
         using var browser = await platform.SignInAsync(PlatformFixture.AssessorEmail);
         var english = await (await browser.GetAsync("/reviews", None)).Content.ReadAsStringAsync(None);
-        Assert.Contains("Assigned to you", english, StringComparison.Ordinal);
-        Assert.True(english.IndexOf($"/reviews/{mine}", StringComparison.Ordinal) < english.IndexOf("Not yet taken", StringComparison.Ordinal));
-        Assert.True(english.IndexOf("Not yet taken", StringComparison.Ordinal) < english.IndexOf($"/reviews/{open}", StringComparison.Ordinal));
+        var firstOpen = english.IndexOf("govuk-tag--blue\">Not yet taken", StringComparison.Ordinal);
+        var firstMine = english.IndexOf("govuk-tag--grey\">Assigned to you", StringComparison.Ordinal);
+        Assert.True(firstOpen > 0 && (firstMine < 0 || firstOpen < firstMine), "Assessments not yet taken are not listed first");
+        Assert.Contains($"/reviews/{open}", await (await browser.GetAsync("/reviews?show=open&sort=newest", None)).Content.ReadAsStringAsync(None), StringComparison.Ordinal);
+        Assert.Contains($"/reviews/{mine}", await (await browser.GetAsync("/reviews?show=mine&sort=newest", None)).Content.ReadAsStringAsync(None), StringComparison.Ordinal);
 
         // An assessor who chose Malayalam reads the queue in Malayalam.
         var email = $"assessor-ml-{Guid.NewGuid():N}@demo.local";

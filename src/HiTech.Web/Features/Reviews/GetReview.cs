@@ -21,7 +21,8 @@ public sealed record ReviewView(
     IReadOnlyList<InputIssue> PreviewIssues,
     IReadOnlyList<Certificate> Certificates,
     IReadOnlyList<TrailEntry> Trail,
-    bool IsMine)
+    bool IsMine,
+    IReadOnlyDictionary<Guid, string> People)
 {
     /// <summary>Decisions can be made while it waits for review.</summary>
     public bool IsOpen => Assessment.Status == AssessmentStatus.Submitted;
@@ -71,7 +72,7 @@ public sealed class GetReview(AppDbContext db, FrameworkStore frameworks, Assess
             .Where(e => (e.Entity == "Assessment" && e.EntityId == id) || (e.Entity == "Certificate" && certificateIds.Contains(e.EntityId)))
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
-        var userIds = entries.Select(e => e.UserId).OfType<Guid>().Distinct().ToList();
+        var userIds = entries.Select(e => e.UserId).Append(assessment.AssessorId).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var trail = entries.Select(e => new TrailEntry(e.At, e.UserId is { } who && names.TryGetValue(who, out var name) ? name : "", e.Entity, e.Action, e.Before, e.After)).ToList();
 
@@ -87,6 +88,7 @@ public sealed class GetReview(AppDbContext db, FrameworkStore frameworks, Assess
             issues,
             certificates,
             trail,
-            assessment.AssessorId == user.Id));
+            assessment.AssessorId == user.Id,
+            names));
     }
 }

@@ -14,6 +14,7 @@ public static class ReviewsApi
     public sealed record QueueEntry(
         [property: JsonPropertyName("assessment_id")] Guid AssessmentId,
         [property: JsonPropertyName("organisation")] string Organisation,
+        [property: JsonPropertyName("udyam")] string Udyam,
         [property: JsonPropertyName("district")] string District,
         [property: JsonPropertyName("year")] int Year,
         [property: JsonPropertyName("financial_year")] string FinancialYear,
@@ -109,7 +110,11 @@ public static class ReviewsApi
     {
         var group = api.MapGroup("/reviews").WithTags("Reviews").RequireApi(Roles.Assessor);
         group.MapGet("/", QueueAsync)
-            .WithSummary("The review queue: submitted assessments assigned to me, then unassigned ones I can take");
+            .WithSummary("The review queue: submitted assessments not yet taken, then those assigned to me")
+            .WithDescription("q finds a name, Udyam number or district; show is all, open or mine; district is a district id; sort is oldest (default) or newest; "
+                + "page from 1, page_size up to 500 (default 25). The body is one page; X-Total-Count and a Link header (next, prev) tell the rest.")
+            .Produces<QueueEntry[]>()
+            .ProducesValidationProblem();
         group.MapGet("/{assessmentId:guid}", GetAsync)
             .WithSummary("One assessment to review: inputs with evidence files, results, certificates and the audit trail")
             .Produces<ReviewResponse>()
@@ -140,11 +145,54 @@ public static class ReviewsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Ok<QueueEntry[]>> QueueAsync(HttpContext context, GetReviewQueue queue, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<QueueEntry[]>, ProblemHttpResult>> QueueAsync(
+        HttpContext context,
+        GetReviewQueue queue,
+        CancellationToken cancellationToken,
+        string? q = null,
+        string? show = null,
+        string? district = null,
+        string? sort = null,
+        int? page = null,
+        [FromQuery(Name = "page_size")] int? pageSize = null)
     {
-        var items = await queue.ExecuteAsync(CurrentUser.From(context.User), cancellationToken);
-        return TypedResults.Ok(items.Select(i => new QueueEntry(
-            i.AssessmentId, i.Organisation, i.District, i.Year, Fmt.FinancialYear(i.Year), i.SubmittedAt, i.AssignedToMe, i.ProvisionalTier, i.ProvisionalIndex, i.Version)).ToArray());
+        var outcome = await queue.ExecuteAsync(CurrentUser.From(context.User), new QueueQuery(q, show, district, sort, page, pageSize), cancellationToken);
+        if (outcome.IsOk)
+        {
+            PagingHeaders(context.Response, outcome.Value!);
+        }
+
+        return outcome.ToOk(found => found.Items.Select(i => new QueueEntry(
+            i.AssessmentId, i.Organisation, i.UdyamNumber, i.District, i.Year, Fmt.FinancialYear(i.Year), i.SubmittedAt, i.AssignedToMe, i.ProvisionalTier, i.ProvisionalIndex, i.Version)).ToArray());
+    }
+
+    /// <summary>The total and the neighbouring pages (RFC 8288 links), keeping the body the plain list it always was.</summary>
+    private static void PagingHeaders(HttpResponse response, QueuePage found)
+    {
+        response.Headers["X-Total-Count"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var size = found.Query.PageSize is { } s ? "page_size=" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        string Link(int page, string rel)
+        {
+            var query = found.Query.QueryString(page);
+            var separator = query.Length == 0 ? "?" : "&";
+            return $"</api/v1/reviews{query}{(size.Length == 0 ? "" : separator + size)}>; rel=\"{rel}\"";
+        }
+
+        var links = new List<string>();
+        if (found.Page < found.Pages)
+        {
+            links.Add(Link(found.Page + 1, "next"));
+        }
+
+        if (found.Page > 1)
+        {
+            links.Add(Link(found.Page - 1, "prev"));
+        }
+
+        if (links.Count > 0)
+        {
+            response.Headers.Link = string.Join(", ", links);
+        }
     }
 
     private static async Task<Results<Ok<ReviewResponse>, ProblemHttpResult>> GetAsync(

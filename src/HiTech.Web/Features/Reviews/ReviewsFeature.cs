@@ -8,6 +8,7 @@ public static class ReviewsFeature
         services.AddScoped<ReviewChanges>();
         services.AddScoped<GetReviewQueue>();
         services.AddScoped<GetReview>();
+        services.AddScoped<AuditTrailWords>();
         services.AddScoped<GetEvidenceFile>();
         services.AddScoped<TakeAssessment>();
         services.AddScoped<DecideInput>();
