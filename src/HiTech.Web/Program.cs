@@ -1,4 +1,5 @@
 using HiTech.Web.Features;
+using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Infrastructure.Storage;
 
@@ -23,6 +24,7 @@ if (args.Contains("sweep-evidence", StringComparer.Ordinal))
 
 await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
 await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
+await Idempotency.SweepAsync(app.Services, CancellationToken.None);
 app.UsePlatform();
 app.MapFeatures();
 await app.RunAsync();
