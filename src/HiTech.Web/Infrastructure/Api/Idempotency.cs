@@ -47,7 +47,12 @@ public static class Idempotency
     private static async Task RunOnceAsync(HttpContext context, RequestDelegate next, Guid userId, string key, IStringLocalizer<SharedResource> t)
     {
         var cancellationToken = context.RequestAborted;
-        var hash = await RequestHashAsync(context.Request, cancellationToken);
+        if (await RequestHashAsync(context.Request, cancellationToken) is not { } hash)
+        {
+            await next(context);
+            return;
+        }
+
         var db = context.RequestServices.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var saved = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
@@ -120,20 +125,56 @@ public static class Idempotency
     private static bool IsWellFormed(string key) =>
         key.Length <= IdempotencyRecord.MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 
-    private static async Task<string> RequestHashAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Method, address and body; a form by its fields and files, since a client that sends it again picks a new multipart boundary.</summary>
+    private static async Task<string?> RequestHashAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n"));
+        Append(hash, $"{request.Method}\n{request.Path}{request.QueryString}\n");
+        if (request.HasFormContentType)
+        {
+            // The form is read once and kept: the endpoint gets the same one. One that cannot be read (too large) is
+            // left to the endpoint to refuse, and nothing is changed.
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                return null;
+            }
+
+            foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                Append(hash, $"{field.Key}={field.Value}\n");
+            }
+
+            foreach (var file in form.Files)
+            {
+                Append(hash, $"{file.Name}:{file.FileName}:{file.Length}\n");
+                await using var content = file.OpenReadStream();
+                await AppendAsync(hash, content, cancellationToken);
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        request.EnableBuffering();
+        await AppendAsync(hash, request.Body, cancellationToken);
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash hash, string text) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static async Task AppendAsync(IncrementalHash hash, Stream content, CancellationToken cancellationToken)
+    {
         var buffer = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
         {
             hash.AppendData(buffer, 0, read);
         }
-
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static async Task ReplayAsync(HttpContext context, IdempotencyRecord saved)
