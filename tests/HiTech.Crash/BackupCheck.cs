@@ -19,7 +19,7 @@ public static class BackupCheck
         var workload = new Workload(owner, assessor, organisation);
         using var stop = new CancellationTokenSource();
         var clients = workload.RunAsync([2015, 2016, 2017, 2018, 2019], stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(6));
 
         // The ledger before the backup starts; the clients keep writing while it runs.
         var before = workload.Frozen(owner, assessor);

@@ -9,7 +9,8 @@ public sealed class WebHost(string webDll, string dataDirectory, string? postgre
 {
     private Process? _process;
 
-    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+    /// <summary>One port for the host's whole life, so clients find it again after a restart.</summary>
+    public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}/");
 
     public string DataDirectory => dataDirectory;
 
@@ -20,8 +21,6 @@ public sealed class WebHost(string webDll, string dataDirectory, string? postgre
     /// <summary>Starts the host (Production, demo accounts on for sign-in) and waits until it answers /health/ready.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var port = FreePort();
-        Address = new Uri($"http://127.0.0.1:{port}/");
         var start = Info(["--urls", Address.ToString()]);
         _process = Process.Start(start) ?? throw new InvalidOperationException("The web host did not start.");
         _process.OutputDataReceived += (_, _) => { };
