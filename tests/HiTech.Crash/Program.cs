@@ -72,7 +72,15 @@ async Task<int> CrashAsync()
     var lostTotal = 0;
     for (var cycle = 1; cycle <= cycles; cycle++)
     {
-        // Writes run for a random while, then the server dies mid-request.
+        // Writes run for a random while after the restarted server acknowledges its first one (a loaded machine
+        // can take seconds to warm up), then the server dies mid-request.
+        var acknowledgedBefore = workload.Acknowledged;
+        var warming = Stopwatch.StartNew();
+        while (workload.Acknowledged == acknowledgedBefore && warming.Elapsed < TimeSpan.FromSeconds(60) && !clients.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 2500)));
         if (clients.IsFaulted)
         {

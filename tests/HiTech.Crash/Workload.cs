@@ -52,10 +52,16 @@ public sealed class Workload(Api owner, Api assessor, Guid organisation)
     /// <summary>Each acknowledged write is there, once; after <paramref name="quiet"/> (no client running) also the last saved values.</summary>
     public async Task<List<string>> VerifyAsync(bool quiet, bool downloads = false)
     {
+        // The ledger first, then the server: a write acknowledged while the check runs is checked the next time.
+        var units = _units.ToList();
+        var filesByAssessment = _files.GroupBy(f => f.Value.Assessment).Select(g => (g.Key, g.ToList())).ToList();
+        var savedVersions = _savedVersions.ToList();
+        var started = _started.ToList();
+        var approved = _approved.ToList();
         var lost = new List<string>();
         var detail = await owner.GetAsync($"api/v1/organisations/{organisation}");
         var unitNames = detail.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("name").GetString()!).ToList();
-        foreach (var name in _units)
+        foreach (var name in units)
         {
             var count = unitNames.Count(n => n == name);
             if (count != 1)
@@ -64,7 +70,7 @@ public sealed class Workload(Api owner, Api assessor, Guid organisation)
             }
         }
 
-        foreach (var (assessment, files) in _files.GroupBy(f => f.Value.Assessment).Select(g => (g.Key, g.ToList())))
+        foreach (var (assessment, files) in filesByAssessment)
         {
             var read = await owner.GetAsync($"api/v1/assessments/{assessment}");
             var names = read.GetProperty("inputs").EnumerateArray().SelectMany(i => i.GetProperty("files").EnumerateArray()).Select(f => f.GetProperty("fileName").GetString()!).ToList();
@@ -82,7 +88,7 @@ public sealed class Workload(Api owner, Api assessor, Guid organisation)
             }
         }
 
-        foreach (var (assessment, version) in _savedVersions)
+        foreach (var (assessment, version) in savedVersions)
         {
             var read = await owner.GetAsync($"api/v1/assessments/{assessment}");
             if (read.GetProperty("version").GetInt32() < version)
@@ -99,8 +105,8 @@ public sealed class Workload(Api owner, Api assessor, Guid organisation)
 
         var list = await owner.GetAsync("api/v1/assessments?pageSize=200");
         var listed = list.GetProperty("items").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetGuid(), a => a.GetProperty("status").GetString());
-        lost.AddRange(_started.Where(id => !listed.ContainsKey(id)).Select(id => $"assessment {id}: started, not there"));
-        lost.AddRange(_approved.Where(id => listed.GetValueOrDefault(id) != "approved").Select(id => $"assessment {id}: approved, now {listed.GetValueOrDefault(id)}"));
+        lost.AddRange(started.Where(id => !listed.ContainsKey(id)).Select(id => $"assessment {id}: started, not there"));
+        lost.AddRange(approved.Where(id => listed.GetValueOrDefault(id) != "approved").Select(id => $"assessment {id}: approved, now {listed.GetValueOrDefault(id)}"));
         var perYear = list.GetProperty("items").EnumerateArray().GroupBy(a => a.GetProperty("year").GetInt32()).Where(g => g.Count() > 1);
         lost.AddRange(perYear.Select(g => $"year {g.Key}: {g.Count()} assessments"));
         return lost;
