@@ -1,4 +1,5 @@
 using HiTech.Web.Features;
+using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Infrastructure.Storage;
 
@@ -28,11 +29,33 @@ if (args.Contains("check-audit", StringComparer.Ordinal))
     return;
 }
 
+// `backup --to FILE` copies the SQLite database (online, while the app runs) and the evidence into one archive;
+// `restore --from FILE [--force]` puts one back, for a stopped app.
+if (args.Contains("backup", StringComparer.Ordinal) || args.Contains("restore", StringComparer.Ordinal))
+{
+    var options = app.Services.GetRequiredService<PlatformOptions>();
+    Environment.ExitCode = args.Contains("backup", StringComparer.Ordinal)
+        ? SqliteBackup.Option(args, "--to") is { } to
+            ? await SqliteBackup.BackupAsync(options, to, Console.Out, CancellationToken.None)
+            : Usage("backup --to FILE")
+        : SqliteBackup.Option(args, "--from") is { } from
+            ? await SqliteBackup.RestoreAsync(options, from, args.Contains("--force", StringComparer.Ordinal), Console.Out, CancellationToken.None)
+            : Usage("restore --from FILE [--force]");
+    return;
+}
+
 await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
 await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
+await Idempotency.SweepAsync(app.Services, CancellationToken.None);
 app.UsePlatform();
 app.MapFeatures();
 await app.RunAsync();
+
+static int Usage(string command)
+{
+    Console.Error.WriteLine($"usage: dotnet HiTech.Web.dll {command}");
+    return 2;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

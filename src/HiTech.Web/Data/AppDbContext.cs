@@ -38,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     /// <summary>Bumps <c>Version</c> on every changed entity that has one, so a stale concurrent save fails instead of overwriting.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -198,6 +200,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // At most one certificate in force per assessment, even if two requests race to issue it.
             e.HasIndex(c => c.AssessmentId).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
             e.HasIndex(c => c.OrganisationId);
+        });
+
+        builder.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(r => new { r.UserId, r.Key });
+            e.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.Property(r => r.ContentType).HasMaxLength(200);
+            e.Property(r => r.Location).HasMaxLength(400);
+            e.HasIndex(r => r.CreatedAtUtc);
         });
 
         builder.Entity<SigningKey>(e =>

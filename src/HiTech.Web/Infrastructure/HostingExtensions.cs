@@ -154,6 +154,7 @@ public static class HostingExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotency();
         app.UseAntiforgery();
 
         app.MapRazorPages();
