@@ -15,7 +15,7 @@ public class BadFrameworkCorpusTests
         "yaml-syntax", "unknown-field", "missing-field", "wrong-type", "unknown-type", "undefined-name", "type-mismatch",
         "division-needs-fallback", "unknown-function", "argument-count", "weights-sum", "bad-weight", "tier-order", "tier-overlap",
         "tier-floor", "curve-order", "score-range", "derived-cycle", "duplicate-id", "unknown-input", "unknown-gate", "unknown-tier",
-        "unknown-domain", "unknown-value", "missing-domain", "bad-id", "reserved-name", "bad-range",
+        "unknown-domain", "unknown-value", "missing-domain", "bad-id", "reserved-name", "bad-range", "missing-malayalam",
     ];
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "bad-frameworks");
