@@ -55,7 +55,7 @@ public sealed partial class MalayalamTests
         var files = MalayalamCoverage.DefinitionFiles().ToList();
         Assert.Contains(files, f => f.EndsWith("framework.yaml", StringComparison.Ordinal));
         var texts = files.SelectMany(MalayalamCoverage.BilingualTexts).ToList();
-        Assert.True(texts.Count > 500, $"only {texts.Count} texts found; have the definitions moved?");
+        Assert.True(texts.Count > 400, $"only {texts.Count} texts found; have the definitions moved?");
 
         var missing = texts.Where(t => t.Ml is null || !MalayalamLetter().IsMatch(t.Ml)).Select(t => $"{t.Where} \"{t.En}\"").ToList();
         Assert.True(missing.Count == 0, "No Malayalam for:\n  " + string.Join("\n  ", missing));
