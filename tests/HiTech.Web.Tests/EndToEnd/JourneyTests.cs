@@ -74,7 +74,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
         Assert.True(enterprise.Violations.Count == 0, "axe-core found serious or critical accessibility problems:\n  " + string.Join("\n  ", enterprise.Violations.Distinct()));
 
         // The activity 26104 (printed circuit boards) has no Malayalam title yet: shown in English, marked as English.
-        await enterprise.GotoAsync($"/assessments/{assessmentId}/check", "check-again");
+        await enterprise.GotoAsync($"/assessments/{assessmentId}/result", "result-again");
         await Assertions.Expect(enterprise.Page.Locator("main [lang=en]").Filter(new() { HasText = "printed circuit boards" }).First).ToBeVisibleAsync();
         await Assertions.Expect(enterprise.Page.Locator("main .hitech-in-english").First).ToHaveTextAsync("(ഇംഗ്ലീഷിൽ)");
 
