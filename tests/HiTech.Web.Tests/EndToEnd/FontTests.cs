@@ -19,11 +19,7 @@ public sealed partial class JourneyTests
         fixture.SkipIfUnavailable();
         await using var owner = await fixture.StartAsync("5-fonts-" + language, acceptLanguage: language);
         await SignInAsync(owner, DemoSeeder.OwnerEmail);
-        if (language == "ml")
-        {
-            // The demo owner's saved language is English: switch with the control in the banner.
-            await owner.ClickAsync(owner.Page.Locator("button[name=language][value=ml]"), "malayalam");
-        }
+        await SwitchLanguageAsync(owner, language);
 
         await owner.GotoAsync("/assessments", "assessments");
         await owner.ClickAsync(owner.Page.Locator("main a[href$='/result']").First, "result");

@@ -84,11 +84,13 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
         var certificateId = await AssessorJourneyAsync(assessor, assessmentId);
         await using var admin = await fixture.StartAsync("4-malayalam-admin", acceptLanguage: "ml");
         await SignInAsync(admin, DemoSeeder.AdminEmail);
+        await SwitchLanguageAsync(admin, "ml");
         admin.ExpectMalayalam = true;
         await admin.GotoAsync($"/admin/certificates/{certificateId}", "admin-certificate");
         await Assertions.Expect(admin.Page.Locator("main")).ToContainTextAsync("പാലക്കാട്");
         await using var analyst = await fixture.StartAsync("4-malayalam-analyst", acceptLanguage: "ml");
         await SignInAsync(analyst, DemoSeeder.AnalystEmail);
+        await SwitchLanguageAsync(analyst, "ml");
         analyst.ExpectMalayalam = true;
         await analyst.GotoAsync("/analytics", "analytics");
 
@@ -108,6 +110,16 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
         var districts = pages.Where(p => p.Path.StartsWith("/admin", StringComparison.Ordinal) || p.Path.StartsWith("/reviews", StringComparison.Ordinal) || p.Path == "/analytics")
             .SelectMany(p => new[] { "Palakkad", "Thiruvananthapuram", "Ernakulam", "Kozhikode" }.Where(d => p.Text.Contains(d, StringComparison.Ordinal)).Select(d => $"{p.Path}: {d}")).ToList();
         Assert.True(districts.Count == 0, "District names in English on Malayalam pages:\n  " + string.Join("\n  ", districts));
+    }
+
+    /// <summary>A signed-in user's saved language wins over the browser's: switch with the banner's control when it is offered.</summary>
+    private static async Task SwitchLanguageAsync(Journey j, string language)
+    {
+        var control = j.Page.Locator($"button[name=language][value={language}]");
+        if (await control.CountAsync() > 0)
+        {
+            await j.ClickAsync(control, "language-" + language);
+        }
     }
 
     private static async Task SignInAsync(Journey j, string email)
