@@ -12,7 +12,7 @@ public class DiffAndSimulateTests
             .Replace("  - id: technology\n    title: { en: Technology intensity, ml: സാങ്കേതിക തീവ്രത }\n    weight: 20", "  - id: technology\n    title: { en: Technology intensity, ml: സാങ്കേതിക തീവ്രത }\n    weight: 15", StringComparison.Ordinal)
             .Replace("  - id: rnd\n    title: { en: R&D and innovation, ml: ഗവേഷണ-വികസനവും നവീകരണവും }\n    weight: 25", "  - id: rnd\n    title: { en: R&D and innovation, ml: ഗവേഷണ-വികസനവും നവീകരണവും }\n    weight: 30", StringComparison.Ordinal)
             .Replace("    min_index: 55", "    min_index: 60", StringComparison.Ordinal)
-            .Replace("inputs:\n", "inputs:\n  - id: women_staff\n    type: count\n    title: { en: Women on the staff }\n", StringComparison.Ordinal);
+            .Replace("inputs:\n", "inputs:\n  - id: women_staff\n    type: count\n    title: { en: Women on the staff, ml: സ്ത്രീ ജീവനക്കാർ }\n", StringComparison.Ordinal);
         return folder.Write("proposal.yaml", yaml);
     }
 

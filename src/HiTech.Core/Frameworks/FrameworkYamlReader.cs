@@ -61,8 +61,8 @@ public static class FrameworkYamlReader
             root.String("id", required: true) ?? "",
             root.String("version", required: true) ?? "",
             effective,
-            reader.Text(root.Get("title"), "the title"),
-            reader.Text(root.Get("description"), "the description"),
+            reader.Bilingual(root.Get("title"), "the title"),
+            reader.Bilingual(root.Get("description"), "the description"),
             [.. reader.AsSequence(root.Get("domains"), "domains").Select(n => ReadDomain(reader, n)).OfType<DomainDefinition>()],
             [.. reader.AsSequence(root.Get("inputs"), "inputs").Select(n => ReadInput(reader, n)).OfType<InputDefinition>()],
             [.. reader.AsSequence(root.Get("derived"), "derived").Select(n => ReadDerived(reader, n)).OfType<DerivedDefinition>()],
@@ -134,6 +134,9 @@ public static class FrameworkYamlReader
 
     private static string Trim(string message) => message.StartsWith('(') && message.IndexOf("): ", StringComparison.Ordinal) is var i and > 0 ? message[(i + 3)..] : message;
 
+    /// <summary>The id of an item, for naming it in an error about one of its texts.</summary>
+    private static string IdOf(YamlNodeReader.Map map) => (map.Get("id") as YamlScalarNode)?.Value ?? "?";
+
     private static DomainDefinition? ReadDomain(YamlNodeReader reader, YamlNode node)
     {
         var map = reader.AsMap(node, "a domain", "id", "values", "labels", "ordered");
@@ -147,7 +150,7 @@ public static class FrameworkYamlReader
         {
             foreach (var (key, value) in labelMap.Node.Children)
             {
-                labels[((YamlScalarNode)key).Value ?? ""] = reader.Text(value, "a label");
+                labels[((YamlScalarNode)key).Value ?? ""] = reader.Bilingual(value, $"the label of '{((YamlScalarNode)key).Value}' in domain '{IdOf(map)}'");
             }
         }
 
@@ -194,8 +197,8 @@ public static class FrameworkYamlReader
             map.String("domain", false),
             map.String("pillar", false),
             lever,
-            reader.Text(map.Get("title"), "an input title"),
-            reader.Text(map.Get("help"), "an input's help"),
+            reader.Bilingual(map.Get("title"), $"the title of input '{IdOf(map)}'"),
+            reader.Bilingual(map.Get("help"), $"the help of input '{IdOf(map)}'"),
             map.Position);
     }
 
@@ -205,7 +208,7 @@ public static class FrameworkYamlReader
         return map is null ? null : new DerivedDefinition(
             map.String("id", true) ?? "",
             map.String("expression", true) ?? "",
-            reader.Text(map.Get("title"), "a title"),
+            reader.Bilingual(map.Get("title"), $"the title of derived value '{IdOf(map)}'"),
             map.Position,
             map.ExpressionAt("expression"));
     }
@@ -238,7 +241,7 @@ public static class FrameworkYamlReader
         var map = reader.AsMap(node, "a pillar", "id", "title", "weight", "indicators");
         return map is null ? null : new PillarDefinition(
             map.String("id", true) ?? "",
-            reader.Text(map.Get("title"), "a title"),
+            reader.Bilingual(map.Get("title"), $"the title of pillar '{IdOf(map)}'"),
             map.Number("weight", true) ?? 0,
             [.. reader.AsSequence(map.Get("indicators"), "indicators").Select(n => ReadIndicator(reader, n)).OfType<IndicatorDefinition>()],
             map.Position);
@@ -268,13 +271,13 @@ public static class FrameworkYamlReader
         var normalisation = ReadNormalisation(reader, map.Get("normalise"), map);
         return new IndicatorDefinition(
             map.String("id", true) ?? "",
-            reader.Text(map.Get("title"), "a title"),
+            reader.Bilingual(map.Get("title"), $"the title of indicator '{IdOf(map)}'"),
             map.String("expression", true) ?? "",
             map.String("unit", false) ?? "",
             normalisation,
             map.Number("weight", true) ?? 0,
             policy,
-            reader.Text(map.Get("explain"), "an explanation"),
+            reader.Bilingual(map.Get("explain"), $"the explanation of indicator '{IdOf(map)}'"),
             map.Position,
             map.ExpressionAt("expression"));
     }
@@ -352,9 +355,9 @@ public static class FrameworkYamlReader
         var map = reader.AsMap(node, "a gate", "id", "title", "rule", "explain");
         return map is null ? null : new GateDefinition(
             map.String("id", true) ?? "",
-            reader.Text(map.Get("title"), "a title"),
+            reader.Bilingual(map.Get("title"), $"the title of gate '{IdOf(map)}'"),
             map.String("rule", true) ?? "",
-            reader.Text(map.Get("explain"), "an explanation"),
+            reader.Bilingual(map.Get("explain"), $"the explanation of gate '{IdOf(map)}'"),
             map.Position,
             map.ExpressionAt("rule"));
     }
@@ -364,10 +367,10 @@ public static class FrameworkYamlReader
         var map = reader.AsMap(node, "a tier", "id", "title", "min_index", "gates", "meaning");
         return map is null ? null : new TierDefinition(
             map.String("id", true) ?? "",
-            reader.Text(map.Get("title"), "a title"),
+            reader.Bilingual(map.Get("title"), $"the title of tier '{IdOf(map)}'"),
             map.Number("min_index", true) ?? 0,
             reader.StringList(map.Get("gates"), "gates"),
-            reader.Text(map.Get("meaning"), "a meaning"),
+            reader.Bilingual(map.Get("meaning"), $"the meaning of tier '{IdOf(map)}'"),
             map.Position);
     }
 
@@ -377,7 +380,7 @@ public static class FrameworkYamlReader
         return map is null ? null : new HvaRuleDefinition(
             map.String("id", true) ?? "",
             map.String("rule", true) ?? "",
-            reader.Text(map.Get("explain"), "an explanation"),
+            reader.Bilingual(map.Get("explain"), $"the explanation of high-value-added rule '{IdOf(map)}'"),
             map.Position,
             map.ExpressionAt("rule"));
     }
@@ -389,7 +392,7 @@ public static class FrameworkYamlReader
             map.String("id", true) ?? "",
             map.String("rule", true) ?? "",
             reader.StringList(map.Get("fields"), "fields"),
-            reader.Text(map.Get("message"), "a message"),
+            reader.Bilingual(map.Get("message"), $"the message of check '{IdOf(map)}'"),
             map.Position,
             map.ExpressionAt("rule"));
     }

@@ -99,6 +99,27 @@ internal sealed class YamlNodeReader(string file, string source, List<FrameworkE
         }
     }
 
+    /// <summary>
+    /// Reads a text a user reads, which must be given in English and Malayalam; an absent text stays empty. A plain
+    /// string or a mapping without 'ml' is refused at its position, so no page shows English in place of Malayalam.
+    /// </summary>
+    public LocalText Bilingual(YamlNode? node, string what)
+    {
+        if (node is null)
+        {
+            return LocalText.Empty;
+        }
+
+        var before = Errors.Count;
+        var text = Text(node, what);
+        if (Errors.Count == before && string.IsNullOrWhiteSpace(text.Ml))
+        {
+            Error(node, "missing-malayalam", $"{Capital(what)} needs Malayalam as well as English: write it as {{ en: ..., ml: ... }}.");
+        }
+
+        return text;
+    }
+
     public ImmutableArray<string> StringList(YamlNode? node, string what)
     {
         var builder = ImmutableArray.CreateBuilder<string>();

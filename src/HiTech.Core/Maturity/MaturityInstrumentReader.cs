@@ -103,14 +103,7 @@ internal sealed partial class MaturityInstrumentReader
             return LocalText.Empty;
         }
 
-        var before = reader.Errors.Count;
-        var text = reader.Text(node, what);
-        if (reader.Errors.Count == before && string.IsNullOrWhiteSpace(text.Ml))
-        {
-            reader.Error(node, "missing-malayalam", $"{YamlNodeReader.Capital(what)} needs Malayalam as well as English: write it as {{ en: ..., ml: ... }}.");
-        }
-
-        return text;
+        return reader.Bilingual(node, what);
     }
 
     private MaturityInstrument? Read(string yaml)

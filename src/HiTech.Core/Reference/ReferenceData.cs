@@ -7,6 +7,7 @@ namespace HiTech.Core.Reference;
 public sealed class ReferenceData
 {
     public const string NicFile = "classifications/nic2008.csv";
+    public const string NicMalayalamFile = "classifications/nic2008-ml.csv";
     public const string OecdFile = "classifications/oecd-rd-intensity.csv";
     public const string EurostatFile = "classifications/eurostat-technology.csv";
     public const string PrioritySectorsFile = "reference/priority-sectors.csv";
@@ -14,6 +15,9 @@ public sealed class ReferenceData
     public const string MsmeFile = "reference/msme-size-classes.yaml";
 
     public required NicCatalog Nic { get; init; }
+
+    /// <summary>Malayalam NIC titles; codes without one are shown in English, marked as English.</summary>
+    public required NicMalayalamTitles NicMalayalam { get; init; }
 
     public required DistrictDirectory Districts { get; init; }
 
@@ -29,10 +33,12 @@ public sealed class ReferenceData
         using var nic = Open(dataDirectory, NicFile, out var nicSource);
         using var oecd = Open(dataDirectory, OecdFile, out var oecdSource);
         using var eurostat = Open(dataDirectory, EurostatFile, out var eurostatSource);
+        var catalog = NicCatalog.Load(nic, nicSource, oecd, oecdSource, eurostat, eurostatSource, sectors);
         return new ReferenceData
         {
             PrioritySectors = sectors,
-            Nic = NicCatalog.Load(nic, nicSource, oecd, oecdSource, eurostat, eurostatSource, sectors),
+            Nic = catalog,
+            NicMalayalam = Read(dataDirectory, NicMalayalamFile, (reader, source) => NicMalayalamTitles.Load(reader, source, catalog)),
             Districts = Read(dataDirectory, DistrictsFile, DistrictDirectory.Load),
             Msme = Read(dataDirectory, MsmeFile, MsmeClassifier.Load),
         };

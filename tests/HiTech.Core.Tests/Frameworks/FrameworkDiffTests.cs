@@ -63,7 +63,7 @@ public class FrameworkDiffTests
     public void Inputs_added_removed_and_changed()
     {
         var after = Modified(y => Swap(
-            Swap(y, "inputs:\n", "inputs:\n  - id: women_staff\n    type: count\n    title: { en: Women on the staff }\n"),
+            Swap(y, "inputs:\n", "inputs:\n  - id: women_staff\n    type: count\n    title: { en: Women on the staff, ml: സ്ത്രീ ജീവനക്കാർ }\n"),
             "  - id: digital_maturity\n    type: number\n    min: 0\n    max: 100\n", "  - id: digital_maturity\n    type: number\n    required: true\n    min: 0\n    max: 10\n"));
 
         var changes = FrameworkDiff.Compare(TestFrameworks.Reference.Definition, after);

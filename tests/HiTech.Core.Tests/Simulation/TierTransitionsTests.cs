@@ -79,7 +79,7 @@ public class TierTransitionsTests
     {
         var yaml = File.ReadAllText(TestFrameworks.ReferencePath).Replace(
             "  - id: emerging\n    title: { en: Emerging Hi-Tech, ml: വളർന്നുവരുന്ന ഹൈടെക് }\n    min_index: 35\n",
-            "  - id: emerging\n    title: { en: Emerging Hi-Tech, ml: വളർന്നുവരുന്ന ഹൈടെക് }\n    min_index: 35\n    meaning: { en: x }\n  - id: starting\n    title: { en: Starting }\n    min_index: 20\n",
+            "  - id: emerging\n    title: { en: Emerging Hi-Tech, ml: വളർന്നുവരുന്ന ഹൈടെക് }\n    min_index: 35\n    meaning: { en: x, ml: x }\n  - id: starting\n    title: { en: Starting, ml: തുടക്കം }\n    min_index: 20\n",
             StringComparison.Ordinal);
         var fiveTiers = TestFrameworks.LoadText(yaml);
         Assert.True(fiveTiers.IsValid, string.Join("\n", fiveTiers.Errors));

@@ -168,6 +168,9 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
     /// <summary>English sentences seen on Malayalam pages outside lang="en" (reported, not failing: often framework texts without a translation).</summary>
     public List<string> EnglishOnMalayalamPages { get; } = [];
 
+    /// <summary>Each Malayalam page's visible main text outside lang="en" (what a reader takes to be Malayalam), by path.</summary>
+    public List<(string Path, string Text)> MalayalamPageTexts { get; } = [];
+
     /// <summary>When true, each page must be served in Malayalam: &lt;html lang="ml"&gt; and a Malayalam main heading.</summary>
     public bool ExpectMalayalam { get; set; }
 
@@ -252,6 +255,8 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
             {
                 EnglishOnMalayalamPages.Add($"{path}: {text}");
             }
+
+            MalayalamPageTexts.Add((path, await page.EvaluateAsync<string>(NotMarkedEnglishScript)));
         }
 
         // axe-core once per distinct page (its path and heading), not on every re-display of the same form.
@@ -304,6 +309,21 @@ public sealed partial class Journey(IBrowserContext context, IPage page, string 
             }
           }
           return [...found];
+        }
+        """;
+
+    /// <summary>The visible text of the main content, leaving out what is marked lang="en" (and code).</summary>
+    private const string NotMarkedEnglishScript = """
+        () => {
+          const parts = [];
+          const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const element = walker.currentNode.parentElement;
+            if (!element.closest('[lang="en"], code, pre, script, style') && element.offsetParent !== null) {
+              parts.push(walker.currentNode.textContent);
+            }
+          }
+          return parts.join(' ').replace(/\s+/g, ' ');
         }
         """;
 

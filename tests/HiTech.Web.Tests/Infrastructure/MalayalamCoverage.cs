@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using YamlDotNet.RepresentationModel;
 
 namespace HiTech.Web.Tests.Infrastructure;
 
@@ -55,6 +56,51 @@ public static partial class MalayalamCoverage
             : Path.Combine(RepositoryRoot, "src", "HiTech.Web", "Resources", "Features", feature!, resource + ".ml.resx");
         return XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+    }
+
+    /// <summary>The framework and maturity definitions the platform ships (data/frameworks/**/framework.yaml, data/maturity/**/*.yaml).</summary>
+    public static IEnumerable<string> DefinitionFiles()
+    {
+        var data = Path.Combine(RepositoryRoot, "data");
+        return Directory.EnumerateFiles(Path.Combine(data, "frameworks"), "framework.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(data, "maturity"), "*.yaml", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every text of a YAML definition written as { en: ..., ml: ... }, with where it is (line:column).</summary>
+    public static IEnumerable<(string Where, string En, string? Ml)> BilingualTexts(string file)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StringReader(File.ReadAllText(file)))
+        {
+            stream.Load(reader);
+        }
+
+        var pending = new Stack<YamlNode>(stream.Documents.Select(d => d.RootNode));
+        while (pending.TryPop(out var node))
+        {
+            if (node is YamlMappingNode map)
+            {
+                if (map.Children.TryGetValue(new YamlScalarNode("en"), out var en) && en is YamlScalarNode { Value: { } english })
+                {
+                    var ml = map.Children.TryGetValue(new YamlScalarNode("ml"), out var m) ? (m as YamlScalarNode)?.Value : null;
+                    yield return ($"{Path.GetRelativePath(RepositoryRoot, file)}:{map.Start.Line}:{map.Start.Column}", english, ml);
+                    continue;
+                }
+
+                foreach (var child in map.Children.Values)
+                {
+                    pending.Push(child);
+                }
+            }
+            else if (node is YamlSequenceNode sequence)
+            {
+                foreach (var child in sequence.Children)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 
     public static List<string> Placeholders(string text) =>

@@ -1,10 +1,13 @@
+using System.Text.RegularExpressions;
+using HiTech.Core.Reference;
+
 namespace HiTech.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Every page is usable in Malayalam: every string each feature shows, and every shared string of the layout and
 /// the common pages, has a Malayalam translation, not empty, with the same placeholders.
 /// </summary>
-public sealed class MalayalamTests
+public sealed partial class MalayalamTests
 {
     /// <summary>Features that must show at least this many strings (a low count means the search lost them).</summary>
     private static readonly Dictionary<string, int> AtLeast = new(StringComparer.Ordinal) { ["Enterprises"] = 100, ["Maturity"] = 150 };
@@ -45,6 +48,37 @@ public sealed class MalayalamTests
         Assert.True(missing.Count == 0, "No Malayalam in SharedResource.ml.resx for: " + string.Join(" | ", missing));
         CheckTranslations(translations);
     }
+
+    [Fact]
+    public void Every_text_of_the_shipped_frameworks_and_maturity_instruments_has_Malayalam()
+    {
+        var files = MalayalamCoverage.DefinitionFiles().ToList();
+        Assert.Contains(files, f => f.EndsWith("framework.yaml", StringComparison.Ordinal));
+        var texts = files.SelectMany(MalayalamCoverage.BilingualTexts).ToList();
+        Assert.True(texts.Count > 400, $"only {texts.Count} texts found; have the definitions moved?");
+
+        var missing = texts.Where(t => t.Ml is null || !MalayalamLetter().IsMatch(t.Ml)).Select(t => $"{t.Where} \"{t.En}\"").ToList();
+        Assert.True(missing.Count == 0, "No Malayalam for:\n  " + string.Join("\n  ", missing));
+    }
+
+    [Fact]
+    public void Every_section_and_division_and_every_group_and_class_of_a_priority_sector_has_a_Malayalam_NIC_title()
+    {
+        var reference = ReferenceData.LoadFromDirectory(Path.Combine(MalayalamCoverage.RepositoryRoot, "data"));
+        var prefixes = reference.PrioritySectors.All.SelectMany(s => s.NicPrefixes).ToList();
+        var needed = reference.Nic.Entries.Where(e =>
+            e.Level is NicLevel.Section or NicLevel.Division ||
+            (e.Level is NicLevel.Group or NicLevel.Class && prefixes.Any(p => e.Code.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(e.Code, StringComparison.Ordinal))))
+            .ToList();
+        Assert.True(needed.Count > 250, $"only {needed.Count} codes to cover; have the priority sectors moved?");
+
+        var missing = needed.Where(e => reference.NicMalayalam.TitleOf(e.Code) is null).Select(e => $"{e.Code} {e.Title}").ToList();
+        Assert.True(missing.Count == 0, "No Malayalam NIC title (data/classifications/nic2008-ml.csv) for:\n  " + string.Join("\n  ", missing));
+        Assert.All(needed, e => Assert.Matches(MalayalamLetter(), reference.NicMalayalam.TitleOf(e.Code)!));
+    }
+
+    [GeneratedRegex("[\u0D00-\u0D7F]")]
+    private static partial Regex MalayalamLetter();
 
     private static void CheckTranslations(Dictionary<string, string> translations)
     {

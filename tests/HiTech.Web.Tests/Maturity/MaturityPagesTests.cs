@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.RegularExpressions;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Certificates;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 
 namespace HiTech.Web.Tests.Maturity;
 
@@ -406,6 +409,38 @@ public sealed partial class MaturityPagesTests(MaturityFixture fixture) : IClass
 
         var list = await browser.GetHtmlAsync("/maturity");
         Assert.Equal(["T1", "T0"], Regex.Matches(list, "<dt class=\"govuk-summary-list__key\">\\s*(T\\d+)").Select(m => m.Groups[1].Value));
+    }
+
+    [Theory]
+    [InlineData("en", " to T1 ")]
+    [InlineData("ml", "-ൽ നിന്ന് T1 ")]
+    public async Task Every_character_of_the_report_with_progress_has_a_glyph_in_the_shipped_fonts(string language, string fromTo)
+    {
+        Skip();
+        var firm = await fixture.NewFirmAsync(employees: 6);
+        using var browser = await fixture.BrowserAsync(firm.Email, acceptLanguage: language);
+        var t0 = await StartAsync(browser);
+        await AnswerScreenAsync(browser, t0, DocumentedScreen);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/maturity/{t0}?handler=complete")).StatusCode);
+        var t1 = await StartAsync(browser);
+        await AnswerScreenAsync(browser, t1, new Dictionary<string, string[]>(DocumentedScreen, StringComparer.Ordinal) { ["s_strategy_plan"] = ["plan-budget"] });
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/maturity/{t1}?handler=complete")).StatusCode);
+        var pdf = await browser.Client.GetByteArrayAsync($"/maturity/{t1}/report.pdf");
+        if (PdfText.Missing is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        // The progress lines ("T0 38 to T1 63") are there, in words: Noto Sans has no arrow, which showed as an empty box.
+        var text = Normalise(PdfText.Extract(pdf));
+        Assert.Contains(fromTo, text, StringComparison.Ordinal);
+        var fonts = fixture.Factory.Services.GetRequiredService<CertificateFonts>();
+        using var latin = new SKFont(fonts.Latin);
+        using var malayalam = new SKFont(fonts.Malayalam);
+        var missing = text.EnumerateRunes()
+            .Where(r => !Rune.IsWhiteSpace(r) && !latin.ContainsGlyph(r.Value) && !malayalam.ContainsGlyph(r.Value))
+            .Select(r => $"U+{r.Value:X4} {r}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Characters the shipped fonts cannot draw: " + string.Join(", ", missing));
     }
 
     [Fact]

@@ -67,11 +67,15 @@ public sealed class GetAggregates(AppDbContext db, FrameworkStore frameworks, Re
             .GroupBy(d => d)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, new LocalText($"{g.Key} {reference.Nic.Find(g.Key)?.Title ?? ""}".Trim()), g.Count()));
+            .Select(g => (g.Key, DivisionLabel(g.Key), g.Count()));
         var byDivision = Table("division", divisions);
 
         return new Aggregates(byTier, byDistrict, byDivision, SmallCells.Threshold);
     }
+
+    /// <summary>"26 Manufacture of ..." in both languages; every division has a Malayalam title (nic2008-ml.csv).</summary>
+    private LocalText DivisionLabel(string code) =>
+        new($"{code} {reference.Nic.Find(code)?.Title ?? ""}".Trim(), reference.NicMalayalam.TitleOf(code) is { } ml ? $"{code} {ml}" : null);
 
     private static AggregateTable Table(string id, IEnumerable<(string Key, LocalText Label, int Count)> cells)
     {

@@ -13,6 +13,7 @@ public static class ClassifyApi
         [property: JsonPropertyName("code")] string Code,
         [property: JsonPropertyName("level")] string Level,
         [property: JsonPropertyName("title")] string Title,
+        [property: JsonPropertyName("title_ml")] string? TitleMl,
         [property: JsonPropertyName("isic4")] string? Isic4,
         [property: JsonPropertyName("oecd_group")] string? OecdGroup,
         [property: JsonPropertyName("oecd_basis")] string OecdBasis,
@@ -28,10 +29,12 @@ public static class ClassifyApi
         group.MapGet("/", Search).WithSummary("Find NIC 2008 codes by words or digits");
     }
 
-    public static Classification ToClassification(NicEntry entry) => new(
+    /// <summary>The code's facts; <c>title_ml</c> is null where no Malayalam title exists yet (data/classifications/nic2008-ml.csv).</summary>
+    public static Classification ToClassification(NicEntry entry, NicMalayalamTitles malayalam) => new(
         entry.Code,
         entry.Level.ToString().ToLowerInvariant(),
         entry.Title,
+        malayalam.TitleOf(entry.Code),
         entry.Isic4,
         entry.OecdGroup is { } g ? OecdGroups.ToId(g) : null,
         entry.OecdBasis,
@@ -42,7 +45,7 @@ public static class ClassifyApi
     {
         if (reference.Nic.Find(code) is { } entry)
         {
-            return TypedResults.Ok(ToClassification(entry));
+            return TypedResults.Ok(ToClassification(entry, reference.NicMalayalam));
         }
 
         var near = reference.Nic.SuggestNear(code, 5);
@@ -54,5 +57,5 @@ public static class ClassifyApi
     }
 
     private static Ok<IReadOnlyList<Classification>> Search(string? q, ReferenceData reference, int? max) =>
-        TypedResults.Ok<IReadOnlyList<Classification>>([.. reference.Nic.Search(q ?? "", Math.Clamp(max ?? 20, 1, 50)).Select(ToClassification)]);
+        TypedResults.Ok<IReadOnlyList<Classification>>([.. reference.Nic.Search(q ?? "", Math.Clamp(max ?? 20, 1, 50)).Select(e => ToClassification(e, reference.NicMalayalam))]);
 }

@@ -40,10 +40,9 @@ public sealed class EnterpriseLabels(ReferenceData reference, FrameworkStore fra
     };
 
     /// <summary>A stored district name in the user's language.</summary>
-    public string District(string stored) =>
-        reference.Districts.TryResolve(stored, out var district) ? DistrictName(district) : stored;
+    public string District(string stored) => DistrictNames.Of(reference, stored);
 
-    public static string DistrictName(District district) => Language.Current == Language.Malayalam ? district.NameMl : district.Name;
+    public static string DistrictName(District district) => DistrictNames.Of(district);
 
     public string PrioritySector(string id) =>
         reference.PrioritySectors.TryGet(id, out var sector) ? (Language.Current == Language.Malayalam ? sector.NameMl : sector.Name) : id;

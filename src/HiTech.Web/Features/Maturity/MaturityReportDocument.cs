@@ -151,7 +151,9 @@ public sealed class MaturityReportDocument(MaturityWords words)
         {
             var name = change.Id == MaturityProgress.OverallId ? l["Overall"].Value : words.DimensionTitle(c.Instrument, change.Id);
             var band = words.BandChange(change.BandChange);
-            blocks.Add(new PdfRow(name, $"{before} {MaturityWords.Number(change.Previous)} → {c.Label} {MaturityWords.Number(change.Current)} ({words.Change(change.Change)}{(band.Length > 0 ? ", " + band : "")})"));
+            // Words, not "→": the shipped Noto Sans has no arrows, and the PDF would show an empty box.
+            var fromTo = l["{0} {1} to {2} {3}", before, MaturityWords.Number(change.Previous), c.Label, MaturityWords.Number(change.Current)];
+            blocks.Add(new PdfRow(name, $"{fromTo} ({words.Change(change.Change)}{(band.Length > 0 ? ", " + band : "")})"));
         }
     }
 }

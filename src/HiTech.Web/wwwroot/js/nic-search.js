@@ -33,6 +33,26 @@
     return entry.level === 'class' || entry.level === 'subclass';
   }
 
+  // A Malayalam page shows the Malayalam title; where there is none yet, the English one marked as English.
+  function title(entry, into) {
+    into.appendChild(document.createTextNode(entry.code + ' \u2013 '));
+    if (document.documentElement.lang !== 'ml') {
+      into.appendChild(document.createTextNode(entry.title));
+    } else if (entry.title_ml) {
+      into.appendChild(document.createTextNode(entry.title_ml));
+    } else {
+      var english = document.createElement('span');
+      english.lang = 'en';
+      english.textContent = entry.title;
+      var note = document.createElement('span');
+      note.className = 'hitech-in-english';
+      note.textContent = '(' + status.getAttribute('data-in-english') + ')';
+      into.appendChild(english);
+      into.appendChild(document.createTextNode(' '));
+      into.appendChild(note);
+    }
+  }
+
   function radio(entry, index) {
     var id = index === 0 ? 'Code' : 'Code-' + (index + 1);
     var item = document.createElement('div');
@@ -46,7 +66,7 @@
     var label = document.createElement('label');
     label.className = 'govuk-label govuk-radios__label';
     label.htmlFor = id;
-    label.textContent = entry.code + ' \u2013 ' + entry.title;
+    title(entry, label);
     item.appendChild(field);
     item.appendChild(label);
     return item;
@@ -58,7 +78,7 @@
     anchor.className = 'govuk-link';
     anchor.href = '/enterprise/activities/find?q=' + encodeURIComponent(entry.code);
     anchor.setAttribute('data-code', entry.code);
-    anchor.textContent = entry.code + ' \u2013 ' + entry.title;
+    title(entry, anchor);
     item.appendChild(anchor);
     return item;
   }
