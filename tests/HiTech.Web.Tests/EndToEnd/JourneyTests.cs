@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Identifiers;
 using HiTech.Core.Reference;
+using HiTech.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -16,7 +17,7 @@ namespace HiTech.Web.Tests.EndToEnd;
 /// certificate checks out and a tampered one does not. In English and in Malayalam, at 1280 px and at 390 px (a phone).
 /// Every page is screenshotted and checked with axe-core and for sideways scrolling; a serious or critical violation fails the test.
 /// </summary>
-public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Password = "Journey#2025";
 
