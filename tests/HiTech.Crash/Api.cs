@@ -12,13 +12,19 @@ namespace HiTech.Crash;
 /// </summary>
 public sealed class Api(Uri address, string token, Func<Task> serverUp) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+    private readonly HttpClient _http = Authorised(WebHost.Client(address, TimeSpan.FromSeconds(30)), token);
 
     public int Retries { get; private set; }
 
+    private static HttpClient Authorised(HttpClient http, string token)
+    {
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
     public static async Task<string> SignInAsync(Uri address, string email, string password)
     {
-        using var http = new HttpClient { BaseAddress = address };
+        using var http = WebHost.Client(address);
         var response = await http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;

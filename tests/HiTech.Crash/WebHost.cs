@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace HiTech.Crash;
 
@@ -27,7 +29,7 @@ public sealed class WebHost(string webDll, string dataDirectory, string? postgre
         _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"  host: {line}"); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = Client(timeout: TimeSpan.FromSeconds(5));
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
@@ -94,6 +96,7 @@ public sealed class WebHost(string webDll, string dataDirectory, string? postgre
         info.WorkingDirectory = Path.GetDirectoryName(webDll)!;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Data__Directory"] = dataDirectory;
+        info.Environment["DataProtection__CertificatePath"] = KeyCertificate.Value;
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["Demo__Enterprises"] = "3";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -105,6 +108,36 @@ public sealed class WebHost(string webDll, string dataDirectory, string? postgre
         }
 
         return info;
+    }
+
+    /// <summary>
+    /// Production refuses to start without a certificate that encrypts the Data Protection keys: one for the whole run,
+    /// outside every data directory, so a restored backup opens its keys with it too.
+    /// </summary>
+    private static readonly Lazy<string> KeyCertificate = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hitech-crash-keys-{Environment.ProcessId}.pfx");
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest("CN=HiTech crash harness", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
+        return path;
+    });
+
+    /// <summary>
+    /// The harness stands where a TLS-ending proxy on the loopback would: Production serves HTTPS only, and believes the
+    /// loopback's X-Forwarded-Proto.
+    /// </summary>
+    public static HttpClient Client(Uri? address = null, TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        if (address is not null)
+        {
+            http.BaseAddress = address;
+        }
+
+        http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        return http;
     }
 
     private static int FreePort()

@@ -47,6 +47,8 @@ psql_primary() { pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -
 pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres hitech
 
 if [ -n "$WEB_DLL" ]; then
+  # Development: the key certificate is made in the scratch data directory (Production would need DataProtection:CertificatePath).
+  ASPNETCORE_ENVIRONMENT=Development Data__Directory="$WORK/app-data" \
   Database__Provider=postgres ConnectionStrings__Default="Host=127.0.0.1;Port=$PRIMARY_PORT;Username=postgres;Database=hitech" \
     dotnet "$WEB_DLL" migrate >"$WORK/migrate.log" 2>&1 || fail "migrate failed"
 fi
