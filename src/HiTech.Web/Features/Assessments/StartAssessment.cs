@@ -97,8 +97,7 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
     /// </summary>
     private async Task PrefillDigitalMaturityAsync(CurrentUser user, Assessment assessment, CompiledFramework framework, CancellationToken cancellationToken)
     {
-        const string inputId = HiTech.Core.Maturity.DigitalMaturityLift.InputId;
-        if (!framework.InputsById.ContainsKey(inputId))
+        if (!framework.InputsById.ContainsKey(MaturityScoreInput.InputId))
         {
             return;
         }
@@ -113,24 +112,7 @@ public sealed class StartAssessment(AppDbContext db, FrameworkStore frameworks, 
             return;
         }
 
-        var row = new AssessmentInput
-        {
-            Id = Guid.NewGuid(),
-            AssessmentId = assessment.Id,
-            InputId = inputId,
-            Number = latest.Overall,
-            Evidence = EvidenceLevel.SelfDeclared,
-            Review = ReviewState.Pending,
-        };
-        db.AssessmentInputs.Add(row);
-        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.ApplyMaturityScore, null, new
-        {
-            input = inputId,
-            number = row.Number,
-            evidence = EvidenceLevels.ToId(row.Evidence),
-            review = "pending",
-            maturityAssessment = latest.Id,
-        });
+        MaturityScoreInput.Apply(db, audit, user, assessment, row: null, latest.Overall!.Value, latest.Id);
     }
 
     private Task<Guid?> ExistingAsync(Guid organisationId, int year, string frameworkId, CancellationToken cancellationToken) =>

@@ -1,5 +1,3 @@
-using HiTech.Core.Maturity;
-
 namespace HiTech.Web.Features.Maturity;
 
 /// <summary>
@@ -79,7 +77,7 @@ public sealed record OpenAssessment(Guid Id, int Year, decimal? DigitalMaturity,
 /// </summary>
 public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore frameworks, AuditLog audit, TimeProvider clock)
 {
-    public const string InputId = DigitalMaturityLift.InputId;
+    public const string InputId = MaturityScoreInput.InputId;
 
     /// <summary>The statuses in which the enterprise holds the assessment, as a list the database can match.</summary>
     private static readonly AssessmentStatus[] Editable = [.. Enum.GetValues<AssessmentStatus>().Where(AssessmentLifecycle.IsEditable)];
@@ -111,23 +109,8 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
             return new FlowTarget(assessment.Id, assessment.Year, row.Number, value, Changed: false);
         }
 
-        var before = row is null ? null : Snapshot(row, null);
-        if (row is null)
-        {
-            // Added explicitly: found through the navigation, a row with its key already set would be taken for an existing one.
-            row = new AssessmentInput { Id = Guid.NewGuid(), AssessmentId = assessment.Id, InputId = InputId };
-            db.AssessmentInputs.Add(row);
-        }
-
-        var previous = row.Number;
-        row.Number = value;
-        row.Flag = null;
-        row.Text = null;
-        row.Evidence = EvidenceLevel.SelfDeclared;
-        row.Review = ReviewState.Pending;
-        row.ReviewNote = null;
+        var previous = MaturityScoreInput.Apply(db, audit, user, assessment, row, value, maturityId);
         assessment.UpdatedAt = clock.GetUtcNow();
-        audit.Record(user, nameof(Assessment), assessment.Id.ToString(), AuditAction.ApplyMaturityScore, before, Snapshot(row, maturityId));
         return new FlowTarget(assessment.Id, assessment.Year, previous, value, Changed: true);
     }
 
@@ -142,13 +125,4 @@ public sealed class DigitalMaturityFlow(AppDbContext db, FrameworkStore framewor
             ? assessment
             : null;
     }
-
-    private static object Snapshot(AssessmentInput row, Guid? maturityId) => new
-    {
-        input = row.InputId,
-        number = row.Number,
-        evidence = EvidenceLevels.ToId(row.Evidence),
-        review = row.Review.ToString().ToLowerInvariant(),
-        maturityAssessment = maturityId,
-    };
 }
