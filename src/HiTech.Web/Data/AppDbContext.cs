@@ -34,6 +34,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Provider> Providers => Set<Provider>();
 
+    public DbSet<ProviderEquipment> ProviderEquipment => Set<ProviderEquipment>();
+
+    public DbSet<Need> Needs => Set<Need>();
+
+    public DbSet<Introduction> Introductions => Set<Introduction>();
+
+    public DbSet<IntroductionMessage> IntroductionMessages => Set<IntroductionMessage>();
+
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<PartnershipMilestone> PartnershipMilestones => Set<PartnershipMilestone>();
+
+    public DbSet<PartnershipFollowUp> PartnershipFollowUps => Set<PartnershipFollowUp>();
+
+    public DbSet<PartnershipRating> PartnershipRatings => Set<PartnershipRating>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -236,15 +256,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        builder.Entity<Provider>(e =>
-        {
-            e.Property(p => p.Name).HasMaxLength(200);
-            e.Property(p => p.Kind).HasMaxLength(32);
-            e.Property(p => p.District).HasMaxLength(40);
-            e.Property(p => p.Capabilities).HasMaxLength(2000);
-            e.Property(p => p.Website).HasMaxLength(300);
-            e.Property(p => p.Version).IsConcurrencyToken();
-        });
+        CollaborationModel.Configure(builder);
     }
 
     private void BumpVersions()

@@ -26,6 +26,9 @@ public static class DemoProviders
         Name = name,
         Kind = kind,
         District = district,
-        Capabilities = capabilities,
+        NicCodes = string.Join(';', capabilities.Split(';').Where(c => c.All(char.IsAsciiDigit))),
+        ServicesEn = capabilities.Replace(';', ' '),
+        Status = ProviderStatus.Verified,
+        IsDemo = true,
     };
 }

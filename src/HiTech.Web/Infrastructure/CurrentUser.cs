@@ -11,11 +11,12 @@ public sealed class CurrentUser
 {
     public static readonly CurrentUser Anonymous = new(null, [], null);
 
-    public CurrentUser(Guid? id, IReadOnlyCollection<string> roles, Guid? organisationId)
+    public CurrentUser(Guid? id, IReadOnlyCollection<string> roles, Guid? organisationId, Guid? providerId = null)
     {
         Id = id;
         Roles = roles;
         OrganisationId = organisationId;
+        ProviderId = providerId;
     }
 
     public Guid? Id { get; }
@@ -23,6 +24,9 @@ public sealed class CurrentUser
     public IReadOnlyCollection<string> Roles { get; }
 
     public Guid? OrganisationId { get; }
+
+    /// <summary>The provider a Provider user answers for.</summary>
+    public Guid? ProviderId { get; }
 
     public bool IsAuthenticated => Id is not null;
 
@@ -33,6 +37,14 @@ public sealed class CurrentUser
     public bool IsAnalyst => Roles.Contains(Infrastructure.Roles.Analyst);
 
     public bool IsAdmin => Roles.Contains(Infrastructure.Roles.Admin);
+
+    public bool IsProvider => Roles.Contains(Infrastructure.Roles.Provider);
+
+    /// <summary>A partnerships officer, or an admin (who may do all an officer does).</summary>
+    public bool IsPartnershipsOfficer => Roles.Contains(Infrastructure.Roles.PartnershipsOfficer) || IsAdmin;
+
+    /// <summary>May this user answer for this provider's profile, introductions and partnerships?</summary>
+    public bool ActsForProvider(Guid providerId) => IsProvider && ProviderId == providerId;
 
     public Guid RequiredId => Id ?? throw new InvalidOperationException("No signed-in user.");
 
@@ -48,8 +60,9 @@ public sealed class CurrentUser
 
         var id = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : (Guid?)null;
         var organisation = Guid.TryParse(principal.FindFirstValue(Infrastructure.Roles.OrganisationClaim), out var org) ? org : (Guid?)null;
+        var provider = Guid.TryParse(principal.FindFirstValue(Infrastructure.Roles.ProviderClaim), out var prov) ? prov : (Guid?)null;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new CurrentUser(id, roles, organisation);
+        return new CurrentUser(id, roles, organisation, provider);
     }
 }
 
@@ -66,6 +79,11 @@ public sealed class AppClaimsFactory(
         if (user.OrganisationId is { } organisation)
         {
             identity.AddClaim(new Claim(Infrastructure.Roles.OrganisationClaim, organisation.ToString()));
+        }
+
+        if (user.ProviderId is { } provider)
+        {
+            identity.AddClaim(new Claim(Infrastructure.Roles.ProviderClaim, provider.ToString()));
         }
 
         identity.AddClaim(new Claim(Infrastructure.Roles.LanguageClaim, user.Language));

@@ -93,7 +93,10 @@ public static class HostingExtensions
             .AddPolicy(Roles.Enterprise, p => p.RequireRole(Roles.Enterprise))
             .AddPolicy(Roles.Assessor, p => p.RequireRole(Roles.Assessor))
             .AddPolicy(Roles.Analyst, p => p.RequireRole(Roles.Analyst, Roles.Admin))
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Provider, p => p.RequireRole(Roles.Provider))
+            // Admins may do whatever the partnerships officer does.
+            .AddPolicy(Roles.PartnershipsOfficer, p => p.RequireRole(Roles.PartnershipsOfficer, Roles.Admin));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "hitech.af";

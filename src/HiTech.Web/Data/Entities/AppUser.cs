@@ -17,4 +17,10 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Set when an admin creates the account with a temporary password: the first sign-in asks for a new one.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>The provider profile a Provider user answers for; null for everyone else.</summary>
+    public Guid? ProviderId { get; set; }
+
+    /// <summary>Notifications also by e-mail (true) or in the app only (false).</summary>
+    public bool NotifyByEmail { get; set; } = true;
 }
