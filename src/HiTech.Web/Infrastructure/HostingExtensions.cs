@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
 using HiTech.Web.Infrastructure.Api;
+using HiTech.Web.Infrastructure.Jobs;
 using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +33,11 @@ public static class HostingExtensions
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
+
+        // Background work, run once across the cluster by the job scheduler (Infrastructure/Jobs).
+        services.AddJobScheduler(builder.Configuration);
+        services.AddRecurringJob<Storage.EvidenceSweepJob>();
+        services.AddRecurringJob<IdempotencySweepJob>();
 
         // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.
         if (options.IsPostgres)

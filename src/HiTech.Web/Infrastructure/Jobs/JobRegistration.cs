@@ -9,4 +9,21 @@ public static class JobRegistration
         services.AddSingleton<IRecurringJob, T>();
         return services;
     }
+
+    /// <summary>The scheduler itself (AddPlatform calls it once): runner, loop, status for /health/ready and /metrics.</summary>
+    public static IServiceCollection AddJobScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = JobOptions.From(configuration);
+        services.AddSingleton(options);
+        services.AddSingleton<JobStatus>();
+        services.AddSingleton<JobMetrics>();
+        services.AddSingleton<JobRunner>();
+        if (options.Enabled)
+        {
+            services.AddHostedService<JobScheduler>();
+        }
+
+        services.AddHealthChecks().AddCheck<JobSchedulerHealthCheck>("jobs");
+        return services;
+    }
 }
