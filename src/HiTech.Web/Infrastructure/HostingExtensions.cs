@@ -3,6 +3,7 @@ using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
 using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Jobs;
+using HiTech.Web.Infrastructure.Observability;
 using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,9 @@ namespace HiTech.Web.Infrastructure;
 public static class HostingExtensions
 {
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Health checks with this tag decide /health/ready; /health/live runs none.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
@@ -140,7 +144,8 @@ public static class HostingExtensions
             document.Info.Description = "Organisations, units, activities, assessments, reviews, certificates and classification. Sign in with POST /api/v1/auth/login and send the access token as a Bearer token.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.AddTelemetry();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 * 1024));
         return builder;
@@ -148,6 +153,7 @@ public static class HostingExtensions
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseSlowRequestLog();
         app.UseProxyAndHttps();
         app.UseExceptionHandler("/error");
 
@@ -173,8 +179,11 @@ public static class HostingExtensions
             .DisableTelemetry()
             .DisableAgent()
             .WithFavicon("/favicon.svg"));
-        app.MapHealthChecks("/health/ready");
+        // Ready: the database answers and this node's job scheduler polls. Live: the process answers, nothing else is asked
+        // (a database outage must not make the orchestrator restart every node).
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapTelemetry();
         return app;
     }
 }

@@ -23,7 +23,7 @@ public static class JobRegistration
             services.AddHostedService<JobScheduler>();
         }
 
-        services.AddHealthChecks().AddCheck<JobSchedulerHealthCheck>("jobs");
+        services.AddHealthChecks().AddCheck<JobSchedulerHealthCheck>("jobs", tags: [HostingExtensions.ReadyTag]);
         return services;
     }
 }
