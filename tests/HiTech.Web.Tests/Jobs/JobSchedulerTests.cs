@@ -60,6 +60,13 @@ public sealed class JobSchedulerTests(TestHost host) : IClassFixture<TestHost>
         Assert.Contains("The mail server refused the connection", row.LastError, StringComparison.Ordinal);
         Assert.Equal(_clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(30), row.NextRunAtUtc);
 
+        // Admins see the job, its failures and its error on the administration page.
+        var admin = await host.BrowserAsync(DemoSeeder.AdminEmail);
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetHtmlAsync("/admin"));
+        Assert.Contains(job.Name, page, StringComparison.Ordinal);
+        Assert.Contains("Failures in a row: 1", page, StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException: The mail server refused the connection.", page, StringComparison.Ordinal);
+
         Assert.Equal(0, await node.RunDueAsync(ct));
         _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(1, await node.RunDueAsync(ct));
