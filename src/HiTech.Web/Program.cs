@@ -1,5 +1,4 @@
 using HiTech.Web.Features;
-using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Startup;
 using HiTech.Web.Infrastructure.Storage;
 
@@ -15,7 +14,7 @@ if (args.Contains("migrate", StringComparer.Ordinal))
     return;
 }
 
-// `sweep-evidence` removes evidence files no record refers to (left by interrupted uploads), then exits; start-up does it too.
+// `sweep-evidence` removes evidence files no record refers to (left by interrupted uploads), then exits; the evidence-sweep job does it every six hours.
 if (args.Contains("sweep-evidence", StringComparer.Ordinal))
 {
     await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
@@ -45,8 +44,6 @@ if (args.Contains("backup", StringComparer.Ordinal) || args.Contains("restore", 
 }
 
 await DatabaseStartup.PrepareAsync(app.Services, CancellationToken.None);
-await EvidenceSweep.RunAsync(app.Services, CancellationToken.None);
-await Idempotency.SweepAsync(app.Services, CancellationToken.None);
 app.UsePlatform();
 app.MapFeatures();
 await app.RunAsync();

@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
 using HiTech.Web.Infrastructure.Api;
+using HiTech.Web.Infrastructure.Jobs;
+using HiTech.Web.Infrastructure.Observability;
 using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +15,9 @@ namespace HiTech.Web.Infrastructure;
 public static class HostingExtensions
 {
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Health checks with this tag decide /health/ready; /health/live runs none.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
@@ -32,6 +37,11 @@ public static class HostingExtensions
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
+
+        // Background work, run once across the cluster by the job scheduler (Infrastructure/Jobs).
+        services.AddJobScheduler(builder.Configuration);
+        services.AddRecurringJob<Storage.EvidenceSweepJob>();
+        services.AddRecurringJob<IdempotencySweepJob>();
 
         // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.
         if (options.IsPostgres)
@@ -137,7 +147,8 @@ public static class HostingExtensions
             document.Info.Description = "Organisations, units, activities, assessments, reviews, certificates and classification. Sign in with POST /api/v1/auth/login and send the access token as a Bearer token.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.AddTelemetry();
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + (64 * 1024));
         return builder;
@@ -145,6 +156,7 @@ public static class HostingExtensions
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseSlowRequestLog();
         app.UseProxyAndHttps();
         app.UseExceptionHandler("/error");
 
@@ -170,8 +182,11 @@ public static class HostingExtensions
             .DisableTelemetry()
             .DisableAgent()
             .WithFavicon("/favicon.svg"));
-        app.MapHealthChecks("/health/ready");
+        // Ready: the database answers and this node's job scheduler polls. Live: the process answers, nothing else is asked
+        // (a database outage must not make the orchestrator restart every node).
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapTelemetry();
         return app;
     }
 }

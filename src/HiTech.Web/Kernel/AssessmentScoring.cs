@@ -9,7 +9,7 @@ namespace HiTech.Web.Kernel;
 /// assessor rejected count as not given; adjusted inputs carry the assessor's value. Plans to reach the next tier name
 /// the support schemes of the shipped catalogue.
 /// </summary>
-public sealed class AssessmentScoring(ActivityClassifier classifier, Features.Maturity.MaturityReference maturity)
+public sealed class AssessmentScoring(ActivityClassifier classifier, Features.Maturity.MaturityReference maturity, Infrastructure.Observability.ScoringMetrics metrics)
 {
     public ActivityClassifier Classifier { get; } = classifier;
 
@@ -47,8 +47,13 @@ public sealed class AssessmentScoring(ActivityClassifier classifier, Features.Ma
     }
 
     /// <summary>Scores and explains; returns the issues instead when the inputs are not acceptable.</summary>
-    public (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, EnterpriseInput input) =>
-        Explainer.Explain(framework, Classifier, input, maturity.Schemes);
+    public (Explanation? Explanation, IReadOnlyList<InputIssue> Issues) Explain(CompiledFramework framework, EnterpriseInput input)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var answer = Explainer.Explain(framework, Classifier, input, maturity.Schemes);
+        metrics.Scored(answer.Explanation is not null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return answer;
+    }
 
     public static IEnumerable<string> SplitCodes(string text) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

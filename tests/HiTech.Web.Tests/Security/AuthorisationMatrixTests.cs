@@ -117,6 +117,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("GET /api/v1/certificates/keys", _ => "/api/v1/certificates/keys", Public),
         Api("* /health/ready", _ => "/health/ready", Public),
         Api("* /health/live", _ => "/health/live", Public),
+        // Prometheus scrapes from the machine itself without signing in (tested in Operations/ObservabilityTests); from elsewhere only an admin.
+        Api("* /metrics", _ => "/metrics", AdminOnly),
         Api("GET /openapi/{documentName}.json", _ => "/openapi/v1.json", Public),
         Api("GET /scalar/{documentName?}", _ => "/scalar/", Public),
         Api("GET /scalar/scalar.js", _ => "/scalar/scalar.js", Public),

@@ -6,6 +6,7 @@ public static class AdminFeature
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ListUsers>();
+        services.AddScoped<ListJobs>();
         services.AddScoped<CreateStaffAccount>();
         services.AddScoped<LockAccount>();
         services.AddScoped<ChangeRole>();

@@ -24,6 +24,10 @@ public static class ApiProblems
     {
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BindingProblems>();
+
+        // Every problem, whoever writes it (OutcomeResults, the refusals here, the exception handler), carries the
+        // request's trace id: the id of its trace and of its JSON log lines, for a caller to quote to support.
+        services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["traceId"] = TraceId(c.HttpContext));
         return services;
     }
 
@@ -55,6 +59,10 @@ public static class ApiProblems
         var limits = context.RequestServices.GetRequiredService<PlatformOptions>();
         await WriteAsync(context, ForStatus(context, response.StatusCode, words, limits));
     });
+
+    /// <summary>The W3C trace id (32 hex digits) of the request, as in the logs' TraceId; the connection's id when nothing traces.</summary>
+    public static string TraceId(HttpContext context) =>
+        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.TraceIdentifier;
 
     /// <summary>Tells a rate-limited caller how many seconds to wait (the Retry-After header).</summary>
     public static ValueTask RetryAfterAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -113,7 +113,7 @@ public static class Idempotency
         await held.CopyToAsync(answer, cancellationToken);
     }
 
-    /// <summary>Deletes records older than <see cref="Lifetime"/>; run at start-up.</summary>
+    /// <summary>Deletes records older than <see cref="Lifetime"/>; run every hour by <see cref="IdempotencySweepJob"/>.</summary>
     public static async Task<int> SweepAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();

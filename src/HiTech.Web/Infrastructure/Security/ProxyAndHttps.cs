@@ -47,7 +47,8 @@ public static class ProxyAndHttps
         app.UseHttpsRedirection();
         app.Use(async (context, next) =>
         {
-            if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+            // Probes and the metrics scrape come over plain HTTP from the machine or its network (MetricsAccess).
+            if (context.Request.IsHttps || Observability.Telemetry.IsProbe(context.Request.Path))
             {
                 await next(context);
                 return;

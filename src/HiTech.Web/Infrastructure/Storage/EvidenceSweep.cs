@@ -5,7 +5,7 @@ namespace HiTech.Web.Infrastructure.Storage;
 /// EvidenceFiles row refers to, and a half-written temporary file. Only files untouched for longer than
 /// <see cref="Grace"/> go, so an upload in progress (written, not yet saved) is never swept; a stored file an
 /// upload reuses is touched first (<see cref="EvidenceStore.SaveAsync"/>), and is checked again just before it goes.
-/// Runs at start-up and as `dotnet HiTech.Web.dll sweep-evidence`.
+/// Runs every six hours on one node (<see cref="EvidenceSweepJob"/>) and as `dotnet HiTech.Web.dll sweep-evidence`.
 /// </summary>
 public sealed class EvidenceSweep(AppDbContext db, EvidenceStore store, TimeProvider clock, ILogger<EvidenceSweep> logger)
 {
@@ -48,7 +48,7 @@ public sealed class EvidenceSweep(AppDbContext db, EvidenceStore store, TimeProv
         return removed;
     }
 
-    /// <summary>`sweep-evidence`, and the sweep at start-up: a failure is logged, never stops the platform.</summary>
+    /// <summary>`sweep-evidence`: a failure is logged, never stops the platform.</summary>
     public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
