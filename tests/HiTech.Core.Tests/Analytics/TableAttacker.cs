@@ -10,10 +10,15 @@ internal sealed class TableAttacker
 {
     private readonly int[,] _values;
     private readonly bool[,] _hidden;
+
+    /// <summary>What the constraints hold a cell to: its published value, or for the margin under attack the value tried.</summary>
+    private readonly int?[,] _known;
     private readonly int _rows;
     private readonly int _columns;
     private readonly List<(int R, int C)> _unknowns = [];
     private readonly int[,] _trial;
+    private readonly bool[,] _assigned;
+    private List<(int R, int C)> _order = [];
     private long _budget;
 
     /// <param name="values">The true lattice: inner cells, row margins in the last column, column margins in the last row, total in the corner.</param>
@@ -25,6 +30,8 @@ internal sealed class TableAttacker
         _rows = values.GetLength(0) - 1;
         _columns = values.GetLength(1) - 1;
         _trial = new int[_rows + 1, _columns + 1];
+        _assigned = new bool[_rows + 1, _columns + 1];
+        _known = new int?[_rows + 1, _columns + 1];
         for (var r = 0; r < _rows; r++)
         {
             for (var c = 0; c < _columns; c++)
@@ -48,7 +55,26 @@ internal sealed class TableAttacker
         foreach (var (r, c) in _unknowns)
         {
             _trial[r, c] = 0;
+            _assigned[r, c] = false;
         }
+
+        // A margin or the total under attack is held to atLeast: its possible values form an interval too.
+        for (var r = 0; r <= _rows; r++)
+        {
+            for (var c = 0; c <= _columns; c++)
+            {
+                _known[r, c] = _hidden[r, c] ? null : _values[r, c];
+            }
+        }
+
+        var inner = row < _rows && column < _columns;
+        if (!inner && _values[row, column] < atLeast)
+        {
+            _known[row, column] = atLeast;
+        }
+
+        // The target first, then the cells of its row and column: a witness is found before the rest is explored.
+        _order = [.. _unknowns.OrderBy(u => u == (row, column) ? 0 : u.R == row || u.C == column ? 1 : 2)];
 
         var found = Search(0, row, column, atLeast);
         return _budget < 0 ? null : found;
@@ -61,14 +87,22 @@ internal sealed class TableAttacker
             return false;
         }
 
-        if (next == _unknowns.Count)
+        if (next == _order.Count)
         {
             return Consistent() && Value(row, column) >= atLeast;
         }
 
-        var (r, c) = _unknowns[next];
+        var (r, c) = _order[next];
         var low = Math.Min(1, _values[r, c]);
-        for (var v = Cap(r, c); v >= low; v--)
+        var cap = Cap(r, c);
+
+        // The values a cell can take form an interval holding its true value (the table's equations are totally
+        // unimodular), so an inner target reaches atLeast if and only if it can equal atLeast. Other cells are tried
+        // from their true value outwards: a witness is usually a small shift of the true table.
+        var tries = Enumerable.Range(low, Math.Max(0, cap - low + 1));
+        tries = (r, c) == (row, column) ? tries.Where(v => v == Math.Max(atLeast, low)) : tries.OrderBy(v => Math.Abs(v - _values[r, c]));
+        _assigned[r, c] = true;
+        foreach (var v in tries)
         {
             _trial[r, c] = v;
             if (PartialOk(r, c) && StillReachable(next + 1) && Search(next + 1, row, column, atLeast))
@@ -78,6 +112,7 @@ internal sealed class TableAttacker
         }
 
         _trial[r, c] = 0;
+        _assigned[r, c] = false;
         return false;
     }
 
@@ -85,24 +120,25 @@ internal sealed class TableAttacker
     private int Cap(int r, int c)
     {
         var cap = 60;
-        cap = _hidden[r, _columns] ? cap : Math.Min(cap, _values[r, _columns]);
-        cap = _hidden[_rows, c] ? cap : Math.Min(cap, _values[_rows, c]);
-        return _hidden[_rows, _columns] ? cap : Math.Min(cap, _values[_rows, _columns]);
+        cap = _known[r, _columns] is { } rowMargin ? Math.Min(cap, rowMargin) : cap;
+        cap = _known[_rows, c] is { } columnMargin ? Math.Min(cap, columnMargin) : cap;
+        return _known[_rows, _columns] is { } total ? Math.Min(cap, total) : cap;
     }
 
     /// <summary>
     /// The row and column of a just-set cell do not already exceed their published margins, nor the table its total;
-    /// and once a row's last unknown is set, the row meets its published margin.
+    /// and once a row's or column's last unknown is set, it meets its published margin.
     /// </summary>
     private bool PartialOk(int r, int c)
     {
         var rowSum = RowSum(r);
-        if (!_hidden[r, _columns] && (rowSum > _values[r, _columns] || (LastUnknownOfRow(r, c) && rowSum != _values[r, _columns])))
+        if (_known[r, _columns] is { } rowMargin && (rowSum > rowMargin || (RowComplete(r) && rowSum != rowMargin)))
         {
             return false;
         }
 
-        if (!_hidden[_rows, c] && ColumnSum(c) > _values[_rows, c])
+        var columnSum = ColumnSum(c);
+        if (_known[_rows, c] is { } columnMargin && (columnSum > columnMargin || (ColumnComplete(c) && columnSum != columnMargin)))
         {
             return false;
         }
@@ -113,7 +149,7 @@ internal sealed class TableAttacker
             total += RowSum(row);
         }
 
-        return _hidden[_rows, _columns] || total <= _values[_rows, _columns];
+        return _known[_rows, _columns] is not { } published || total <= published;
     }
 
     /// <summary>The unknowns not yet set can still fill every published row, column and total.</summary>
@@ -122,9 +158,9 @@ internal sealed class TableAttacker
         var rowRoom = new int[_rows];
         var columnRoom = new int[_columns];
         var room = 0;
-        for (var k = next; k < _unknowns.Count; k++)
+        for (var k = next; k < _order.Count; k++)
         {
-            var (r, c) = _unknowns[k];
+            var (r, c) = _order[k];
             var cap = Cap(r, c);
             rowRoom[r] += cap;
             columnRoom[c] += cap;
@@ -136,7 +172,7 @@ internal sealed class TableAttacker
         {
             var sum = RowSum(r);
             total += sum;
-            if (!_hidden[r, _columns] && sum + rowRoom[r] < _values[r, _columns])
+            if (_known[r, _columns] is { } rowMargin && sum + rowRoom[r] < rowMargin)
             {
                 return false;
             }
@@ -144,20 +180,33 @@ internal sealed class TableAttacker
 
         for (var c = 0; c < _columns; c++)
         {
-            if (!_hidden[_rows, c] && ColumnSum(c) + columnRoom[c] < _values[_rows, c])
+            if (_known[_rows, c] is { } columnMargin && ColumnSum(c) + columnRoom[c] < columnMargin)
             {
                 return false;
             }
         }
 
-        return _hidden[_rows, _columns] || total + room >= _values[_rows, _columns];
+        return _known[_rows, _columns] is not { } published || total + room >= published;
     }
 
-    private bool LastUnknownOfRow(int r, int c)
+    private bool ColumnComplete(int c)
     {
-        for (var column = c + 1; column < _columns; column++)
+        for (var row = 0; row < _rows; row++)
         {
-            if (_hidden[r, column])
+            if (_hidden[row, c] && !_assigned[row, c])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool RowComplete(int r)
+    {
+        for (var column = 0; column < _columns; column++)
+        {
+            if (_hidden[r, column] && !_assigned[r, column])
             {
                 return false;
             }
@@ -171,7 +220,7 @@ internal sealed class TableAttacker
         for (var r = 0; r < _rows; r++)
         {
             var sum = RowSum(r);
-            if (_hidden[r, _columns] ? sum < Math.Min(1, _values[r, _columns]) : sum != _values[r, _columns])
+            if (_known[r, _columns] is { } rowMargin ? sum != rowMargin : sum < Math.Min(1, _values[r, _columns]))
             {
                 return false;
             }
@@ -180,7 +229,7 @@ internal sealed class TableAttacker
         for (var c = 0; c < _columns; c++)
         {
             var sum = ColumnSum(c);
-            if (_hidden[_rows, c] ? sum < Math.Min(1, _values[_rows, c]) : sum != _values[_rows, c])
+            if (_known[_rows, c] is { } columnMargin ? sum != columnMargin : sum < Math.Min(1, _values[_rows, c]))
             {
                 return false;
             }
@@ -192,7 +241,7 @@ internal sealed class TableAttacker
             total += RowSum(r);
         }
 
-        return _hidden[_rows, _columns] || total == _values[_rows, _columns];
+        return _known[_rows, _columns] is not { } published || total == published;
     }
 
     private int Value(int r, int c)
