@@ -1,3 +1,4 @@
+using HiTech.Core.Analytics;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
@@ -75,6 +76,26 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
         return new ResultLine(line, format.Scored(id, score, oecd, HvaCodes(workspace, score.HvaActivities)), Rejected: false);
     }
 
+    /// <summary>A handler making each row the enterprise's analytics facts, or its rejects line: the path of <c>hitech indicators</c>.</summary>
+    public IRowHandler<FactsRow> Facts(EnterpriseFactsBuilder builder, int year) => new FactsHandler(this, builder, year);
+
+    /// <summary>Parses and scores one row under the first framework into its <see cref="EnterpriseFacts"/>, or its rejects line.</summary>
+    public FactsRow ScoreFacts<TCells>(TCells cells, long line, EnterpriseFactsBuilder builder, int year)
+        where TCells : ICells, allows ref struct
+    {
+        var workspace = _workspaces.Value![0];
+        var idColumn = _parsers[0].Layout.IdColumn;
+        var id = idColumn < cells.Count ? cells[idColumn].Trim() : default;
+        if (!_parsers[0].TryParse(cells, workspace, out var district, out var issue))
+        {
+            var shown = id.Length <= RegistryRowParser.MaxIdLength ? id : InputRules.Shorten(id);
+            return new FactsRow(null, ResultFormat.Rejected(line, shown, issue.Field, issue.Reason));
+        }
+
+        var score = Scorer.Score(workspace);
+        return new FactsRow(builder.FromWorkspace(id.ToString(), district, workspace, score, year), null);
+    }
+
     /// <summary>Parses and scores one row under every framework; the first rejection wins.</summary>
     public ScoredRow Score<TCells>(TCells cells, long line)
         where TCells : ICells, allows ref struct
@@ -130,6 +151,14 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
         }
 
         return string.Join(';', codes);
+    }
+
+    private sealed class FactsHandler(RegistryScan scan, EnterpriseFactsBuilder builder, int year) : IRowHandler<FactsRow>
+    {
+        public FactsRow Row<TCells>(TCells cells, long line)
+            where TCells : ICells, allows ref struct => scan.ScoreFacts(cells, line, builder, year);
+
+        public FactsRow Reject(long line, string reason) => new(null, ResultFormat.Rejected(line, "", "", reason));
     }
 
     private sealed class LineHandler(RegistryScan scan, ResultFormat format) : IRowHandler<ResultLine>
