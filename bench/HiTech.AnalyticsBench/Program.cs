@@ -4,13 +4,14 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using HiTech.Web.Infrastructure.Analytics;
 using HiTech.AnalyticsBench;
+using HiTech.Core.Analytics;
 using Npgsql;
 
 // HiTech.AnalyticsBench ROWS DIR [POSTGRES_CONNECTION]
 // Writes ROWS synthetic enterprise_facts rows (a quarter of them per year, 2022-2025, so every enterprise has four
 // years) and as many assessment_pipeline rows into DIR/bench.duckdb with the store's own schema, copies them into
 // PostgreSQL when a connection is given, then times every dashboard query (DashboardSql) on each: 3 warm-up runs,
-// then RUNS (default 50) timed runs; prints one Markdown row per query and engine with p50, p95 and max.
+// then BENCH_RUNS (default 50) timed runs, reading the answers into Core's types as the page does; prints one Markdown row per query and engine with p50, p95 and max.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: HiTech.AnalyticsBench ROWS DIR [POSTGRES_CONNECTION]");
@@ -60,19 +61,19 @@ if (postgres is not null)
     Console.Error.WriteLine($"bench: copied into PostgreSQL in {load.Elapsed.TotalSeconds:F1} s");
 }
 
-var queries = new List<(string Name, Func<SqlDialect, string> Sql, object?[] Parameters)>
+var queries = new List<(string Name, Func<DbConnection, SqlDialect, Task<int>> Run)>
 {
-    ("years", _ => DashboardSql.Years, []),
-    ("headline (state, this year and last)", d => DashboardSql.Totals("year", d), [2025, null, null]),
-    ("map (by district)", d => DashboardSql.Totals("district", d), [2025, null, null]),
-    ("by sector", d => DashboardSql.Totals("sector", d), [2025, null, null]),
-    ("by size", d => DashboardSql.Totals("size", d), [2025, null, null]),
-    ("map, one sector and size", d => DashboardSql.Totals("district", d), [2025, "esdm", "small"]),
-    ("tier transitions", _ => DashboardSql.Transitions, [2025, null, null]),
-    ("pipeline", d => DashboardSql.Pipeline(d), [2025]),
+    ("years", async (c, _) => (await StoreQueries.YearsAsync(c, default)).Count),
+    ("headline (state, this year and last)", async (c, d) => (await StoreQueries.TotalsAsync(c, d, GroupDimension.Year, 2025, null, null, default)).Groups.Count),
+    ("map (by district)", async (c, d) => (await StoreQueries.TotalsAsync(c, d, GroupDimension.District, 2025, null, null, default)).Groups.Count),
+    ("by sector", async (c, d) => (await StoreQueries.TotalsAsync(c, d, GroupDimension.Sector, 2025, null, null, default)).Groups.Count),
+    ("by size", async (c, d) => (await StoreQueries.TotalsAsync(c, d, GroupDimension.Size, 2025, null, null, default)).Groups.Count),
+    ("map, one sector and size", async (c, d) => (await StoreQueries.TotalsAsync(c, d, GroupDimension.District, 2025, "esdm", "small", default)).Groups.Count),
+    ("tier transitions", async (c, _) => (await StoreQueries.TransitionsAsync(c, 2025, null, null, default)).Count),
+    ("pipeline", async (c, d) => (await StoreQueries.PipelineAsync(c, d, 2025, default)).Count),
 };
 
-Console.WriteLine("| query | engine | rows out | p50 ms | p95 ms | max ms |");
+Console.WriteLine("| query | engine | groups out | p50 ms | p95 ms | max ms |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|");
 using (var duck = new DuckDBConnection($"Data Source={file};ACCESS_MODE=READ_ONLY"))
 {
@@ -84,12 +85,12 @@ using (var duck = new DuckDBConnection($"Data Source={file};ACCESS_MODE=READ_ONL
         pg.Open();
     }
 
-    foreach (var (name, sql, parameters) in queries)
+    foreach (var (name, run) in queries)
     {
-        Report(name, "DuckDB", Time(() => Query(duck, sql(SqlDialect.DuckDb), parameters)));
+        Report(name, "DuckDB", await Time(() => run(duck, SqlDialect.DuckDb)));
         if (pg is not null)
         {
-            Report(name, "PostgreSQL 15", Time(() => Query(pg, sql(SqlDialect.Postgres), parameters)));
+            Report(name, "PostgreSQL 15", await Time(() => run(pg, SqlDialect.Postgres)));
         }
     }
 
@@ -98,19 +99,19 @@ using (var duck = new DuckDBConnection($"Data Source={file};ACCESS_MODE=READ_ONL
 
 return 0;
 
-(int RowsOut, List<double> Ms) Time(Func<int> run)
+async Task<(int RowsOut, List<double> Ms)> Time(Func<Task<int>> run)
 {
     var rowsOut = 0;
     for (var i = 0; i < 3; i++)
     {
-        rowsOut = run();
+        rowsOut = await run();
     }
 
     var ms = new List<double>();
     for (var i = 0; i < runs; i++)
     {
         var watch = Stopwatch.StartNew();
-        run();
+        await run();
         ms.Add(watch.Elapsed.TotalMilliseconds);
     }
 
@@ -123,37 +124,6 @@ static void Report(string name, string engine, (int RowsOut, List<double> Ms) re
     var ms = result.Ms;
     double P(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {engine} | {result.RowsOut} | {P(0.5):F1} | {P(0.95):F1} | {ms[^1]:F1} |"));
-}
-
-static int Query(DbConnection connection, string sql, object?[] parameters)
-{
-    using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    foreach (var p in parameters)
-    {
-        var parameter = command.CreateParameter();
-        parameter.Value = p ?? DBNull.Value;
-        if (connection is NpgsqlConnection)
-        {
-            ((NpgsqlParameter)parameter).NpgsqlDbType = p is int ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Text;
-        }
-
-        command.Parameters.Add(parameter);
-    }
-
-    using var reader = command.ExecuteReader();
-    var count = 0;
-    while (reader.Read())
-    {
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            _ = reader.GetValue(i);
-        }
-
-        count++;
-    }
-
-    return count;
 }
 
 static void Exec(DbConnection connection, string sql)

@@ -12,9 +12,12 @@ namespace HiTech.Web.Features.Analytics;
 /// (<see cref="AssessmentScoring.ToInput"/>), its final explanation as it was approved, and Core's facts of the two;
 /// and every assessment handed in, for the pipeline, without its enterprise. Reads in batches, never the whole table.
 /// </summary>
-public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, ReferenceData reference) : ISnapshotSource
+public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, ReferenceData reference) : ISnapshotSource
 {
     private const int Batch = 200;
+
+    /// <summary>The status id the facts of an approved assessment carry.</summary>
+    public const string StatusId = "approved";
 
     public Task<int> CountFactsAsync(CancellationToken cancellationToken) =>
         db.Assessments.AsNoTracking().CountAsync(a => a.Status == AssessmentStatus.Approved, cancellationToken);
@@ -29,6 +32,7 @@ public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, R
             .GroupBy(a => (a.OrganisationId, a.Year))
             .Select(g => g.OrderByDescending(a => a.DecidedAt).First().Id)
             .ToList();
+        var builders = new Dictionary<(string, string), EnterpriseFactsBuilder>();
         foreach (var chunk in ids.Chunk(Batch))
         {
             var chunkIds = chunk.ToList();
@@ -52,7 +56,12 @@ public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, R
                 var input = AssessmentScoring.ToInput(organisation, organisation.Activities, latest.Inputs, framework);
                 var explanation = JsonSerializer.Deserialize<Explanation>(result.ExplanationJson, ExplanationJson.Options)
                     ?? throw new InvalidOperationException($"The final result of assessment {latest.Id} has no explanation.");
-                yield return EnterpriseFactsBuilder.Build(framework, input, explanation, latest.Year, "approved", reference);
+                if (!builders.TryGetValue((framework.Id, framework.Version), out var builder))
+                {
+                    builders[(framework.Id, framework.Version)] = builder = new EnterpriseFactsBuilder(framework, scoring.Classifier);
+                }
+
+                yield return builder.FromExplanation(input, explanation, latest.Year, StatusId);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HiTech.Core.Analytics;
 
 namespace HiTech.Web.Infrastructure.Analytics;
 
@@ -19,44 +20,45 @@ public enum SqlDialect
 /// </summary>
 public static class DashboardSql
 {
-    /// <summary>Money and headcount columns of enterprise_facts, each aggregated as sum, largest, second-largest and count.</summary>
-    public static readonly IReadOnlyList<string> Measures =
-    [
-        "value_added_inr", "manufacturing_value_added_inr", "mht_value_added_inr", "rd_spend_inr", "exports_inr", "turnover_inr",
-        "employees", "rd_staff", "stem_staff", "returnee_hires",
-    ];
-
-    /// <summary>The groupings the dashboard shows; the key is what the URL and the API call them.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Groupings = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The groupings the dashboard shows (GroupDimension's names) and their SQL; unknown keys as Core names them.</summary>
+    public static readonly IReadOnlyDictionary<GroupDimension, string> Groupings = new Dictionary<GroupDimension, string>
     {
-        ["state"] = "'kerala'",
-        ["district"] = "district_id",
-        ["sector"] = "sector_id",
-        ["size"] = "size_class",
-        ["tier"] = "tier_id",
-        ["year"] = "year",
+        [GroupDimension.State] = $"'{GroupDimensions.Kerala}'",
+        [GroupDimension.District] = $"coalesce(district_id, '{GroupDimensions.UnknownDistrict}')",
+        [GroupDimension.Division] = "nic_division",
+        [GroupDimension.Sector] = $"coalesce(sector_id, '{GroupDimensions.NoSector}')",
+        [GroupDimension.Size] = "size_class",
+        [GroupDimension.Tier] = "tier_id",
+        [GroupDimension.Year] = "year",
     };
 
     private const string Filter = "($2 IS NULL OR sector_id = $2) AND ($3 IS NULL OR size_class = $3)";
 
     /// <summary>
-    /// Totals per group for one year (the "year" grouping reads the year before as well, for the change).
-    /// Columns: grp, enterprises, hi_tech, dma_sum, dma_n, then per measure m: m_sum, m_max, m_second, m_n.
+    /// Totals per group, tier and status for one year (grouping by year reads the year before as well, for the change);
+    /// <see cref="StoreQueries"/> merges the tiers and statuses of a group into its <see cref="GroupTotals"/>.
+    /// Columns: grp, tier_id, status, enterprises, hi_tech, certifications, dma_sum, dma_n, dma_b0..dma_b4, then per
+    /// measure m of <see cref="Measures.All"/>: m_sum, m_max, m_second, m_n.
     /// </summary>
-    public static string Totals(string grouping, SqlDialect dialect)
+    public static string Totals(GroupDimension by, SqlDialect dialect)
     {
-        var key = Groupings[grouping];
         var sql = new StringBuilder()
-            .Append("SELECT CAST(").Append(key).Append(" AS VARCHAR) AS grp, count(*) AS enterprises, ")
-            .Append("count(*) FILTER (WHERE hi_tech) AS hi_tech, sum(digital_maturity) AS dma_sum, count(digital_maturity) AS dma_n");
-        foreach (var m in Measures)
+            .Append("SELECT CAST(").Append(Groupings[by]).Append(" AS VARCHAR) AS grp, tier_id, status, count(*) AS enterprises, ")
+            .Append("count(*) FILTER (WHERE hi_tech) AS hi_tech, CAST(sum(certifications) AS BIGINT) AS certifications, ")
+            .Append("sum(digital_maturity) AS dma_sum, count(digital_maturity) AS dma_n");
+        for (var band = 0; band < ScoreDistribution.BandCount; band++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $", sum({m}) AS {m}_sum, max({m}) AS {m}_max, {Second(m, dialect)} AS {m}_second, count({m}) AS {m}_n");
+            sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE least(greatest(floor(digital_maturity / {ScoreDistribution.BandWidth}), 0), {ScoreDistribution.BandCount - 1}) = {band}) AS dma_b{band}");
         }
 
-        var years = grouping == "year" ? "year IN ($1 - 1, $1)" : "year = $1";
+        foreach (var m in Measures.All)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $", CAST(sum({m}) AS DECIMAL(38,2)) AS {m}_sum, CAST(max({m}) AS DECIMAL(38,2)) AS {m}_max, CAST({Second(m, dialect)} AS DECIMAL(38,2)) AS {m}_second, count({m}) AS {m}_n");
+        }
+
+        var years = by == GroupDimension.Year ? "year IN ($1 - 1, $1)" : "year = $1";
         return sql.Append(" FROM enterprise_facts WHERE ").Append(years).Append(" AND ").Append(Filter)
-            .Append(" GROUP BY 1 ORDER BY 1").ToString();
+            .Append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").ToString();
     }
 
     /// <summary>Tier last year against tier this year, for the enterprises assessed in both. Columns: from_tier, to_tier, enterprises.</summary>
