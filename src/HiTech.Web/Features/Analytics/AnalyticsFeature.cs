@@ -1,3 +1,6 @@
+using HiTech.Core.Analytics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace HiTech.Web.Features.Analytics;
 
 /// <summary>Ecosystem aggregates for analysts and admins, never individual enterprise data.</summary>
@@ -7,6 +10,8 @@ public static class AnalyticsFeature
     {
         services.AddScoped<GetAggregates>();
         services.AddScoped<Infrastructure.Analytics.ISnapshotSource, SnapshotSource>();
+        services.AddScoped<GetDashboard>();
+        services.TryAddSingleton(_ => DisclosureRules.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "reference-data")));
     }
 
     public static void MapApi(RouteGroupBuilder api) => AnalyticsApi.Map(api);

@@ -5,8 +5,8 @@ using static HiTech.Web.Features.Analytics.Charts.SvgText;
 
 namespace HiTech.Web.Features.Analytics.Charts;
 
-/// <summary>A district on the tile map: its name, its value (null when hidden) and the text written on its tile.</summary>
-public sealed record Tile(string DistrictId, string Name, double? Value, string Text);
+/// <summary>A district on the tile map: its name, its value (null when hidden or not computable) and the text written on its tile.</summary>
+public sealed record Tile(string DistrictId, string Name, double? Value, string Text, bool Hidden = false);
 
 /// <summary>
 /// The 14 districts of Kerala as a tile-grid map: one equal tile per district, placed roughly where it lies (north at
@@ -69,18 +69,18 @@ public static class TileMap
             var x = place.Column * (TileWidth + Gap);
             var y = place.Row * (TileHeight + Gap);
             var step = tile.Value is { } v ? StepOf(v, min, max) : -1;
-            var fill = step >= 0 ? Steps[step] : $"url(#{id}-hatch)";
+            var fill = step >= 0 ? Steps[step] : tile.Hidden ? $"url(#{id}-hatch)" : "#ffffff";
             var ink = step >= 3 ? "#ffffff" : "#0b0c0c";
             svg.Append(CultureInfo.InvariantCulture, $"<g data-district=\"{E(tile.DistrictId)}\"><rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(TileWidth)}\" height=\"{N(TileHeight)}\" fill=\"{fill}\" stroke=\"#0b0c0c\" stroke-width=\"1\"/>")
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 8)}\" y=\"{N(y + 22)}\" font-size=\"15\" fill=\"{ink}\">{E(tile.Name)}</text>");
-            var text = tile.Value is null ? hiddenWord : tile.Text;
-            if (tile.Value is null)
+            var text = tile.Hidden ? hiddenWord : tile.Text;
+            if (tile.Hidden)
             {
                 // White behind the word so it reads on the hatching.
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x + 5)}\" y=\"{N(y + 31)}\" width=\"{N(TileWidth - 10)}\" height=\"22\" fill=\"#ffffff\"/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 8)}\" y=\"{N(y + 48)}\" font-size=\"15\" font-weight=\"700\" fill=\"{(tile.Value is null ? "#0b0c0c" : ink)}\">{E(text)}</text></g>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 8)}\" y=\"{N(y + 48)}\" font-size=\"15\" font-weight=\"700\" fill=\"{(tile.Hidden ? "#0b0c0c" : ink)}\">{E(text)}</text></g>");
         }
 
         var legendTop = mapHeight + 10;
