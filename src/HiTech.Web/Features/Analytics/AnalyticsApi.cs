@@ -27,11 +27,14 @@ public static class AnalyticsApi
         [property: JsonPropertyName("by_district")] Table ByDistrict,
         [property: JsonPropertyName("by_nic_division")] Table ByDivision);
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/analytics/aggregates", GetAsync)
             .WithTags("Analytics")
             .RequireApi(Roles.Analyst, Roles.Admin)
             .WithSummary("Enterprises by tier, district and NIC division (latest final result each); counts below 5 are null (suppressed)");
+        DashboardApi.Map(api);
+    }
 
     private static async Task<Ok<Response>> GetAsync(GetAggregates aggregates, CancellationToken cancellationToken)
     {

@@ -57,8 +57,16 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
     /// <summary>The pipeline's stages in the order an assessment goes through them.</summary>
     public static readonly IReadOnlyList<string> Stages = ["submitted", "in_review", "returned", "approved"];
 
+    private static readonly TimeSpan FirstSnapshotWait = TimeSpan.FromSeconds(20);
+
     public async Task<Outcome<Dashboard>> ExecuteAsync(DashboardFilter filter, IReadOnlyList<string> tierOrder, CancellationToken cancellationToken)
     {
+        // A node that has just started builds its first snapshot in the background: wait for it a little.
+        if (store.AsOf is null)
+        {
+            await store.WaitForFirstAsync(FirstSnapshotWait, cancellationToken);
+        }
+
         using var reader = store.OpenReader();
         if (reader is null)
         {

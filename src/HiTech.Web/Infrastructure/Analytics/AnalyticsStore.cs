@@ -16,6 +16,7 @@ public sealed class AnalyticsStore : IDisposable
     public const string PartExtension = ".duckdb.part";
 
     private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger<AnalyticsStore> _logger;
     private Snapshot? _current;
     private bool _disposed;
@@ -84,6 +85,23 @@ public sealed class AnalyticsStore : IDisposable
         var complete = partFile[..^PartExtension.Length] + FileExtension;
         File.Move(partFile, complete);
         Install(complete);
+    }
+
+    /// <summary>
+    /// Waits until a first snapshot is in use (a node that has just started is building it), at most
+    /// <paramref name="timeout"/>; true when there is one.
+    /// </summary>
+    public async Task<bool> WaitForFirstAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _first.Task.WaitAsync(timeout, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -158,6 +176,7 @@ public sealed class AnalyticsStore : IDisposable
 
             var previous = _current;
             _current = new Snapshot(file, asOf, root);
+            _first.TrySetResult();
             if (previous is not null)
             {
                 previous.Retired = true;
