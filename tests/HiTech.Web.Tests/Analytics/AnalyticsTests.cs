@@ -61,8 +61,8 @@ public sealed class AnalyticsTests(PlatformFixture platform) : IClassFixture<Pla
         // The page says so, and names no enterprise.
         using var browser = await platform.SignInAsync(DemoSeeder.AnalystEmail);
         var html = await (await browser.GetAsync("/analytics", None)).Content.ReadAsStringAsync(None);
-        Assert.Contains("fewer than 5", html, StringComparison.Ordinal);
-        Assert.Contains("counts from 1 to 4 are not shown", html, StringComparison.Ordinal);
+        Assert.Contains("hidden: fewer than 5 enterprises", html, StringComparison.Ordinal);
+        Assert.Contains("a figure is hidden when fewer than 5 enterprises make it up", html, StringComparison.Ordinal);
         var names = await platform.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Organisations.Select(o => o.Name)));
         Assert.All(names, name => Assert.DoesNotContain(name, html, StringComparison.Ordinal));
     }

@@ -121,7 +121,8 @@ public sealed class AnalyticsStore : IDisposable
             DuckDBConnection connection;
             try
             {
-                connection = snapshot.Root.Duplicate();
+                // The same file and settings as the root connection, which keeps the database open: opening is cheap.
+                connection = new DuckDBConnection(snapshot.Root.ConnectionString);
                 connection.Open();
             }
             catch
