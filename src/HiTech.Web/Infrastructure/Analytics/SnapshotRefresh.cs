@@ -24,9 +24,13 @@ public sealed class SnapshotRefresh(
 
     private TimeOnly NightlyAt => TimeOnly.TryParse(configuration["Analytics:NightlyAtUtc"], System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : new TimeOnly(2, 0);
 
+    /// <summary>When a build was asked for that has not started yet (the dashboard's figures are behind), or null.</summary>
+    public DateTimeOffset? RequestedAt { get; private set; }
+
     /// <summary>Asks for a build soon (after an approval); several requests close together make one build.</summary>
     public void RequestSoon()
     {
+        RequestedAt ??= clock.GetUtcNow();
         try
         {
             _requested.Release();
@@ -43,6 +47,7 @@ public sealed class SnapshotRefresh(
         await _building.WaitAsync(cancellationToken);
         try
         {
+            RequestedAt = null;
             await using var scope = scopes.CreateAsyncScope();
             var writer = scope.ServiceProvider.GetRequiredService<SnapshotWriter>();
             var part = await writer.WriteAsync(cancellationToken);
