@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using HiTech.Web.Features.Analytics;
 using HiTech.Web.Tests.Infrastructure;
 using HiTech.Web.Tests.Reviews;
 
