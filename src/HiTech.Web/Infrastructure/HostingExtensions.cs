@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
+using HiTech.Web.Infrastructure.Analytics;
 using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Jobs;
 using HiTech.Web.Infrastructure.Observability;
@@ -37,6 +38,7 @@ public static class HostingExtensions
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
+        services.AddAnalyticsStore();
 
         // Background work, run once across the cluster by the job scheduler (Infrastructure/Jobs).
         services.AddJobScheduler(builder.Configuration);

@@ -7,6 +7,7 @@ using HiTech.Web.Features.Reviews;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Reviews;
 
@@ -51,6 +52,9 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var certificateId = (await TestHost.JsonAsync(approved)).GetProperty("certificate_id").GetString();
         Assert.False(string.IsNullOrEmpty(certificateId));
+
+        // The analytics snapshot is asked to follow (built a little later, once for approvals close together).
+        Assert.NotNull(platform.Factory.Services.GetRequiredService<HiTech.Web.Infrastructure.Analytics.SnapshotRefresh>().RequestedAt);
 
         var (assessment, finals, certificate, audit) = await platform.WithDbAsync(async db => (
             await db.Assessments.AsNoTracking().Include(a => a.Inputs).SingleAsync(a => a.Id == id),

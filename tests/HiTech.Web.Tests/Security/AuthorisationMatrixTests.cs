@@ -253,6 +253,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("GET /api/v1/certificates/{id}/pdf", t => $"/api/v1/certificates/{t.CertificateA}/pdf", CertificateHolders),
         Api("POST /api/v1/certificates/{id}/revoke", t => $"/api/v1/certificates/{t.CertificateA}/revoke", AdminOnly),
         Api("GET /api/v1/analytics/aggregates", _ => "/api/v1/analytics/aggregates", AnalystsAndAdmin),
+        Api("GET /api/v1/analytics/dashboard", _ => "/api/v1/analytics/dashboard", AnalystsAndAdmin),
     ];
 
     [Fact]

@@ -4,8 +4,9 @@ using HiTech.Web.Infrastructure.Security;
 namespace HiTech.Web.Features.Analytics;
 
 /// <summary>
-/// GET /api/v1/analytics/aggregates (analysts and admins): the same suppressed counts as the page. A hidden count
-/// is null with <c>suppressed</c> "small" (1 to 4) or "secondary" (hidden so that a small one cannot be worked out).
+/// GET /api/v1/analytics/aggregates (analysts and admins): enterprises by tier, district and division under Core's
+/// disclosure control. A hidden count is null with <c>suppressed</c> naming the rule: "min_frequency" (1 to 4) or
+/// "secondary" (hidden so that another hidden count cannot be worked out).
 /// </summary>
 public static class AnalyticsApi
 {
@@ -27,11 +28,14 @@ public static class AnalyticsApi
         [property: JsonPropertyName("by_district")] Table ByDistrict,
         [property: JsonPropertyName("by_nic_division")] Table ByDivision);
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/analytics/aggregates", GetAsync)
             .WithTags("Analytics")
             .RequireApi(Roles.Analyst, Roles.Admin)
             .WithSummary("Enterprises by tier, district and NIC division (latest final result each); counts below 5 are null (suppressed)");
+        DashboardApi.Map(api);
+    }
 
     private static async Task<Ok<Response>> GetAsync(GetAggregates aggregates, CancellationToken cancellationToken)
     {
@@ -40,5 +44,5 @@ public static class AnalyticsApi
     }
 
     private static Table Convert(AggregateTable table) =>
-        new([.. table.Rows.Select(r => new Row(r.Key, r.Label.En, r.Label.Ml, r.Count, r.Count is not null ? null : r.Small ? "small" : "secondary"))], table.Total, table.Hidden);
+        new([.. table.Rows.Select(r => new Row(r.Key, r.Label.En, r.Label.Ml, r.Count, r.Count is not null ? null : r.Verdict.RuleName))], table.Total, table.Hidden);
 }

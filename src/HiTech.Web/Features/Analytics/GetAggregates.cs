@@ -1,12 +1,13 @@
+using HiTech.Core.Analytics;
 using HiTech.Core.Reference;
 
 namespace HiTech.Web.Features.Analytics;
 
 /// <summary>
-/// One published count; <see cref="Count"/> is null when it is hidden, either because it is small
-/// (<see cref="Small"/>: 1 to 4) or because it would give a small one away (the other hidden count beside it).
+/// One published count; <see cref="Count"/> is null when disclosure control hides it, and <see cref="Verdict"/> says
+/// by which rule (too few enterprises, or hidden so that another hidden count cannot be worked out).
 /// </summary>
-public sealed record AggregateRow(string Key, LocalText Label, int? Count, bool Small);
+public sealed record AggregateRow(string Key, LocalText Label, int? Count, CellDisclosure Verdict);
 
 /// <summary>A one-way table of counts with its total and how many counts were hidden.</summary>
 public sealed record AggregateTable(string Id, IReadOnlyList<AggregateRow> Rows, int? Total, int Hidden);
@@ -17,9 +18,9 @@ public sealed record Aggregates(AggregateTable ByTier, AggregateTable ByDistrict
 /// <summary>
 /// Ecosystem counts for analysts: each organisation counted once, by the tier of the final result of its latest
 /// approved assessment. No enterprise is named and small counts
-/// are suppressed (<see cref="SmallCells"/>).
+/// are suppressed by Core's <see cref="DisclosureControl"/>, the same rules as the dashboard.
 /// </summary>
-public sealed class GetAggregates(AppDbContext db, FrameworkStore frameworks, ReferenceData reference)
+public sealed class GetAggregates(AppDbContext db, FrameworkStore frameworks, ReferenceData reference, DisclosureRules rules)
 {
     public async Task<Aggregates> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -70,19 +71,21 @@ public sealed class GetAggregates(AppDbContext db, FrameworkStore frameworks, Re
             .Select(g => (g.Key, DivisionLabel(g.Key), g.Count()));
         var byDivision = Table("division", divisions);
 
-        return new Aggregates(byTier, byDistrict, byDivision, SmallCells.Threshold);
+        return new Aggregates(byTier, byDistrict, byDivision, rules.MinFrequency);
     }
 
     /// <summary>"26 Manufacture of ..." in both languages; every division has a Malayalam title (nic2008-ml.csv).</summary>
     private LocalText DivisionLabel(string code) =>
         new($"{code} {reference.Nic.Find(code)?.Title ?? ""}".Trim(), reference.NicMalayalam.TitleOf(code) is { } ml ? $"{code} {ml}" : null);
 
-    private static AggregateTable Table(string id, IEnumerable<(string Key, LocalText Label, int Count)> cells)
+    /// <summary>A one-way table of counts with its total, protected as a whole (cells and total).</summary>
+    private AggregateTable Table(string id, IEnumerable<(string Key, LocalText Label, int Count)> cells)
     {
         var list = cells.ToList();
-        var total = list.Sum(c => c.Count);
-        var shown = SmallCells.Apply([.. list.Select(c => c.Count)]);
-        var rows = list.Select((c, i) => new AggregateRow(c.Key, c.Label, shown[i], shown[i] is null && SmallCells.IsSmall(c.Count))).ToList();
-        return new AggregateTable(id, rows, SmallCells.Total(total), shown.Count(s => s is null));
+        var groups = list.Select(c => GroupTotals.Empty(c.Key) with { Enterprises = c.Count }).ToList();
+        var total = GroupTotals.Empty(GroupTotals.AllGroup) with { Enterprises = list.Sum(c => c.Count) };
+        var disclosed = DisclosureControl.Apply(new GroupTable(GroupDimension.State, groups, total), rules);
+        var rows = list.Select((c, i) => new AggregateRow(c.Key, c.Label, disclosed.Groups[i].Published ? c.Count : null, disclosed.Groups[i])).ToList();
+        return new AggregateTable(id, rows, disclosed.Total.Published ? total.Enterprises : null, rows.Count(r => r.Count is null));
     }
 }

@@ -1,10 +1,126 @@
+using System.Globalization;
+using HiTech.Core.Analytics;
+using HiTech.Core.Reference;
+using HiTech.Web.Features.Analytics.Charts;
+using HiTech.Web.Infrastructure.Analytics;
+
 namespace HiTech.Web.Features.Analytics;
 
-/// <summary>GET /analytics: counts of assessed enterprises by tier, district and NIC division, small cells hidden.</summary>
+/// <summary>
+/// GET /analytics: the department's dashboard from the analytical store. The filters are a GET form, so every view
+/// is a shareable address; every figure has passed disclosure control.
+/// </summary>
 [Authorize(Policy = Roles.Analyst)]
-public sealed class IndexModel(GetAggregates aggregates) : FormPage
+public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks, AnalyticsProgress progress, ReferenceData reference, IStringLocalizer<AnalyticsText> n) : FormPage
 {
-    public Aggregates Figures { get; private set; } = null!;
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public string? Year { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await aggregates.ExecuteAsync(cancellationToken);
+    [BindProperty(SupportsGet = true, Name = "sector")]
+    public string? Sector { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "size")]
+    public string? Size { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "indicator")]
+    public string? Indicator { get; set; }
+
+    public Dashboard? Figures { get; private set; }
+
+    /// <summary>Why there are no figures to show yet (no snapshot, nothing approved), or null.</summary>
+    public string? Unavailable { get; private set; }
+
+    public AnalyticsProgress.State Progress => progress.Now;
+
+    /// <summary>The tiers of the framework in force, with their titles, in the framework's order.</summary>
+    public IReadOnlyDictionary<string, LocalText> TierTitles { get; private set; } = new Dictionary<string, LocalText>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var active = await frameworks.ActiveAsync(cancellationToken);
+        TierTitles = active.Tiers.ToDictionary(t => t.Id, t => t.Definition.Title, StringComparer.Ordinal);
+        var outcome = await dashboard.ExecuteAsync(new DashboardFilter(Year, Sector, Size, Indicator), [.. active.Tiers.Select(t => t.Id)], cancellationToken);
+        if (outcome.IsOk)
+        {
+            Figures = outcome.Value;
+        }
+        else if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            Unavailable = outcome.Message;
+        }
+        else
+        {
+            ModelState.AddErrors(outcome);
+        }
+
+        return Page();
+    }
+
+    public string TierTitle(string id) => TierTitles.TryGetValue(id, out var title) ? title.In(Language.Current) : id;
+
+    /// <summary>The priority sectors for the filter, in the user's language.</summary>
+    public IEnumerable<(string Id, string Label)> Sectors => reference.PrioritySectors.All.Select(s => (s.Id, Language.Current == Language.Malayalam ? s.NameMl : s.Name));
+
+    public string IndicatorName(string indicator) => indicator switch
+    {
+        DashboardIndicators.HiTech => n["Hi-tech enterprises"],
+        DashboardIndicators.Sdg9b1 => n["SDG 9.b.1: medium-high and high-tech share of manufacturing value added"],
+        DashboardIndicators.RdIntensity => n["R&D intensity (R&D spending as a share of value added)"],
+        DashboardIndicators.DigitalMaturity => n["Digital maturity (mean score out of 100)"],
+        _ => n["Enterprises"],
+    };
+
+    /// <summary>A group's name in the user's language: a district, a priority sector, a size class or a pipeline stage.</summary>
+    public string Label(GroupDimension by, string key) => by switch
+    {
+        GroupDimension.District when key == GroupDimensions.UnknownDistrict => n["District not known"],
+        GroupDimension.District => reference.Districts.All.FirstOrDefault(d => d.Id == key) is { } d ? DistrictNames.Of(d) : key,
+        GroupDimension.Sector when key == GroupDimensions.NoSector => n["No priority sector"],
+        GroupDimension.Sector => reference.PrioritySectors.TryGet(key, out var s) ? (Language.Current == Language.Malayalam ? s.NameMl : s.Name) : key,
+        GroupDimension.Size => SizeName(key),
+        GroupDimension.Year => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? Fmt.FinancialYear(y) : key,
+        _ => key,
+    };
+
+    public string SizeName(string size) => size switch
+    {
+        SizeClasses.Micro => n["Micro"],
+        SizeClasses.Small => n["Small"],
+        SizeClasses.Medium => n["Medium"],
+        SizeClasses.Large => n["Large"],
+        _ => n["Size not known"],
+    };
+
+    public string StageName(string stage) => stage switch
+    {
+        "submitted" => n["Submitted, waiting for an assessor"],
+        "in_review" => n["In review"],
+        "returned" => n["Returned to the enterprise"],
+        _ => n["Approved"],
+    };
+
+    /// <summary>What a hidden cell says instead of its figure: that it is hidden, and by which rule.</summary>
+    public string Hidden(CellDisclosure verdict) => verdict.Rule switch
+    {
+        SuppressionRule.MinFrequency => n["hidden: fewer than {0} enterprises", Figures!.Rules.MinFrequency],
+        SuppressionRule.Dominance => n["hidden: one or two enterprises make up most of it"],
+        _ => n["hidden: it would give away another hidden figure"],
+    };
+
+    /// <summary>A row's figure for an indicator, or what it says when hidden.</summary>
+    public string Cell(DisclosedRow row, string indicator) =>
+        row.Values is { } values ? DashboardIndicators.Format(indicator, DashboardIndicators.ValueOf(indicator, values)) : Hidden(row.Verdict);
+
+    /// <summary>The bars of a table for the chosen indicator: hidden groups drawn hatched.</summary>
+    public IReadOnlyList<Bar> Bars(PublishedTable table, string indicator) =>
+        [.. table.Rows.Select(r => new Bar(
+            Label(table.By, r.Key),
+            r.Values is { } v ? DashboardIndicators.ValueOf(indicator, v) ?? 0 : null,
+            Cell(r, indicator)))];
+
+    /// <summary>The 14 districts on the tile map, coloured by the chosen indicator.</summary>
+    public IReadOnlyList<Tile> Tiles(PublishedTable table, string indicator) =>
+        [.. reference.Districts.All.Select(d => table.Row(d.Id) is { } row
+            ? new Tile(d.Id, DistrictNames.Of(d), row.Values is { } v ? DashboardIndicators.ValueOf(indicator, v) : null, Cell(row, indicator), row.Values is null)
+            : new Tile(d.Id, DistrictNames.Of(d), null, n["none assessed"]))];
 }

@@ -16,7 +16,8 @@ public sealed class ApproveAssessment(
     IssueCertificate certificates,
     AuditLog audit,
     IStringLocalizer<ReviewsText> r,
-    TimeProvider clock)
+    TimeProvider clock,
+    Infrastructure.Analytics.SnapshotRefresh analytics)
 {
     public async Task<Outcome<ReviewSaved>> ExecuteAsync(Guid assessmentId, int? version, string? comments, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -67,6 +68,13 @@ public sealed class ApproveAssessment(
             index = final.Index,
             certificate = certificate.Id,
         });
-        return await changes.SaveAsync(assessment, cancellationToken, certificate.Id);
+        var saved = await changes.SaveAsync(assessment, cancellationToken, certificate.Id);
+        if (saved.IsOk)
+        {
+            // The dashboard's figures follow a little later (one rebuild for approvals close together).
+            analytics.RequestSoon();
+        }
+
+        return saved;
     }
 }

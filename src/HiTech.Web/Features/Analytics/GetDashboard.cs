@@ -1,0 +1,173 @@
+using HiTech.Core.Analytics;
+using HiTech.Core.Reference;
+using HiTech.Web.Infrastructure.Analytics;
+
+namespace HiTech.Web.Features.Analytics;
+
+/// <summary>What the dashboard is asked for (the GET form and the API's query): all optional.</summary>
+public sealed record DashboardFilter(string? Year = null, string? Sector = null, string? Size = null, string? Indicator = null);
+
+/// <summary>One group of a published table: its indicators, or null when disclosure control hides it (and why).</summary>
+public sealed record DisclosedRow(string Key, IndicatorValues? Values, CellDisclosure Verdict);
+
+/// <summary>A one-way table as published: its groups and its total, each passed through disclosure control.</summary>
+public sealed record PublishedTable(GroupDimension By, IReadOnlyList<DisclosedRow> Rows, DisclosedRow Total)
+{
+    public DisclosedRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
+
+    public static PublishedTable Of(DisclosedTable disclosed) => new(
+        disclosed.Table.By,
+        [.. disclosed.Table.Groups.Select((g, i) => Row(g, disclosed.Groups[i]))],
+        Row(disclosed.Table.Total, disclosed.Total));
+
+    private static DisclosedRow Row(GroupTotals totals, CellDisclosure verdict) =>
+        new(totals.Group, verdict.Published ? IndicatorValues.Of(totals) : null, verdict);
+}
+
+/// <summary>Tier last year (rows) against tier this year (columns), counts only, with margins; null counts are hidden.</summary>
+public sealed record TransitionMatrix(IReadOnlyList<string> Tiers, IReadOnlyList<IReadOnlyList<int?>> Cells, IReadOnlyList<int?> From, IReadOnlyList<int?> To, int? Total);
+
+/// <summary>A pipeline stage as published: null figures are hidden (a stage of fewer than the minimum of assessments).</summary>
+public sealed record PublishedStage(string Stage, int? Assessments, double? MedianDays, double? P90Days, CellDisclosure Verdict);
+
+/// <summary>The dashboard of one year, every cell passed through Core's disclosure control.</summary>
+public sealed record Dashboard(
+    DateTimeOffset AsOf,
+    IReadOnlyList<int> Years,
+    int Year,
+    string? Sector,
+    string? Size,
+    string Indicator,
+    DisclosureRules Rules,
+    PublishedTable Headline,
+    PublishedTable ByDistrict,
+    PublishedTable BySector,
+    PublishedTable BySize,
+    TransitionMatrix Transitions,
+    IReadOnlyList<PublishedStage> Pipeline);
+
+/// <summary>
+/// The analysts' dashboard from the analytical store: headline indicators for the year and the year before, the
+/// districts, sectors and size classes, the tier transitions and the review pipeline. Totals come from DuckDB
+/// (<see cref="StoreQueries"/>); the indicators from Core (<see cref="IndicatorValues"/>); nothing is returned that
+/// has not passed <see cref="DisclosureControl"/>. Not found while no snapshot exists yet.
+/// </summary>
+public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, ReferenceData reference, IStringLocalizer<AnalyticsText> l)
+{
+    /// <summary>The pipeline's stages in the order an assessment goes through them.</summary>
+    public static readonly IReadOnlyList<string> Stages = ["submitted", "in_review", "returned", "approved"];
+
+    private static readonly TimeSpan FirstSnapshotWait = TimeSpan.FromSeconds(20);
+
+    public async Task<Outcome<Dashboard>> ExecuteAsync(DashboardFilter filter, IReadOnlyList<string> tierOrder, CancellationToken cancellationToken)
+    {
+        // A node that has just started builds its first snapshot in the background: wait for it a little.
+        if (store.AsOf is null)
+        {
+            await store.WaitForFirstAsync(FirstSnapshotWait, cancellationToken);
+        }
+
+        using var reader = store.OpenReader();
+        if (reader is null)
+        {
+            return Outcome.NotFound<Dashboard>(l["The figures are being prepared for the first time. Try again in a minute."]);
+        }
+
+        var connection = reader.Connection;
+        var years = await StoreQueries.YearsAsync(connection, cancellationToken);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        int? asked = null;
+        if (!string.IsNullOrWhiteSpace(filter.Year))
+        {
+            if (int.TryParse(filter.Year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && years.Contains(parsed))
+            {
+                asked = parsed;
+            }
+            else
+            {
+                errors["year"] = [l["There are no figures for the year “{0}”. Choose one of the years listed.", filter.Year]];
+            }
+        }
+
+        if (filter.Sector is { Length: > 0 } sector && !reference.PrioritySectors.TryGet(sector, out _))
+        {
+            errors["sector"] = [l["Choose a priority sector from the list."]];
+        }
+
+        if (filter.Size is { Length: > 0 } size && !SizeClasses.All.Contains(size, StringComparer.Ordinal))
+        {
+            errors["size"] = [l["Choose a size class from the list (micro, small, medium or large)."]];
+        }
+
+        if (filter.Indicator is { Length: > 0 } indicator && !DashboardIndicators.All.Contains(indicator, StringComparer.Ordinal))
+        {
+            errors["indicator"] = [l["Choose an indicator from the list."]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<Dashboard>(errors);
+        }
+
+        if (years.Count == 0)
+        {
+            return Outcome.NotFound<Dashboard>(l["No assessment has been approved yet, so there are no figures to show."]);
+        }
+
+        var year = asked ?? years[0];
+        var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
+        var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
+        async Task<PublishedTable> Table(GroupDimension by) =>
+            PublishedTable.Of(DisclosureControl.Apply(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, year, sectorId, sizeId, cancellationToken), rules));
+
+        var headline = await Table(GroupDimension.Year);
+        var byDistrict = await Table(GroupDimension.District);
+        var bySector = await Table(GroupDimension.Sector);
+        var bySize = await Table(GroupDimension.Size);
+        var transitions = Matrix(await StoreQueries.TransitionsAsync(connection, year, sectorId, sizeId, cancellationToken), tierOrder);
+        var pipeline = Pipeline(await StoreQueries.PipelineAsync(connection, SqlDialect.DuckDb, year, cancellationToken));
+        return Outcome.Ok(new Dashboard(
+            reader.AsOf, years, year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
+            rules, headline, byDistrict, bySector, bySize, transitions, pipeline));
+    }
+
+    /// <summary>The transitions as a two-way table of counts, protected like any other (cells, margins and total).</summary>
+    private TransitionMatrix Matrix(IReadOnlyList<(string From, string To, int Enterprises)> moves, IReadOnlyList<string> tierOrder)
+    {
+        var tiers = tierOrder.Concat(moves.SelectMany(m => new[] { m.From, m.To }).Distinct().Where(t => !tierOrder.Contains(t)).Order(StringComparer.Ordinal)).ToList();
+        GroupTotals Count(string key, int n) => GroupTotals.Empty(key) with { Enterprises = n };
+        int N(Func<(string From, string To, int Enterprises), bool> which) => moves.Where(which).Sum(m => m.Enterprises);
+        var table = new TwoWayTable(
+            GroupDimension.Tier,
+            GroupDimension.Tier,
+            [.. tiers.Select(from => (IReadOnlyList<GroupTotals>)[.. tiers.Select(to => Count($"{from}|{to}", N(m => m.From == from && m.To == to)))])],
+            [.. tiers.Select(from => Count(from, N(m => m.From == from)))],
+            [.. tiers.Select(to => Count(to, N(m => m.To == to)))],
+            Count(GroupTotals.AllGroup, N(_ => true)));
+        var disclosed = DisclosureControl.Apply(table, rules);
+        int? Shown(GroupTotals totals, CellDisclosure verdict) => verdict.Published ? totals.Enterprises : null;
+        return new TransitionMatrix(
+            tiers,
+            [.. tiers.Select((_, r) => (IReadOnlyList<int?>)[.. tiers.Select((_, c) => Shown(table.Cells[r][c], disclosed.Cells[r][c]))])],
+            [.. tiers.Select((_, r) => Shown(table.RowMargins[r], disclosed.RowMargins[r]))],
+            [.. tiers.Select((_, c) => Shown(table.ColumnMargins[c], disclosed.ColumnMargins[c]))],
+            Shown(table.Total, disclosed.Total));
+    }
+
+    /// <summary>Assessments by stage, protected as a one-way table of counts; the days to a decision only where the stage is shown.</summary>
+    private IReadOnlyList<PublishedStage> Pipeline(IReadOnlyList<PipelineStage> stages)
+    {
+        var counts = Stages.Select(s => GroupTotals.Empty(s) with { Enterprises = stages.FirstOrDefault(x => x.Stage == s)?.Assessments ?? 0 }).ToList();
+        var total = GroupTotals.Empty(GroupTotals.AllGroup) with { Enterprises = counts.Sum(c => c.Enterprises) };
+        var disclosed = DisclosureControl.Apply(new GroupTable(GroupDimension.State, counts, total), rules);
+        return [.. Stages.Select((s, i) =>
+        {
+            var verdict = disclosed.Groups[i];
+            var stage = stages.FirstOrDefault(x => x.Stage == s);
+            var decidedEnough = stage is not null && stage.Decided >= rules.MinFrequency;
+            return verdict.Published
+                ? new PublishedStage(s, counts[i].Enterprises, decidedEnough ? stage!.MedianDays : null, decidedEnough ? stage!.P90Days : null, verdict)
+                : new PublishedStage(s, null, null, null, verdict);
+        })];
+    }
+}

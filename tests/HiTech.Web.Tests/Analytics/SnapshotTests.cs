@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using HiTech.Web.Infrastructure.Analytics;
+using HiTech.Web.Tests.Reviews;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTech.Web.Tests.Analytics;
+
+/// <summary>The snapshot built from the platform's approved assessments (on SQLite here, on PostgreSQL in HiTech.Web.PostgresTests).</summary>
+public sealed class SnapshotTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+{
+    private static CancellationToken None => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_snapshot_holds_one_row_per_approved_enterprise_year_with_its_final_tier_and_the_pipeline()
+    {
+        var refresh = platform.Factory.Services.GetRequiredService<SnapshotRefresh>();
+        await refresh.RebuildAsync(None);
+        var expected = await platform.WithDbAsync(async db =>
+        {
+            var approved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Assessments.Where(a => a.Status == HiTech.Web.Data.Entities.AssessmentStatus.Approved)
+                    .Join(db.AssessmentResults.Where(r => r.IsFinal), a => a.Id, r => r.AssessmentId, (a, r) => new { a.OrganisationId, a.Year, r.Tier }),
+                None);
+            var handedIn = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.Assessments.Where(a => a.Status != HiTech.Web.Data.Entities.AssessmentStatus.Draft), None);
+            return (Facts: approved.Select(a => ($"{a.OrganisationId}|{a.Year}", a.Tier)).Order().ToList(), HandedIn: handedIn);
+        });
+        Assert.NotEmpty(expected.Facts);
+
+        var store = platform.Factory.Services.GetRequiredService<AnalyticsStore>();
+        using var reader = store.OpenReader()!;
+        var rows = new List<(string, string)>();
+        using (var command = reader.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT enterprise_id || '|' || CAST(year AS VARCHAR), tier_id, district_id, status FROM enterprise_facts";
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                rows.Add((r.GetString(0), r.GetString(1)));
+                Assert.False(r.IsDBNull(2), "every demo enterprise has a known district");
+                Assert.Equal("approved", r.GetString(3));
+            }
+        }
+
+        Assert.Equal(expected.Facts, rows.Order().ToList());
+        using (var command = reader.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT (SELECT count(*) FROM assessment_pipeline), (SELECT enterprise_rows FROM snapshot_info)";
+            using var r = command.ExecuteReader();
+            r.Read();
+            Assert.Equal(expected.HandedIn, Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(expected.Facts.Count, Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // The page and the API say when the figures were read.
+        using var api = await platform.ApiAsync(DemoSeeder.AnalystEmail);
+        var response = await api.GetAsync("/api/v1/analytics/dashboard", None);
+        var body = await response.Content.ReadAsStringAsync(None);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var asOf = JsonDocument.Parse(body).RootElement.GetProperty("as_of").GetDateTimeOffset();
+        Assert.Equal(store.AsOf, asOf);
+    }
+}
