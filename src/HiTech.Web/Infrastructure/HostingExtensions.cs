@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
+using HiTech.Web.Infrastructure.Analytics;
 using HiTech.Web.Infrastructure.Api;
 using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +33,7 @@ public static class HostingExtensions
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
+        services.AddAnalyticsStore();
 
         // Pooled contexts: a request rents one instead of building it, which matters at hundreds of requests a second.
         if (options.IsPostgres)

@@ -3,7 +3,11 @@ namespace HiTech.Web.Features.Analytics;
 /// <summary>Ecosystem aggregates for analysts and admins, never individual enterprise data.</summary>
 public static class AnalyticsFeature
 {
-    public static void AddServices(IServiceCollection services) => services.AddScoped<GetAggregates>();
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<GetAggregates>();
+        services.AddScoped<Infrastructure.Analytics.ISnapshotSource, SnapshotSource>();
+    }
 
     public static void MapApi(RouteGroupBuilder api) => AnalyticsApi.Map(api);
 }

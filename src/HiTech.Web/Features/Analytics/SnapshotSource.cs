@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using HiTech.Core.Analytics;
+using HiTech.Core.Reference;
+using HiTech.Core.Scoring;
+using HiTech.Web.Infrastructure.Analytics;
+
+namespace HiTech.Web.Features.Analytics;
+
+/// <summary>
+/// The platform's side of the analytics snapshot: each approved assessment's stored inputs made the engine's input
+/// (<see cref="AssessmentScoring.ToInput"/>), its final explanation as it was approved, and Core's facts of the two;
+/// and every assessment handed in, for the pipeline, without its enterprise. Reads in batches, never the whole table.
+/// </summary>
+public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, ReferenceData reference) : ISnapshotSource
+{
+    private const int Batch = 200;
+
+    /// <summary>The status id the facts of an approved assessment carry.</summary>
+    public const string StatusId = "approved";
+
+    public Task<int> CountFactsAsync(CancellationToken cancellationToken) =>
+        db.Assessments.AsNoTracking().CountAsync(a => a.Status == AssessmentStatus.Approved, cancellationToken);
+
+    public async IAsyncEnumerable<EnterpriseFacts> FactsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One row per enterprise and year: when a year was approved twice, the later approval stands.
+        var ids = (await db.Assessments.AsNoTracking()
+                .Where(a => a.Status == AssessmentStatus.Approved)
+                .Select(a => new { a.Id, a.OrganisationId, a.Year, a.DecidedAt })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => (a.OrganisationId, a.Year))
+            .Select(g => g.OrderByDescending(a => a.DecidedAt).First().Id)
+            .ToList();
+        var builders = new Dictionary<(string, string), EnterpriseFactsBuilder>();
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            var chunkIds = chunk.ToList();
+            var assessments = await db.Assessments.AsNoTracking().Include(a => a.Inputs)
+                .Where(a => chunkIds.Contains(a.Id)).ToListAsync(cancellationToken);
+            var organisationIds = assessments.Select(a => a.OrganisationId).Distinct().ToList();
+            var organisations = await db.Organisations.AsNoTracking().Include(o => o.Activities)
+                .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var finals = (await db.AssessmentResults.AsNoTracking()
+                    .Where(r => r.IsFinal && chunkIds.Contains(r.AssessmentId)).ToListAsync(cancellationToken))
+                .GroupBy(r => r.AssessmentId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ComputedAt).First());
+            foreach (var latest in assessments)
+            {
+                if (!finals.TryGetValue(latest.Id, out var result) || !organisations.TryGetValue(latest.OrganisationId, out var organisation))
+                {
+                    continue;
+                }
+
+                var framework = await frameworks.GetAsync(latest.FrameworkId, latest.FrameworkVersion, cancellationToken);
+                var input = AssessmentScoring.ToInput(organisation, organisation.Activities, latest.Inputs, framework);
+                var explanation = JsonSerializer.Deserialize<Explanation>(result.ExplanationJson, ExplanationJson.Options)
+                    ?? throw new InvalidOperationException($"The final result of assessment {latest.Id} has no explanation.");
+                if (!builders.TryGetValue((framework.Id, framework.Version), out var builder))
+                {
+                    builders[(framework.Id, framework.Version)] = builder = new EnterpriseFactsBuilder(framework, scoring.Classifier);
+                }
+
+                yield return builder.FromExplanation(input, explanation, latest.Year, StatusId);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<PipelineFact> PipelineAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = db.Assessments.AsNoTracking()
+            .Where(a => a.Status != AssessmentStatus.Draft)
+            .Join(db.Organisations.AsNoTracking(), a => a.OrganisationId, o => o.Id, (a, o) => new { a.Year, a.Status, a.AssessorId, a.SubmittedAt, a.DecidedAt, o.District })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var stage = AssessmentLifecycle.StageOf(row.Status, row.AssessorId) switch
+            {
+                AssessmentStage.Submitted => "submitted",
+                AssessmentStage.InReview => "in_review",
+                AssessmentStage.Returned => "returned",
+                AssessmentStage.Approved => "approved",
+                _ => null,
+            };
+            if (stage is not null)
+            {
+                var district = reference.Districts.TryResolve(row.District, out var d) ? d.Id : null;
+                yield return new PipelineFact(row.Year, district, stage, row.SubmittedAt, row.DecidedAt);
+            }
+        }
+    }
+}

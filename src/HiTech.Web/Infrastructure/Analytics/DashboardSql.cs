@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using HiTech.Core.Analytics;
+
+namespace HiTech.Web.Infrastructure.Analytics;
+
+/// <summary>The SQL dialects the dashboard's queries are written for: the store (DuckDB), and PostgreSQL for the benchmark beside it.</summary>
+public enum SqlDialect
+{
+    DuckDb,
+    Postgres,
+}
+
+/// <summary>
+/// The dashboard's queries, the one place they are written (the page and <c>bench/analytics.sh</c> run these same
+/// texts). They compute per group only what disclosure control needs (the count of enterprises; for each measure its
+/// sum, largest and second-largest contribution, and how many reported it): the indicators and the suppression are
+/// worked out from those totals in Core. Parameters are positional: <c>$1</c> the year, <c>$2</c> the priority
+/// sector or null for all, <c>$3</c> the size class or null for all.
+/// </summary>
+public static class DashboardSql
+{
+    /// <summary>The groupings the dashboard shows (GroupDimension's names) and their SQL; unknown keys as Core names them.</summary>
+    public static readonly IReadOnlyDictionary<GroupDimension, string> Groupings = new Dictionary<GroupDimension, string>
+    {
+        [GroupDimension.State] = $"'{GroupDimensions.Kerala}'",
+        [GroupDimension.District] = $"coalesce(district_id, '{GroupDimensions.UnknownDistrict}')",
+        [GroupDimension.Division] = "nic_division",
+        [GroupDimension.Sector] = $"coalesce(sector_id, '{GroupDimensions.NoSector}')",
+        [GroupDimension.Size] = "size_class",
+        [GroupDimension.Tier] = "tier_id",
+        [GroupDimension.Year] = "year",
+    };
+
+    private const string Filter = "($2 IS NULL OR sector_id = $2) AND ($3 IS NULL OR size_class = $3)";
+
+    /// <summary>
+    /// Totals per group, tier and status for one year (grouping by year reads the year before as well, for the change);
+    /// <see cref="StoreQueries"/> merges the tiers and statuses of a group into its <see cref="GroupTotals"/>.
+    /// Columns: grp, tier_id, status, enterprises, hi_tech, certifications, dma_sum, dma_n, dma_b0..dma_b4, then per
+    /// measure m of <see cref="Measures.All"/>: m_sum, m_max, m_second, m_n.
+    /// </summary>
+    public static string Totals(GroupDimension by, SqlDialect dialect)
+    {
+        var sql = new StringBuilder()
+            .Append("SELECT CAST(").Append(Groupings[by]).Append(" AS VARCHAR) AS grp, tier_id, status, count(*) AS enterprises, ")
+            .Append("count(*) FILTER (WHERE hi_tech) AS hi_tech, CAST(sum(certifications) AS BIGINT) AS certifications, ")
+            .Append("sum(digital_maturity) AS dma_sum, count(digital_maturity) AS dma_n");
+        for (var band = 0; band < ScoreDistribution.BandCount; band++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE least(greatest(floor(digital_maturity / {ScoreDistribution.BandWidth}), 0), {ScoreDistribution.BandCount - 1}) = {band}) AS dma_b{band}");
+        }
+
+        foreach (var m in Measures.All)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $", CAST(sum({m}) AS DECIMAL(38,2)) AS {m}_sum, CAST(max({m}) AS DECIMAL(38,2)) AS {m}_max, CAST({Second(m, dialect)} AS DECIMAL(38,2)) AS {m}_second, count({m}) AS {m}_n");
+        }
+
+        var years = by == GroupDimension.Year ? "year IN ($1 - 1, $1)" : "year = $1";
+        return sql.Append(" FROM enterprise_facts WHERE ").Append(years).Append(" AND ").Append(Filter)
+            .Append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").ToString();
+    }
+
+    /// <summary>Tier last year against tier this year, for the enterprises assessed in both. Columns: from_tier, to_tier, enterprises.</summary>
+    public const string Transitions =
+        "SELECT b.tier_id AS from_tier, a.tier_id AS to_tier, count(*) AS enterprises "
+        + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
+        + "WHERE a.year = $1 AND ($2 IS NULL OR a.sector_id = $2) AND ($3 IS NULL OR a.size_class = $3) "
+        + "GROUP BY 1, 2 ORDER BY 1, 2";
+
+    /// <summary>Assessments of a year by stage, with the days from hand-in to decision. Columns: stage, assessments, decided, median_days, p90_days.</summary>
+    public static string Pipeline(SqlDialect dialect)
+    {
+        var days = dialect == SqlDialect.DuckDb
+            ? "date_diff('second', submitted_at, decided_at) / 86400.0"
+            : "EXTRACT(EPOCH FROM (decided_at - submitted_at)) / 86400.0";
+        var (median, p90) = dialect == SqlDialect.DuckDb
+            ? ($"quantile_cont({days}, 0.5)", $"quantile_cont({days}, 0.9)")
+            : ($"percentile_cont(0.5) WITHIN GROUP (ORDER BY {days})", $"percentile_cont(0.9) WITHIN GROUP (ORDER BY {days})");
+        return $"SELECT stage, count(*) AS assessments, count(decided_at) AS decided, {median} AS median_days, {p90} AS p90_days "
+            + "FROM assessment_pipeline WHERE year = $1 GROUP BY 1 ORDER BY 1";
+    }
+
+    /// <summary>The years the snapshot holds, newest first.</summary>
+    public const string Years = "SELECT DISTINCT year FROM enterprise_facts ORDER BY year DESC";
+
+    /// <summary>The second-largest contribution: DuckDB's top-n max; PostgreSQL has none, so the second of the sorted values.</summary>
+    private static string Second(string column, SqlDialect dialect) => dialect == SqlDialect.DuckDb
+        ? $"list_extract(max({column}, 2), 2)"
+        : $"(array_agg({column} ORDER BY {column} DESC) FILTER (WHERE {column} IS NOT NULL))[2]";
+}

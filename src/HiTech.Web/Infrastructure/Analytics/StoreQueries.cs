@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using HiTech.Core.Analytics;
+using Npgsql;
+
+namespace HiTech.Web.Infrastructure.Analytics;
+
+/// <summary>One stage of the review pipeline in a year: how many assessments, how many decided, and the days to a decision.</summary>
+public sealed record PipelineStage(string Stage, int Assessments, int Decided, double? MedianDays, double? P90Days);
+
+/// <summary>
+/// Runs <see cref="DashboardSql"/> on a connection (the store's DuckDB, or PostgreSQL in the benchmark) and reads the
+/// answers into Core's types, so that disclosure control and the indicators run on them exactly as on totals
+/// computed in memory.
+/// </summary>
+public static class StoreQueries
+{
+    public static async Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, CancellationToken cancellationToken)
+    {
+        var groups = new SortedDictionary<string, GroupTotals>(StringComparer.Ordinal);
+        await using (var reader = await ReadAsync(connection, DashboardSql.Totals(by, dialect), [year, sector, size], cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var part = Part(reader);
+                groups[part.Group] = groups.TryGetValue(part.Group, out var so) ? Merge(so, part, part.Group) : part;
+            }
+        }
+
+        var total = groups.Values.Aggregate(GroupTotals.Empty(GroupTotals.AllGroup), (all, g) => Merge(all, g, GroupTotals.AllGroup));
+        return new GroupTable(by, [.. groups.Values], total);
+    }
+
+    /// <summary>Enterprises assessed in both years, by tier the year before (From) and this year (To).</summary>
+    public static async Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string, int)>();
+        await using var reader = await ReadAsync(connection, DashboardSql.Transitions, [year, sector, size], cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
+    }
+
+    public static async Task<IReadOnlyList<PipelineStage>> PipelineAsync(DbConnection connection, SqlDialect dialect, int year, CancellationToken cancellationToken)
+    {
+        var rows = new List<PipelineStage>();
+        await using var reader = await ReadAsync(connection, DashboardSql.Pipeline(dialect), [year], cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PipelineStage(reader.GetString(0), Int(reader, 1), Int(reader, 2), Double(reader, 3), Double(reader, 4)));
+        }
+
+        return rows;
+    }
+
+    public static async Task<IReadOnlyList<int>> YearsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var years = new List<int>();
+        await using var reader = await ReadAsync(connection, DashboardSql.Years, [], cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            years.Add(Int(reader, 0));
+        }
+
+        return years;
+    }
+
+    /// <summary>A query with positional parameters ($1, $2...): an int is an integer, anything else text (null as NULL).</summary>
+    public static async Task<DbDataReader> ReadAsync(DbConnection connection, string sql, object?[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value ?? DBNull.Value;
+            if (parameter is NpgsqlParameter typed)
+            {
+                typed.NpgsqlDbType = value is int ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Text;
+            }
+
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteReaderAsync(cancellationToken);
+    }
+
+    /// <summary>One row of the totals query: a group's enterprises of one tier and status.</summary>
+    private static GroupTotals Part(DbDataReader r)
+    {
+        var group = r.GetString(0);
+        var tier = r.GetString(1);
+        var status = r.GetString(2);
+        var enterprises = Int(r, 3);
+        var bands = ImmutableArray.CreateBuilder<int>(ScoreDistribution.BandCount);
+        for (var b = 0; b < ScoreDistribution.BandCount; b++)
+        {
+            bands.Add(Int(r, 8 + b));
+        }
+
+        var measures = new Dictionary<string, MeasureTotals>(StringComparer.Ordinal);
+        var column = 8 + ScoreDistribution.BandCount;
+        foreach (var m in Measures.All)
+        {
+            var reporting = Int(r, column + 3);
+            if (reporting > 0)
+            {
+                measures[m] = new MeasureTotals(Decimal(r, column), Decimal(r, column + 1), Decimal(r, column + 2), reporting);
+            }
+
+            column += 4;
+        }
+
+        return new GroupTotals(
+            group,
+            enterprises,
+            Int(r, 4),
+            new Dictionary<string, int>(StringComparer.Ordinal) { [tier] = enterprises },
+            new Dictionary<string, int>(StringComparer.Ordinal) { [status] = enterprises },
+            measures,
+            new ScoreDistribution(Double(r, 6) ?? 0, Int(r, 7), bands.MoveToImmutable()),
+            new Dictionary<string, ScoreDistribution>(StringComparer.Ordinal),
+            Int(r, 5));
+    }
+
+    /// <summary>Two disjoint parts of a group together (largest and second-largest as the top two of both).</summary>
+    private static GroupTotals Merge(GroupTotals a, GroupTotals b, string group)
+    {
+        static Dictionary<string, int> Add(IReadOnlyDictionary<string, int> x, IReadOnlyDictionary<string, int> y)
+        {
+            var sum = new Dictionary<string, int>(x, StringComparer.Ordinal);
+            foreach (var (key, n) in y)
+            {
+                sum[key] = sum.GetValueOrDefault(key) + n;
+            }
+
+            return sum;
+        }
+
+        var measures = new Dictionary<string, MeasureTotals>(a.Measures, StringComparer.Ordinal);
+        foreach (var (key, totals) in b.Measures)
+        {
+            measures[key] = measures.TryGetValue(key, out var so) ? so.Merge(totals) : totals;
+        }
+
+        return new GroupTotals(
+            group,
+            a.Enterprises + b.Enterprises,
+            a.HiTechEnterprises + b.HiTechEnterprises,
+            Add(a.EnterprisesByTier, b.EnterprisesByTier),
+            Add(a.EnterprisesByStatus, b.EnterprisesByStatus),
+            measures,
+            a.DigitalMaturity.Merge(b.DigitalMaturity),
+            a.DmaDimensions,
+            a.Certifications + b.Certifications);
+    }
+
+    private static int Int(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static decimal Decimal(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToDecimal(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double? Double(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+}
