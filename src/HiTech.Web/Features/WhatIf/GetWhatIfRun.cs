@@ -1,12 +1,14 @@
 using System.Text.Json;
+using HiTech.Core.Analytics;
 using HiTech.Core.Analytics.WhatIf;
 
 namespace HiTech.Web.Features.WhatIf;
 
 /// <summary>One what-if run with its report and the proposal's changes against the version in force, for analysts and admins.</summary>
-public sealed class GetWhatIfRun(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring)
+public sealed class GetWhatIfRun(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, DisclosureRules rules)
 {
-    public sealed record RunView(WhatIfRun Run, WhatIfReport? Report, IReadOnlyList<FrameworkChange> Changes, FrameworkVersion? PublishedAs);
+    /// <summary>A run, its report when finished, the proposal's changes, the version it was published as, and the minimum frequency of the disclosure rules.</summary>
+    public sealed record RunView(WhatIfRun Run, WhatIfReport? Report, IReadOnlyList<FrameworkChange> Changes, FrameworkVersion? PublishedAs, int MinFrequency);
 
     public async Task<Outcome<RunView>> ExecuteAsync(Guid id, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -26,6 +28,6 @@ public sealed class GetWhatIfRun(AppDbContext db, FrameworkStore frameworks, Ass
         var proposal = FrameworkUpload.Validate(run.ProposalYaml, run.ProposalName, scoring.Classifier).Framework;
         IReadOnlyList<FrameworkChange> changes = proposal is null ? [] : FrameworkDiff.Compare(baseline.Definition, proposal.Definition);
         var published = await db.FrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.SimulationRunId == id, cancellationToken);
-        return Outcome.Ok(new RunView(run, report, changes, published));
+        return Outcome.Ok(new RunView(run, report, changes, published, rules.MinFrequency));
     }
 }
