@@ -2,7 +2,8 @@ namespace HiTech.Core.Analytics.WhatIf;
 
 /// <summary>
 /// A two-way count table as it may be published: rows by columns, with margins and total, every figure that
-/// <see cref="DisclosureControl"/> suppressed replaced by null and the rule that hid it named beside it.
+/// <see cref="DisclosureControl"/> suppressed replaced by null and the rule that hid it named beside it. Only counts
+/// are published, so only the frequency rules can hide a cell (the dominance rule guards money and headcounts).
 /// </summary>
 public sealed record PublishedTable(
     IReadOnlyList<string> Rows,
@@ -38,10 +39,11 @@ public sealed record PublishedTable(
         {
             var r = rowIndex[row];
             var c = columnIndex[column];
-            cells[r][c].Add(facts);
-            rowMargins[r].Add(facts);
-            columnMargins[c].Add(facts);
-            total.Add(facts);
+            var counted = CountOnly(facts);
+            cells[r][c].Add(counted);
+            rowMargins[r].Add(counted);
+            columnMargins[c].Add(counted);
+            total.Add(counted);
         }
 
         // The dimensions only label the table; the disclosure rules read the totals.
@@ -63,6 +65,25 @@ public sealed record PublishedTable(
             [.. columns.Select((_, c) => Shown(table.ColumnMargins[c], disclosed.ColumnMargins[c]))],
             Shown(table.Total, disclosed.Total));
     }
+
+    /// <summary>
+    /// The facts without their money and headcounts: a count table publishes none, so the p% dominance rule has
+    /// nothing to protect in it and only the frequency rules (primary and secondary) apply; nor does it publish a hi-tech count.
+    /// </summary>
+    private static EnterpriseFacts CountOnly(EnterpriseFacts facts) => facts with
+    {
+        ValueAddedInr = null,
+        ManufacturingValueAddedInr = null,
+        MhtValueAddedInr = null,
+        RdSpendInr = null,
+        ExportsInr = null,
+        TurnoverInr = null,
+        Employees = null,
+        RdStaff = null,
+        StemStaff = null,
+        ReturneeHires = null,
+        HiTech = false,
+    };
 
     private static List<string> Keys(IReadOnlyList<string> given, IEnumerable<string> seen)
     {

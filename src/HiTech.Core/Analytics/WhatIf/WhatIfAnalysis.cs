@@ -89,6 +89,7 @@ public sealed class WhatIfAnalysis
             _proposal.Version,
             Scored,
             Rejected,
+            Movers(GroupDimension.State, [GroupDimensions.Kerala]),
             PublishedTable.Of(_scored.Select(s => (s.Before.TierId, s.After.TierId, s.After)), baselineTiers, proposalTiers, _rules),
             Movers(GroupDimension.District, []),
             Movers(GroupDimension.Sector, []),

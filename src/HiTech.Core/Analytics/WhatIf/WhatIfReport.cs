@@ -2,8 +2,9 @@ namespace HiTech.Core.Analytics.WhatIf;
 
 /// <summary>
 /// What a proposed framework would change for a population, every figure already through disclosure control
-/// (null where suppressed). <see cref="Transitions"/>: rows are the baseline's tiers, columns the proposal's;
-/// the mover tables have the columns <see cref="WhatIfAnalysis.Directions"/>.
+/// (null where suppressed). <see cref="Movers"/>: the whole population (one row) by direction; <see cref="Transitions"/>:
+/// rows are the baseline's tiers, columns the proposal's; the mover tables have the columns <see cref="WhatIfAnalysis.Directions"/>.
+/// Each table is protected on its own (docs/what-if.md says what that leaves open).
 /// </summary>
 public sealed record WhatIfReport(
     string BaselineId,
@@ -12,6 +13,7 @@ public sealed record WhatIfReport(
     string ProposalVersion,
     int Scored,
     int Rejected,
+    PublishedTable Movers,
     PublishedTable Transitions,
     PublishedTable ByDistrict,
     PublishedTable BySector,

@@ -15,12 +15,15 @@ public sealed class IndexModel(StartWhatIf start, ListWhatIfRuns list, TimeProvi
 
     public IReadOnlyList<ListWhatIfRuns.RunSummary> Runs { get; private set; } = [];
 
+    public int? LatestApprovedYear { get; private set; }
+
     public override IReadOnlyList<string> FieldOrder => [nameof(Upload), nameof(Year)];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Year = clock.GetUtcNow().Year;
-        return await ShowAsync(cancellationToken);
+        var shown = await ShowAsync(cancellationToken);
+        Year = LatestApprovedYear ?? clock.GetUtcNow().Year;
+        return shown;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -64,7 +67,8 @@ public sealed class IndexModel(StartWhatIf start, ListWhatIfRuns list, TimeProvi
             return refused;
         }
 
-        Runs = runs.Value!;
+        Runs = runs.Value!.Runs;
+        LatestApprovedYear = runs.Value.LatestApprovedYear;
         return Page();
     }
 }

@@ -5,11 +5,14 @@ public sealed class ListWhatIfRuns(AppDbContext db)
 {
     public sealed record RunSummary(Guid Id, string ProposalName, string ProposalVersion, string BaselineVersion, int Year, string Status, int Progress, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
-    public async Task<Outcome<IReadOnlyList<RunSummary>>> ExecuteAsync(CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>The runs, and the latest year with an approved assessment (the population a new run starts from).</summary>
+    public sealed record RunList(IReadOnlyList<RunSummary> Runs, int? LatestApprovedYear);
+
+    public async Task<Outcome<RunList>> ExecuteAsync(CurrentUser user, CancellationToken cancellationToken)
     {
         if (!user.IsAnalyst && !user.IsAdmin)
         {
-            return Outcome.Forbidden<IReadOnlyList<RunSummary>>();
+            return Outcome.Forbidden<RunList>();
         }
 
         var runs = await db.WhatIfRuns.AsNoTracking()
@@ -17,6 +20,7 @@ public sealed class ListWhatIfRuns(AppDbContext db)
             .ToListAsync(cancellationToken);
 
         // Sorted here: SQLite cannot order the stored DateTimeOffset text, and the runs kept are few.
-        return Outcome.Ok<IReadOnlyList<RunSummary>>([.. runs.OrderByDescending(r => r.CreatedAt)]);
+        var latest = await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Approved).MaxAsync(a => (int?)a.Year, cancellationToken);
+        return Outcome.Ok(new RunList([.. runs.OrderByDescending(r => r.CreatedAt)], latest));
     }
 }

@@ -24,6 +24,7 @@ public sealed class WhatIfLabels(IStringLocalizer<WhatIfText> n, ReferenceData r
         SizeClasses.Large => n["Large"],
         EnterpriseFactsBuilder.UnknownSize => n["Size not known"],
         GroupDimensions.NoSector => n["No priority sector"],
+        GroupDimensions.Kerala => n["Kerala"],
         _ when reference.Districts.TryResolve(key, out var district) => DistrictNames.Of(district),
         _ => key,
     };
