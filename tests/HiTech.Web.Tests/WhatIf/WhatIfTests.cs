@@ -123,7 +123,10 @@ public sealed class WhatIfTests(PlatformFixture platform) : IClassFixture<Platfo
             return await browser.Client.PostAsync($"/analytics/what-if/{id}?handler=publish", form, None);
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await PublishAsync(analyst)).StatusCode);
+        // An analyst is refused (the sign-in's access-denied page) and nothing is published.
+        var refused = await PublishAsync(analyst);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.False(await platform.WithDbAsync(db => db.FrameworkVersions.AnyAsync(f => f.Version == "2099.2")));
 
         using var admin = await platform.SignInAsync(DemoSeeder.AdminEmail);
