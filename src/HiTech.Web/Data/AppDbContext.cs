@@ -32,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
 
+    public DbSet<WhatIfRun> WhatIfRuns => Set<WhatIfRun>();
+
     public DbSet<Provider> Providers => Set<Provider>();
 
     public DbSet<ProviderEquipment> ProviderEquipment => Set<ProviderEquipment>();
@@ -253,6 +255,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(f => f.FrameworkId).HasMaxLength(64);
             e.Property(f => f.Version).HasMaxLength(32);
             e.HasIndex(f => new { f.FrameworkId, f.Version }).IsUnique();
+            e.HasOne<WhatIfRun>().WithMany().HasForeignKey(f => f.SimulationRunId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<WhatIfRun>(e =>
+        {
+            e.Property(r => r.ProposalName).HasMaxLength(256);
+            e.Property(r => r.ProposalFrameworkId).HasMaxLength(64);
+            e.Property(r => r.ProposalVersion).HasMaxLength(32);
+            e.Property(r => r.BaselineVersion).HasMaxLength(32);
+            e.Property(r => r.Population).HasMaxLength(64);
+            e.Property(r => r.Status).HasMaxLength(16);
+            e.HasIndex(r => r.Status);
         });
 
         builder.Entity<MaturityAssessment>(e =>

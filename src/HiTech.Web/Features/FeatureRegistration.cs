@@ -18,6 +18,7 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.AddServices(services);
         Features.Admin.AdminFeature.AddServices(services);
         Features.Analytics.AnalyticsFeature.AddServices(services);
+        Features.WhatIf.WhatIfFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
         return services;
     }

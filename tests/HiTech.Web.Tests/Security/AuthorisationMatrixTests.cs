@@ -197,6 +197,11 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("GET /admin/certificates/{id}", t => $"/admin/certificates/{t.CertificateA}", AdminOnly),
         Page("POST /admin/certificates/{id}", t => $"/admin/certificates/{t.CertificateA}", AdminOnly),
         Page("GET /analytics", _ => "/analytics", AnalystsAndAdmin),
+        Page("GET /analytics/what-if", _ => "/analytics/what-if", AnalystsAndAdmin),
+        Page("POST /analytics/what-if", _ => "/analytics/what-if", AnalystsAndAdmin),
+        Page("GET /analytics/what-if/{id:guid}", t => $"/analytics/what-if/{t.WhatIfRunA}", AnalystsAndAdmin),
+        Page("POST /analytics/what-if/{id:guid}?handler=publish", t => $"/analytics/what-if/{t.WhatIfRunA}?handler=publish", AdminOnly),
+        Page("GET /analytics/what-if/compare", t => $"/analytics/what-if/compare?run={t.WhatIfRunA}&run={t.WhatIfRunA}", AnalystsAndAdmin),
 
         // Digital maturity: pages and API, the enterprise's own only.
         Page("GET /maturity", _ => "/maturity", EnterpriseOwnList),

@@ -54,7 +54,8 @@ public sealed record Targets(
     Guid StaffUser,
     Guid OpenReview,
     Guid MaturityA,
-    string MaturityModuleA);
+    string MaturityModuleA,
+    Guid WhatIfRunA);
 
 /// <summary>
 /// One platform shared by the security tests (collection <see cref="SecurityCollection"/>), served by Kestrel on a
@@ -137,6 +138,27 @@ public sealed class SecurityFixture : TestHost
         Assert.True(started.IsOk);
         var module = MaturityScorer.OpenModules(instrument, profile, screen).First(m => m.Kind != ModuleKind.Screen);
 
+        // A finished what-if run whose proposal is the version in force: an admin's publication of it is refused (the version exists), changing nothing.
+        var active = await db.FrameworkVersions.AsNoTracking().SingleAsync(f => f.Active && f.FrameworkId == HiTech.Web.Infrastructure.Frameworks.FrameworkStore.DefaultFrameworkId);
+        var whatIf = new WhatIfRun
+        {
+            Id = Guid.NewGuid(),
+            RequestedBy = staff,
+            ProposalName = "same.yaml",
+            ProposalFrameworkId = active.FrameworkId,
+            ProposalVersion = active.Version,
+            ProposalYaml = active.Yaml,
+            BaselineVersion = active.Version,
+            Population = WhatIfPopulations.ApprovedAssessments,
+            Year = 2025,
+            Status = WhatIfRunStatus.Done,
+            Progress = 100,
+            CreatedAt = DateTimeOffset.UtcNow,
+            FinishedAt = DateTimeOffset.UtcNow,
+        };
+        db.WhatIfRuns.Add(whatIf);
+        await db.SaveChangesAsync();
+
         Targets = new Targets(
             organisationA,
             organisationB,
@@ -151,7 +173,8 @@ public sealed class SecurityFixture : TestHost
             staff,
             openReview,
             started.Value!.Id,
-            module.Id);
+            module.Id,
+            whatIf.Id);
     }
 
     public string EmailOf(Who who) => _emails[who];

@@ -16,4 +16,7 @@ public sealed class FrameworkVersion
     public DateTimeOffset PublishedAt { get; set; }
 
     public Guid? PublishedBy { get; set; }
+
+    /// <summary>The what-if run published with this version (its diff and simulation), when it came from one.</summary>
+    public Guid? SimulationRunId { get; set; }
 }

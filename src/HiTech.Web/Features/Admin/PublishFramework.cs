@@ -1,4 +1,3 @@
-using System.Text;
 using HiTech.Core.Scoring;
 
 namespace HiTech.Web.Features.Admin;
@@ -10,7 +9,7 @@ namespace HiTech.Web.Features.Admin;
 public sealed class PublishFramework(AppDbContext db, ActivityClassifier classifier, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The largest framework file accepted.</summary>
-    public const int MaxBytes = 1024 * 1024;
+    public const int MaxBytes = FrameworkUpload.MaxBytes;
 
     /// <summary>The problem member that lists a refused file's errors, each with its place and rule.</summary>
     public const string ErrorsMember = "frameworkErrors";
@@ -20,45 +19,20 @@ public sealed class PublishFramework(AppDbContext db, ActivityClassifier classif
         outcome.Extensions.TryGetValue(ErrorsMember, out var errors) && errors is IReadOnlyList<FrameworkError> list ? list : [];
 
     /// <summary>
-    /// Validates and publishes a framework file (inactive until activated). Returns the stored row, or Invalid
+    /// Validates and publishes a framework file (inactive until activated), with the what-if run that simulated it when there is one. Returns the stored row, or Invalid
     /// with every error, each with its place and rule (<see cref="ErrorsOf"/>); nothing is stored when there is any error.
     /// </summary>
-    public async Task<Outcome<FrameworkVersion>> ExecuteAsync(Stream content, string fileName, CurrentUser by, CancellationToken cancellationToken)
+    public async Task<Outcome<FrameworkVersion>> ExecuteAsync(Stream content, string fileName, CurrentUser by, CancellationToken cancellationToken, Guid? simulationRunId = null)
     {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        name = string.IsNullOrWhiteSpace(name) ? "framework.yaml" : name;
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length == 0)
+        var upload = await FrameworkUpload.ReadAsync(content, fileName, classifier, cancellationToken);
+        if (upload.Framework is not { } framework)
         {
-            return Refused(new FrameworkError(name, 0, 0, "empty-file", "The file is empty."));
-        }
-
-        if (buffer.Length > MaxBytes)
-        {
-            return Refused(new FrameworkError(name, 0, 0, "file-too-large", $"The file is larger than {MaxBytes / 1024} KB."));
-        }
-
-        string yaml;
-        try
-        {
-            yaml = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.ToArray()).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return Refused(new FrameworkError(name, 0, 0, "not-utf8", "The file is not UTF-8 text."));
-        }
-
-        var result = FrameworkLoader.Load(yaml, name, classifier.SectorIds);
-        if (result.Framework is not { } framework)
-        {
-            return Refused([.. result.Errors]);
+            return Refused([.. upload.Errors]);
         }
 
         if (await db.FrameworkVersions.AnyAsync(f => f.FrameworkId == framework.Id && f.Version == framework.Version, cancellationToken))
         {
-            var line = yaml.Split('\n').Select((text, index) => (text, index)).FirstOrDefault(l => l.text.TrimStart().StartsWith("version:", StringComparison.Ordinal)).index + 1;
-            return Refused(new FrameworkError(name, line, 1, "version-exists", $"Version {framework.Version} of {framework.Id} is already published, and a published version never changes. Give the file a new version."));
+            return Refused(new FrameworkError(upload.FileName, FrameworkUpload.VersionLine(upload.Yaml), 1, "version-exists", $"Version {framework.Version} of {framework.Id} is already published, and a published version never changes. Give the file a new version."));
         }
 
         var row = new FrameworkVersion
@@ -66,13 +40,14 @@ public sealed class PublishFramework(AppDbContext db, ActivityClassifier classif
             Id = Guid.NewGuid(),
             FrameworkId = framework.Id,
             Version = framework.Version,
-            Yaml = yaml,
+            Yaml = upload.Yaml,
             Active = false,
             PublishedAt = clock.GetUtcNow(),
             PublishedBy = by.Id,
+            SimulationRunId = simulationRunId,
         };
         db.FrameworkVersions.Add(row);
-        audit.Record(by, "FrameworkVersion", row.Id.ToString(), AuditAction.Publish, null, new { framework = row.FrameworkId, version = row.Version, file = name, effective = framework.Definition.Effective });
+        audit.Record(by, "FrameworkVersion", row.Id.ToString(), AuditAction.Publish, null, new { framework = row.FrameworkId, version = row.Version, file = upload.FileName, effective = framework.Definition.Effective, simulation = simulationRunId });
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Ok(row);
     }

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using HiTech.Core.Analytics;
+using HiTech.Core.Analytics.WhatIf;
+
+namespace HiTech.Web.Features.WhatIf;
+
+/// <summary>One what-if run with its report and the proposal's changes against the version in force, for analysts and admins.</summary>
+public sealed class GetWhatIfRun(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, DisclosureRules rules)
+{
+    /// <summary>A run, its report when finished, the proposal's changes, the version it was published as, and the minimum frequency of the disclosure rules.</summary>
+    public sealed record RunView(WhatIfRun Run, WhatIfReport? Report, IReadOnlyList<FrameworkChange> Changes, FrameworkVersion? PublishedAs, int MinFrequency);
+
+    public async Task<Outcome<RunView>> ExecuteAsync(Guid id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!user.IsAnalyst && !user.IsAdmin)
+        {
+            return Outcome.Forbidden<RunView>();
+        }
+
+        var run = await db.WhatIfRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null)
+        {
+            return Outcome.NotFound<RunView>();
+        }
+
+        var report = run.ResultJson is null ? null : JsonSerializer.Deserialize<WhatIfReport>(run.ResultJson, RunWhatIf.Json);
+        var baseline = await frameworks.GetAsync(run.ProposalFrameworkId, run.BaselineVersion, cancellationToken);
+        var proposal = FrameworkUpload.Validate(run.ProposalYaml, run.ProposalName, scoring.Classifier).Framework;
+        IReadOnlyList<FrameworkChange> changes = proposal is null ? [] : FrameworkDiff.Compare(baseline.Definition, proposal.Definition);
+        var published = await db.FrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.SimulationRunId == id, cancellationToken);
+        return Outcome.Ok(new RunView(run, report, changes, published, rules.MinFrequency));
+    }
+}
