@@ -10,6 +10,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<Kernel.AssessmentScoring>();
+        services.AddScoped<Kernel.Notify>();
         services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
         Features.Assessments.AssessmentsFeature.AddServices(services);
