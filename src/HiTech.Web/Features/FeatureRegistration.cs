@@ -20,6 +20,8 @@ public static class FeatureRegistration
         Features.Admin.AdminFeature.AddServices(services);
         Features.Analytics.AnalyticsFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
+        Features.Introductions.IntroductionsFeature.AddServices(services);
+        Features.Notifications.NotificationsFeature.AddServices(services);
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.MapApi(api);
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
+        Features.Introductions.IntroductionsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }
