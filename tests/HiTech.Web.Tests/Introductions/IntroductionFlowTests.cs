@@ -111,10 +111,11 @@ public sealed class IntroductionFlowTests(IntroductionsFixture host)
         Assert.Equal(p.ProviderId, introduction.ProviderId);
 
         using var enterprise = await host.BrowserAsync(p.EnterpriseEmail);
-        var declined = await enterprise.SubmitAsync($"/introductions/{introduction.Id}", $"/introductions/{introduction.Id}?handler=decline", new Dictionary<string, string> { ["Reason"] = "" });
+        var form = await enterprise.GetHtmlAsync($"/introductions/{introduction.Id}");
+        var declined = await enterprise.PostWithAsync(form, $"/introductions/{introduction.Id}?handler=decline", ("Reason", ""));
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Contains("Say why you decline", await declined.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        var accepted = await enterprise.SubmitAsync($"/introductions/{introduction.Id}", $"/introductions/{introduction.Id}?handler=accept", []);
+        var accepted = await enterprise.PostWithAsync(form, $"/introductions/{introduction.Id}?handler=accept");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(IntroductionStatus.Accepted, await host.WithDbAsync(db => db.Introductions.Where(i => i.Id == introduction.Id).Select(i => i.Status).SingleAsync(Ct)));
 

@@ -89,8 +89,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     /// <summary>An answer or a message on organisation A's introduction: its enterprise only (an admin reads but does not answer).</summary>
     private static readonly Dictionary<Who, Outcome> IntroductionSide = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
 
-    /// <summary>Withdrawing organisation A's introduction: only the provider that sent it; organisation A itself is refused.</summary>
-    private static readonly Dictionary<Who, Outcome> IntroductionSender = Rule(own: Outcome.Denied, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
+    /// <summary>The withdraw form of organisation A's introduction: the page admits its sides (the handler then lets only the sender withdraw).</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionSender = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
 
     /// <summary>The same through the API, where the roles without introductions are refused before any lookup.</summary>
     private static readonly Dictionary<Who, Outcome> IntroductionReadersApi = Rule(own: Outcome.Allowed, other: Outcome.Hidden, admin: Outcome.Allowed);

@@ -5,7 +5,7 @@ namespace HiTech.Web.Features.Introductions;
 /// note. An enterprise sends for its need to a provider; a provider offers help on an open need (?need= only).
 /// </summary>
 [Authorize]
-public sealed class SendModel(SendIntroduction send) : FormPage
+public sealed class SendModel(SendIntroduction send, AppDbContext db) : FormPage
 {
     [BindProperty(SupportsGet = true, Name = "need")]
     public Guid? NeedId { get; set; }
@@ -17,6 +17,9 @@ public sealed class SendModel(SendIntroduction send) : FormPage
     public string? Note { get; set; }
 
     public IntroductionTarget? Target { get; private set; }
+
+    /// <summary>The provider's public record (shown from 5 requests), to help the enterprise decide.</summary>
+    public ProviderFigures? Figures { get; private set; }
 
     public override IReadOnlyList<string> FieldOrder => [nameof(Note)];
 
@@ -63,6 +66,7 @@ public sealed class SendModel(SendIntroduction send) : FormPage
         }
 
         Target = target.Value;
+        Figures = await ProviderResponsiveness.ForAsync(db, Target!.Provider.Id, cancellationToken);
         return null;
     }
 }
