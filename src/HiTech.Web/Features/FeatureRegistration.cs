@@ -10,6 +10,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<Kernel.AssessmentScoring>();
+        services.AddScoped<Kernel.Notify>();
         services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
         Features.Assessments.AssessmentsFeature.AddServices(services);
@@ -20,6 +21,8 @@ public static class FeatureRegistration
         Features.Analytics.AnalyticsFeature.AddServices(services);
         Features.WhatIf.WhatIfFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
+        Features.Introductions.IntroductionsFeature.AddServices(services);
+        Features.Notifications.NotificationsFeature.AddServices(services);
         return services;
     }
 
@@ -33,6 +36,7 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.MapApi(api);
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
+        Features.Introductions.IntroductionsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

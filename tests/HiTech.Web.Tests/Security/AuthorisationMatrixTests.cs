@@ -83,6 +83,22 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
 
     private static readonly Dictionary<Who, Outcome> AdminOnly = Rule(admin: Outcome.Allowed);
 
+    /// <summary>Organisation A's introduction (sent to it by a provider): its enterprise answers; officers and admins read it.</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionReaders = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Allowed);
+
+    /// <summary>An answer or a message on organisation A's introduction: its enterprise only (an admin reads but does not answer).</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionSide = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
+
+    /// <summary>The withdraw form of organisation A's introduction: the page admits its sides (the handler then lets only the sender withdraw).</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionSender = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
+
+    /// <summary>The same through the API, where the roles without introductions are refused before any lookup.</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionReadersApi = Rule(own: Outcome.Allowed, other: Outcome.Hidden, admin: Outcome.Allowed);
+
+    private static readonly Dictionary<Who, Outcome> IntroductionSideApi = Rule(own: Outcome.Allowed, other: Outcome.Hidden, admin: Outcome.Hidden);
+
+    private static readonly Dictionary<Who, Outcome> IntroductionSenderApi = Rule(own: Outcome.Denied, other: Outcome.Hidden, admin: Outcome.Hidden);
+
     private static readonly Dictionary<Who, Outcome> AnalystsAndAdmin = Rule(analyst: Outcome.Allowed, admin: Outcome.Allowed);
 
     /// <summary>
@@ -259,6 +275,28 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/certificates/{id}/revoke", t => $"/api/v1/certificates/{t.CertificateA}/revoke", AdminOnly),
         Api("GET /api/v1/analytics/aggregates", _ => "/api/v1/analytics/aggregates", AnalystsAndAdmin),
         Api("GET /api/v1/analytics/dashboard", _ => "/api/v1/analytics/dashboard", AnalystsAndAdmin),
+
+        // Introductions and notifications (organisation A answers a provider's expression of interest).
+        Page("GET /introductions", _ => "/introductions", EnterpriseOwnList),
+        Page("GET /introductions/send", _ => $"/introductions/send?need={IntroductionTargets.NeedA}&provider={IntroductionTargets.ProviderA}", Rule(own: Outcome.Allowed, other: Outcome.Hidden)),
+        Page("POST /introductions/send", _ => $"/introductions/send?need={IntroductionTargets.NeedA}&provider={IntroductionTargets.ProviderA}", Rule(own: Outcome.Allowed, other: Outcome.Hidden)),
+        Page("GET /introductions/{id:guid}", _ => $"/introductions/{IntroductionTargets.IntroductionA}", IntroductionReaders),
+        Page("POST /introductions/{id:guid}?handler=accept", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=accept", IntroductionSide),
+        Page("POST /introductions/{id:guid}?handler=decline", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=decline", IntroductionSide),
+        Page("POST /introductions/{id:guid}?handler=withdraw", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=withdraw", IntroductionSender),
+        Page("POST /introductions/{id:guid}?handler=message", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=message", IntroductionSide),
+        Page("GET /introductions/overdue", _ => "/introductions/overdue", AdminOnly),
+        Page("GET /notifications", _ => "/notifications", AnySignedIn),
+        Page("GET /account/settings", _ => "/account/settings", AnySignedIn),
+        Page("POST /account/settings", _ => "/account/settings", AnySignedIn),
+        Api("POST /api/v1/introductions/", _ => "/api/v1/introductions/", EnterpriseOnly),
+        Api("GET /api/v1/introductions/", _ => "/api/v1/introductions/", EnterpriseOwnList),
+        Api("GET /api/v1/introductions/{id:guid}", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}", IntroductionReadersApi),
+        Api("POST /api/v1/introductions/{id:guid}/accept", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/accept", IntroductionSideApi),
+        Api("POST /api/v1/introductions/{id:guid}/decline", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/decline", IntroductionSideApi),
+        Api("POST /api/v1/introductions/{id:guid}/withdraw", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/withdraw", IntroductionSenderApi),
+        Api("GET /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionReadersApi),
+        Api("POST /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionSideApi),
     ];
 
     [Fact]
@@ -416,7 +454,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         var t = fixture.Targets;
         return body.Contains(t.OrganisationA.ToString(), StringComparison.OrdinalIgnoreCase)
             || body.Contains(t.AssessmentA.ToString(), StringComparison.OrdinalIgnoreCase)
-            || body.Contains(t.MaturityA.ToString(), StringComparison.OrdinalIgnoreCase);
+            || body.Contains(t.MaturityA.ToString(), StringComparison.OrdinalIgnoreCase)
+            || body.Contains(IntroductionTargets.IntroductionA.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Changes are sent empty: JSON "{}" to the API (multipart for the upload), an empty form to pages.</summary>
