@@ -54,7 +54,8 @@ public sealed record Targets(
     Guid StaffUser,
     Guid OpenReview,
     Guid MaturityA,
-    string MaturityModuleA);
+    string MaturityModuleA,
+    Guid NeedA);
 
 /// <summary>
 /// One platform shared by the security tests (collection <see cref="SecurityCollection"/>), served by Kestrel on a
@@ -137,6 +138,21 @@ public sealed class SecurityFixture : TestHost
         Assert.True(started.IsOk);
         var module = MaturityScorer.OpenModules(instrument, profile, screen).First(m => m.Kind != ModuleKind.Screen);
 
+        // An open need of organisation A (needs and matching).
+        var need = new Need
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisationA,
+            PostedBy = owner,
+            HelpKind = "testing-certification",
+            NicCode = "22112",
+            District = "Kottayam",
+            Summary = "Tensile testing of rubber gaskets",
+            PostedAt = DateTimeOffset.UtcNow,
+        };
+        db.Needs.Add(need);
+        await db.SaveChangesAsync();
+
         Targets = new Targets(
             organisationA,
             organisationB,
@@ -151,7 +167,8 @@ public sealed class SecurityFixture : TestHost
             staff,
             openReview,
             started.Value!.Id,
-            module.Id);
+            module.Id,
+            need.Id);
     }
 
     public string EmailOf(Who who) => _emails[who];
