@@ -93,7 +93,7 @@ public sealed partial class SecurityTests(SecurityFixture fixture)
     {
         var pages = AuthorisationMatrixTests.Expectations
             // Pages no caller here may open (those for Provider users) are checked by their own feature's tests.
-            .Where(e => !e.IsApi && e.Method == "GET" && e.Answers is null && e.Outcomes.Values.Contains(AuthorisationMatrixTests.Outcome.Allowed))
+            .Where(e => !e.IsApi && e.Method == "GET" && e.Answers is null && e.Outcomes.ContainsValue(AuthorisationMatrixTests.Outcome.Allowed))
             .Select(e => (e.Key, Url: e.Url(fixture.Targets), Caller: Enum.GetValues<Who>().First(w => e.Outcomes[w] == AuthorisationMatrixTests.Outcome.Allowed)))
             .Append(("GET /reviews/{id:guid} (open)", $"/reviews/{fixture.Targets.OpenReview}", Who.AssignedAssessor))
             .ToList();
