@@ -23,6 +23,7 @@ public static class FeatureRegistration
         Features.Maturity.MaturityFeature.AddServices(services);
         Features.Introductions.IntroductionsFeature.AddServices(services);
         Features.Notifications.NotificationsFeature.AddServices(services);
+        Features.Needs.NeedsFeature.AddServices(services);
         return services;
     }
 
@@ -37,6 +38,7 @@ public static class FeatureRegistration
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
         Features.Introductions.IntroductionsFeature.MapApi(api);
+        Features.Needs.NeedsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

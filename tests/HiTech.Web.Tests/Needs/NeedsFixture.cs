@@ -1,7 +1,10 @@
 using HiTech.Web.Data.Entities;
 using HiTech.Web.Tests.Infrastructure;
 using HiTech.Web.Tests.Maturity;
+using HiTech.Web.Infrastructure;
+using HiTech.Web.Kernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Needs;
 
@@ -36,8 +39,25 @@ public class NeedsFixture : TestHost
             configure?.Invoke(provider);
             db.Providers.Add(provider);
             await db.SaveChangesAsync();
+
+            // As the profile pages do after a save: the next match rebuilds the index.
+            Factory.Services.GetRequiredService<MatchingIndex>().Invalidate();
             return provider;
         });
+
+    /// <summary>A Provider account answering for the provider.</summary>
+    public async Task<string> NewProviderUserAsync(Provider provider)
+    {
+        var email = $"provider-{Guid.NewGuid():N}@example.in";
+        var id = await CreateUserAsync(email, Roles.Provider);
+        await WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == id);
+            user.ProviderId = provider.Id;
+            return await db.SaveChangesAsync();
+        });
+        return email;
+    }
 
     /// <summary>An open need of the organisation, posted by its owner.</summary>
     public Task<Need> NewNeedAsync(Firm firm, Action<Need>? configure = null) =>
@@ -60,6 +80,16 @@ public class NeedsFixture : TestHost
             db.Needs.Add(need);
             await db.SaveChangesAsync();
             return need;
+        });
+
+    /// <summary>A finished maturity assessment of the organisation (its roadmap is what a need may be pre-filled from).</summary>
+    public Task<Guid> NewMaturityAsync(Guid organisation) =>
+        WithDbAsync(async db =>
+        {
+            var entity = new MaturityAssessment { Id = Guid.NewGuid(), OrganisationId = organisation, InstrumentId = "dma-kerala", InstrumentVersion = "2025.1", ProfileJson = "{}", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            db.MaturityAssessments.Add(entity);
+            await db.SaveChangesAsync();
+            return entity.Id;
         });
 
     /// <summary>An introduction from the need's enterprise to the provider, sent at <paramref name="sentAt"/>.</summary>

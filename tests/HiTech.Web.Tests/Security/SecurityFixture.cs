@@ -55,7 +55,8 @@ public sealed record Targets(
     Guid OpenReview,
     Guid MaturityA,
     string MaturityModuleA,
-    Guid WhatIfRunA);
+    Guid WhatIfRunA,
+    Guid NeedA);
 
 /// <summary>
 /// One platform shared by the security tests (collection <see cref="SecurityCollection"/>), served by Kestrel on a
@@ -158,6 +159,19 @@ public sealed class SecurityFixture : TestHost
             FinishedAt = DateTimeOffset.UtcNow,
         };
         db.WhatIfRuns.Add(whatIf);
+        // An open need of organisation A (needs and matching).
+        var need = new Need
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisationA,
+            PostedBy = owner,
+            HelpKind = "testing-certification",
+            NicCode = "22112",
+            District = "Kottayam",
+            Summary = "Tensile testing of rubber gaskets",
+            PostedAt = DateTimeOffset.UtcNow,
+        };
+        db.Needs.Add(need);
         await db.SaveChangesAsync();
 
         Targets = new Targets(
@@ -175,7 +189,8 @@ public sealed class SecurityFixture : TestHost
             openReview,
             started.Value!.Id,
             module.Id,
-            whatIf.Id);
+            whatIf.Id,
+            need.Id);
     }
 
     public string EmailOf(Who who) => _emails[who];
