@@ -19,6 +19,7 @@ public static class FeatureRegistration
         Features.Admin.AdminFeature.AddServices(services);
         Features.Analytics.AnalyticsFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
+        Features.ProviderImport.ProviderImportFeature.AddServices(services);
         return services;
     }
 
@@ -32,6 +33,7 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.MapApi(api);
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
+        Features.ProviderImport.ProviderImportFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

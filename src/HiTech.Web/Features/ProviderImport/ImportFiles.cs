@@ -89,7 +89,7 @@ public sealed class ImportFiles(PlatformOptions options, TimeProvider clock)
 
             foreach (var reject in summary.Rejects)
             {
-                using var row = writer.NewRow();
+                using var row = writer.NewRow(cancellationToken);
                 row[RejectColumns[0]].Set(reject.Line.ToString(CultureInfo.InvariantCulture));
                 row[RejectColumns[1]].Set(SpreadsheetSafe(reject.Id));
                 row[RejectColumns[2]].Set(reject.Field);
