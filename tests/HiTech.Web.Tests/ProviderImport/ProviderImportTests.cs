@@ -19,7 +19,7 @@ public sealed class ProviderImportTests(TestHost host) : IClassFixture<TestHost>
 
     private static CancellationToken None => TestContext.Current.CancellationToken;
 
-    private static string List(string prefix, string name = "Rubber Board Testing Lab") => string.Join('\n',
+    internal static string List(string prefix, string name = "Rubber Board Testing Lab") => string.Join('\n',
         Header,
         $"{prefix}-1,{name},tic-lab,Kottayam,2219,testing-certification,nabl,Rubber testing,false,2027-06-30,റബ്ബർ പരിശോധന,https://lab.example.in,sensors-iot",
         $"{prefix}-2,Marine Design Cell,design-engineering,Cochin,301,design-engineering,,Hull design,true,,,,",
@@ -100,7 +100,7 @@ public sealed class ProviderImportTests(TestHost host) : IClassFixture<TestHost>
 
         using var body = new MultipartFormDataContent { { new ByteArrayContent(workbook.ToArray()), "file", "list.bin" } };
         var response = await api.PostAsync("/api/v1/providers/import", body, None);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(None));
         var json = await TestHost.JsonAsync(response);
         Assert.Equal((7, 2, 0, 5), (json.GetProperty("read").GetInt32(), json.GetProperty("imported").GetInt32(), json.GetProperty("updated").GetInt32(), json.GetProperty("rejected").GetInt32()));
         Assert.Equal(4, json.GetProperty("rejects")[0].GetProperty("line").GetInt64());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HiTech.Core.Registry;
+using HiTech.Web.Infrastructure.Storage;
 using nietras.SeparatedValues;
 
 namespace HiTech.Web.Features.ProviderImport;
@@ -63,6 +64,12 @@ public sealed class ImportFiles(PlatformOptions options, TimeProvider clock)
             return new Upload(path, true, null);
         }
 
+        // A PDF, PNG or JPEG is a document, however plain its bytes look.
+        if (EvidenceStore.Sniff(head, []) is not null || head.AsSpan().StartsWith("%PDF-"u8))
+        {
+            return new Upload(path, false, "not-a-table");
+        }
+
         return await IsPlainTextAsync(path, cancellationToken) && !LooksLikeWebPage(head) ? new Upload(path, false, null) : new Upload(path, false, "not-a-table");
     }
 
@@ -89,7 +96,7 @@ public sealed class ImportFiles(PlatformOptions options, TimeProvider clock)
 
             foreach (var reject in summary.Rejects)
             {
-                using var row = writer.NewRow(cancellationToken);
+                await using var row = writer.NewRow(cancellationToken);
                 row[RejectColumns[0]].Set(reject.Line.ToString(CultureInfo.InvariantCulture));
                 row[RejectColumns[1]].Set(SpreadsheetSafe(reject.Id));
                 row[RejectColumns[2]].Set(reject.Field);
