@@ -132,7 +132,7 @@ public sealed class ProfileRules(CollaborationVocabulary vocabulary, FrameworkSt
         }
         else
         {
-            errors["district"] = [l["Choose a Kerala district from the list, or \"Outside Kerala\""]];
+            errors["district"] = [l["Choose a Kerala district from the list, or “Outside Kerala”"]];
         }
     }
 
