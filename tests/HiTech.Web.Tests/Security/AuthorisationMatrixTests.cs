@@ -83,6 +83,9 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
 
     private static readonly Dictionary<Who, Outcome> AdminOnly = Rule(admin: Outcome.Allowed);
 
+    /// <summary>A Provider account's own profile: no other role (admins included) reaches it.</summary>
+    private static readonly Dictionary<Who, Outcome> ProviderOnly = Rule();
+
     private static readonly Dictionary<Who, Outcome> AnalystsAndAdmin = Rule(analyst: Outcome.Allowed, admin: Outcome.Allowed);
 
     /// <summary>
@@ -251,6 +254,34 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("GET /api/v1/certificates/{id}/pdf", t => $"/api/v1/certificates/{t.CertificateA}/pdf", CertificateHolders),
         Api("POST /api/v1/certificates/{id}/revoke", t => $"/api/v1/certificates/{t.CertificateA}/revoke", AdminOnly),
         Api("GET /api/v1/analytics/aggregates", _ => "/api/v1/analytics/aggregates", AnalystsAndAdmin),
+
+        // Providers and the directory (none of the callers here is a provider: a Provider's own pages and endpoints
+        // refuse them all; provider against provider is tested in Providers/ProviderAccessTests).
+        Page("GET /provider/register", _ => "/provider/register", Public),
+        Page("POST /provider/register", _ => "/provider/register", Public),
+        Page("GET /provider/withdrawn", _ => "/provider/withdrawn", Public),
+        Page("GET /directory", _ => "/directory", Public),
+        Page("GET /directory/{id:guid}", _ => $"/directory/{CollaborationTargets.ListedProvider}", Public),
+        Page("GET /provider/profile", _ => "/provider/profile", ProviderOnly),
+        Page("POST /provider/profile", _ => "/provider/profile", ProviderOnly),
+        Page("POST /provider/profile?handler=submit", _ => "/provider/profile?handler=submit", ProviderOnly),
+        Page("POST /provider/profile?handler=confirm", _ => "/provider/profile?handler=confirm", ProviderOnly),
+        Page("GET /provider/withdraw", _ => "/provider/withdraw", ProviderOnly),
+        Page("POST /provider/withdraw", _ => "/provider/withdraw", ProviderOnly),
+        Page("GET /provider-verification", _ => "/provider-verification", AdminOnly),
+        Page("POST /provider-verification?handler=verify", _ => "/provider-verification?handler=verify", AdminOnly),
+        Page("POST /provider-verification?handler=refuse", _ => "/provider-verification?handler=refuse", AdminOnly),
+        Api("GET /api/v1/providers/", _ => "/api/v1/providers/?q=security", Public),
+        Api("GET /api/v1/providers/{id:guid}", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}", Public),
+        Api("POST /api/v1/providers/", _ => "/api/v1/providers/", ProviderOnly),
+        Api("GET /api/v1/providers/mine", _ => "/api/v1/providers/mine", ProviderOnly),
+        Api("PUT /api/v1/providers/mine", _ => "/api/v1/providers/mine", ProviderOnly),
+        Api("DELETE /api/v1/providers/mine", _ => "/api/v1/providers/mine", ProviderOnly),
+        Api("POST /api/v1/providers/mine/submit", _ => "/api/v1/providers/mine/submit", ProviderOnly),
+        Api("POST /api/v1/providers/mine/confirm", _ => "/api/v1/providers/mine/confirm", ProviderOnly),
+        Api("GET /api/v1/providers/verification", _ => "/api/v1/providers/verification", AdminOnly),
+        Api("POST /api/v1/providers/{id:guid}/verify", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/verify", AdminOnly),
+        Api("POST /api/v1/providers/{id:guid}/refuse", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/refuse", AdminOnly),
     ];
 
     [Fact]

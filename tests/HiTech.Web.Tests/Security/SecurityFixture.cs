@@ -136,6 +136,7 @@ public sealed class SecurityFixture : TestHost
             .ExecuteAsync(ownerUser, organisationA, new ProfileEntry(25, true, MsmeSize.Small), screen, CancellationToken.None);
         Assert.True(started.IsOk);
         var module = MaturityScorer.OpenModules(instrument, profile, screen).First(m => m.Kind != ModuleKind.Screen);
+        await CollaborationTargets.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
 
         Targets = new Targets(
             organisationA,

@@ -20,9 +20,9 @@ public sealed class ProfileExpiryReminders : IRecurringJob
     public async Task RunAsync(IServiceProvider scoped, CancellationToken cancellationToken)
     {
         var db = scoped.GetRequiredService<AppDbContext>();
-        var access = scoped.GetRequiredService<ProviderAccess>();
-        var now = access.Now;
-        var today = access.Today;
+        var clock = scoped.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        var today = ProviderAccess.TodayOf(clock);
         var horizon = today.AddDays(DaysBefore.Max());
         var due = await db.Providers
             .Where(p => p.Status == ProviderStatus.Verified && p.ExpiresOn >= today && p.ExpiresOn <= horizon)
@@ -44,7 +44,7 @@ public sealed class ProfileExpiryReminders : IRecurringJob
     public async Task<int?> QueueLengthAsync(IServiceProvider scoped, CancellationToken cancellationToken)
     {
         var db = scoped.GetRequiredService<AppDbContext>();
-        var today = scoped.GetRequiredService<ProviderAccess>().Today;
+        var today = ProviderAccess.TodayOf(scoped.GetRequiredService<TimeProvider>());
         var horizon = today.AddDays(DaysBefore.Max());
         var due = await db.Providers.AsNoTracking()
             .Where(p => p.Status == ProviderStatus.Verified && p.ExpiresOn >= today && p.ExpiresOn <= horizon)

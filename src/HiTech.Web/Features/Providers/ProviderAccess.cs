@@ -14,7 +14,10 @@ public sealed class ProviderAccess(AppDbContext db, TimeProvider clock, IStringL
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(5.5)).DateTime);
+    public DateOnly Today => TodayOf(clock);
+
+    /// <summary>Today's date in India, where profiles lapse.</summary>
+    public static DateOnly TodayOf(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(5.5)).DateTime);
 
     /// <summary>
     /// The provider a Provider user answers for: the sign-in's claim, else the account's row (an account given a

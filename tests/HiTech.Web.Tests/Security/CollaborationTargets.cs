@@ -1,0 +1,28 @@
+using HiTech.Web.Data;
+using HiTech.Web.Data.Entities;
+
+namespace HiTech.Web.Tests.Security;
+
+/// <summary>The collaboration data the authorisation matrix aims at: a verified, listed institutional provider.</summary>
+public static class CollaborationTargets
+{
+    public static readonly Guid ListedProvider = new("5ec0a11d-0000-4000-8000-00000000a001");
+
+    public static async Task SeedAsync(AppDbContext db)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        db.Providers.Add(new Provider
+        {
+            Id = ListedProvider,
+            Name = "Security test calibration lab",
+            Kind = "tic-lab",
+            District = "Ernakulam",
+            ServicesEn = "Calibration of pressure gauges",
+            Status = ProviderStatus.Verified,
+            VerifiedOn = today,
+            ExpiresOn = today.AddMonths(12),
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+}
