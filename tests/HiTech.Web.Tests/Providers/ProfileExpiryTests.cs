@@ -1,6 +1,4 @@
 using System.Net;
-using HiTech.Web.Data;
-using HiTech.Web.Data.Entities;
 using HiTech.Web.Features.Providers;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
