@@ -49,7 +49,8 @@ public sealed class ProfessionalsAndErasureTests(TestHost host) : IClassFixture<
         Assert.DoesNotContain(id.ToString(), await host.Anonymous().GetStringAsync("/api/v1/providers/?q=process", None), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Anonymous().GetAsync($"/directory/{id}", None)).StatusCode);
 
-        var unverified = await host.WithDbAsync(db => db.Organisations.Where(o => !db.Assessments.Any(a => a.OrganisationId == o.Id && a.Status == AssessmentStatus.Approved)).Select(o => o.Id).FirstAsync(None));
+        // An enterprise with no approved assessment (the demo's are mostly approved; one without an organisation yet counts too).
+        var unverified = await host.WithDbAsync(db => db.Organisations.Where(o => !db.Assessments.Any(a => a.OrganisationId == o.Id && a.Status == AssessmentStatus.Approved)).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(None));
         var verified = await host.WithDbAsync(db => db.Assessments.Where(a => a.Status == AssessmentStatus.Approved).Select(a => a.OrganisationId).FirstAsync(None));
         await host.CreateUserAsync("unverified@providers.test", Roles.Enterprise, unverified);
         await host.CreateUserAsync("verified@providers.test", Roles.Enterprise, verified);

@@ -106,9 +106,9 @@ public sealed class ProfileRules(CollaborationVocabulary vocabulary, FrameworkSt
         p.YearsAbroad = professional ? form.YearsAbroad : null;
         p.Availability = professional ? ProfileLists.Join(form.Availability) : "";
         p.Equipment.Clear();
+        // No id: EF Core gives each new row one, and so knows to insert it (a row found with an id is taken as saved).
         p.Equipment.AddRange(form.Equipment.Where(e => !e.IsBlank).Select(e => new ProviderEquipment
         {
-            Id = Guid.NewGuid(),
             ProviderId = p.Id,
             Name = e.Name ?? "",
             Make = e.Make ?? "",
