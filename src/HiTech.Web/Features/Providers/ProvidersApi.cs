@@ -70,6 +70,8 @@ public static class ProvidersApi
         mine.MapDelete("/mine", WithdrawAsync)
             .WithName("WithdrawOwnProvider")
             .WithSummary("Withdraw and delete your profile and your account's personal data (you can no longer sign in)")
+            .WithDescription("Irreversible, so it must be asked for with ?confirm=erase; without it the answer is 400 and nothing changes.")
+            .ProducesValidationProblem()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -144,8 +146,11 @@ public static class ProvidersApi
     private static async Task<Results<Ok<ProviderView>, ProblemHttpResult>> ConfirmAsync(HttpContext context, ConfirmProfile confirm, CancellationToken cancellationToken) =>
         (await confirm.ExecuteAsync(CurrentUser.From(context.User), cancellationToken)).ToOk(view => view);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(HttpContext context, WithdrawProfile withdraw, CancellationToken cancellationToken) =>
-        (await withdraw.ExecuteAsync(CurrentUser.From(context.User), cancellationToken)).ToNoContent();
+    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
+        HttpContext context, WithdrawProfile withdraw, IStringLocalizer<ProvidersText> l, string? confirm, CancellationToken cancellationToken) =>
+        confirm == "erase"
+            ? (await withdraw.ExecuteAsync(CurrentUser.From(context.User), cancellationToken)).ToNoContent()
+            : Outcome.Invalid<Guid>("confirm", l["Erasing your profile cannot be undone: ask for it with confirm=erase"]).ToNoContent();
 
     private static async Task<Results<Ok<ProviderView[]>, ProblemHttpResult>> QueueAsync(HttpContext context, VerificationQueue queue, int? page, CancellationToken cancellationToken)
     {
