@@ -13,6 +13,7 @@ public sealed class CollaborationData
     public const string KindsFile = "collaboration/provider-kinds.csv";
     public const string TechnologiesFile = "collaboration/technologies.csv";
     public const string NeighboursFile = "reference/district-neighbours.csv";
+    public const string FeeBandsFile = "collaboration/fee-bands.csv";
     public const string CertificationDomain = "certification";
 
     public required Vocabulary Kinds { get; init; }
@@ -20,6 +21,9 @@ public sealed class CollaborationData
     public required Vocabulary Technologies { get; init; }
 
     public required Vocabulary Stages { get; init; }
+
+    /// <summary>What using a provider's equipment costs, roughly (data/collaboration/fee-bands.csv).</summary>
+    public Vocabulary FeeBands { get; init; } = Vocabulary.Of([]);
 
     public required Vocabulary Certifications { get; init; }
 
@@ -48,6 +52,7 @@ public sealed class CollaborationData
         {
             Kinds = ReferenceData.Read(dataDirectory, KindsFile, Vocabulary.Load),
             Technologies = ReferenceData.Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
+            FeeBands = ReferenceData.Read(dataDirectory, FeeBandsFile, Vocabulary.Load),
             Stages = Vocabulary.Of(framework.StageDomain.Values),
             Certifications = Vocabulary.Of(certifications.Values),
             Reference = reference,

@@ -60,6 +60,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<ScheduledJob> ScheduledJobs => Set<ScheduledJob>();
+
     /// <summary>Bumps <c>Version</c> on every changed entity that has one, so a stale concurrent save fails instead of overwriting.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -230,6 +232,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(r => r.ContentType).HasMaxLength(200);
             e.Property(r => r.Location).HasMaxLength(400);
             e.HasIndex(r => r.CreatedAtUtc);
+        });
+
+        builder.Entity<ScheduledJob>(e =>
+        {
+            e.HasKey(j => j.Name);
+            e.Property(j => j.Name).HasMaxLength(ScheduledJob.MaxNameLength);
+            e.Property(j => j.LeaseOwner).HasMaxLength(ScheduledJob.MaxOwnerLength);
+            e.Property(j => j.LastError).HasMaxLength(ScheduledJob.MaxErrorLength);
         });
 
         builder.Entity<SigningKey>(e =>

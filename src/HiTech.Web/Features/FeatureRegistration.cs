@@ -10,6 +10,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<Kernel.AssessmentScoring>();
+        services.AddScoped<Kernel.NewAccount>();
+        services.AddSingleton<Kernel.CollaborationVocabulary>();
         services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
         Features.Assessments.AssessmentsFeature.AddServices(services);
@@ -20,6 +22,7 @@ public static class FeatureRegistration
         Features.Analytics.AnalyticsFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
         Features.ProviderImport.ProviderImportFeature.AddServices(services);
+        Features.Providers.ProvidersFeature.AddServices(services);
         return services;
     }
 
@@ -34,6 +37,7 @@ public static class FeatureRegistration
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
         Features.ProviderImport.ProviderImportFeature.MapApi(api);
+        Features.Providers.ProvidersFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }
