@@ -17,7 +17,7 @@ public static class MatchingData
         var folder = Path.Combine(DataLocator.DataDirectory, MatchingWeightsLoader.Folder);
         if (value is null)
         {
-            var latest = Shipped(folder).LastOrDefault();
+            var latest = MatchingWeightsLoader.Shipped(DataLocator.DataDirectory).LastOrDefault();
             return latest.Path ?? throw new CliException($"no matching weights are shipped in {folder}");
         }
 
@@ -30,13 +30,6 @@ public static class MatchingData
         var shipped = Path.Combine(folder, value + ".yaml");
         return File.Exists(shipped)
             ? shipped
-            : throw new CliException($"{value}: no such weights file, and not a shipped version (shipped: {string.Join(", ", Shipped(folder).Select(s => s.Version))})");
+            : throw new CliException($"{value}: no such weights file, and not a shipped version (shipped: {string.Join(", ", MatchingWeightsLoader.Shipped(DataLocator.DataDirectory).Select(s => s.Version))})");
     }
-
-    private static IEnumerable<(Version Version, string Path)> Shipped(string folder) =>
-        (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml") : [])
-            .Select(f => (Ok: Version.TryParse(Path.GetFileNameWithoutExtension(f), out var v), Version: v!, Path: f))
-            .Where(s => s.Ok)
-            .Select(s => (s.Version, s.Path))
-            .OrderBy(s => s.Version);
 }

@@ -12,6 +12,8 @@ public sealed class CollaborationData
 {
     public const string KindsFile = "collaboration/provider-kinds.csv";
     public const string TechnologiesFile = "collaboration/technologies.csv";
+    public const string HelpKindsFile = "collaboration/help-kinds.csv";
+    public const string BudgetBandsFile = "collaboration/budget-bands.csv";
     public const string NeighboursFile = "reference/district-neighbours.csv";
     public const string FeeBandsFile = "collaboration/fee-bands.csv";
     public const string CertificationDomain = "certification";
@@ -19,6 +21,12 @@ public sealed class CollaborationData
     public required Vocabulary Kinds { get; init; }
 
     public required Vocabulary Technologies { get; init; }
+
+    /// <summary>What kind of help a need asks for (data/collaboration/help-kinds.csv).</summary>
+    public required Vocabulary HelpKinds { get; init; }
+
+    /// <summary>The budget bands a need may state (data/collaboration/budget-bands.csv).</summary>
+    public required Vocabulary BudgetBands { get; init; }
 
     public required Vocabulary Stages { get; init; }
 
@@ -53,6 +61,8 @@ public sealed class CollaborationData
             Kinds = ReferenceData.Read(dataDirectory, KindsFile, Vocabulary.Load),
             Technologies = ReferenceData.Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
             FeeBands = ReferenceData.Read(dataDirectory, FeeBandsFile, Vocabulary.Load),
+            HelpKinds = ReferenceData.Read(dataDirectory, HelpKindsFile, Vocabulary.Load),
+            BudgetBands = ReferenceData.Read(dataDirectory, BudgetBandsFile, Vocabulary.Load),
             Stages = Vocabulary.Of(framework.StageDomain.Values),
             Certifications = Vocabulary.Of(certifications.Values),
             Reference = reference,

@@ -53,3 +53,6 @@ public readonly record struct MatchReason(ReasonCode Code, string Value = "");
 
 /// <summary>A provider found for a need: its rank (from 1), score out of the weights' maximum, and reasons in a fixed order.</summary>
 public sealed record ProviderMatch(int Rank, ProviderProfile Provider, double Score, ImmutableArray<MatchReason> Reasons);
+
+/// <summary>A need found for a provider: its rank (from 1), the provider's score for it, and the reasons, as in <see cref="ProviderMatch"/>.</summary>
+public sealed record NeedMatch(int Rank, Need Need, double Score, ImmutableArray<MatchReason> Reasons);

@@ -171,6 +171,50 @@ public sealed class MatchingEngine : IDisposable
         return matches;
     }
 
+    /// <summary>
+    /// The engine the other way round: the needs (of <paramref name="needs"/>) that the provider could serve, best first,
+    /// at most <paramref name="top"/>. A need is listed when the provider passes its hard filters, with the very score
+    /// and reasons <see cref="Match"/> gives this provider for it (so a provider sees what the enterprise's list sees);
+    /// ties go to the smaller need id (ordinal). An unknown provider id has none.
+    /// </summary>
+    public IReadOnlyList<NeedMatch> NeedsFor(string providerId, IEnumerable<Need> needs, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(providerId);
+        ArgumentNullException.ThrowIfNull(needs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var p = Array.BinarySearch(_providers, new ProviderProfile { Id = providerId, Name = "", Kind = "", ExpiresOn = default }, ProviderById.Instance);
+        if (p < 0)
+        {
+            return [];
+        }
+
+        var scratch = _scratch.Value!;
+        var scored = new List<(Need Need, double Score)>();
+        foreach (var need in needs)
+        {
+            var kinds = Mask(_data.Kinds, need.Kinds);
+            var certifications = Mask(_data.Certifications, need.Certifications);
+            if (!Passes(p, kinds, certifications, need.AsOf.DayNumber))
+            {
+                continue;
+            }
+
+            scratch.Next();
+            var stage = need.Stage is null ? -1 : _data.Stages.IndexOf(need.Stage);
+            var needDistrict = _data.DistrictIndex(need.DistrictId);
+            MarkNic(scratch, need.NicCode);
+            var textTotal = MarkWords(scratch, TextTokens.Of(need.Text));
+            var districtRow = needDistrict < 0 ? -1 : needDistrict * ((_districtCount + 1) * 2);
+            scored.Add((need, Score(p, scratch, stage < 0 ? 0UL : 1UL << stage, districtRow, textTotal, need.AsOf.DayNumber)));
+        }
+
+        return [.. scored
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Need.Id, StringComparer.Ordinal)
+            .Take(top)
+            .Select((s, r) => new NeedMatch(r + 1, s.Need, s.Score, Reasons(p, s.Need, _data.DistrictIndex(s.Need.DistrictId))))];
+    }
+
     public void Dispose() => _scratch.Dispose();
 
     private double MaxDistrictPoints => Math.Max(Weights.SameDistrict, Weights.Remote);
@@ -403,6 +447,13 @@ public sealed class MatchingEngine : IDisposable
         {
             list.Add(p);
         }
+    }
+
+    private sealed class ProviderById : IComparer<ProviderProfile>
+    {
+        public static readonly ProviderById Instance = new();
+
+        public int Compare(ProviderProfile? x, ProviderProfile? y) => string.CompareOrdinal(x?.Id, y?.Id);
     }
 
     /// <summary>Per-thread arrays, one slot per provider, valid where the stamp equals the current need's.</summary>

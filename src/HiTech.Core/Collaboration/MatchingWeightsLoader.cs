@@ -24,6 +24,17 @@ public static class MatchingWeightsLoader
         return reader.Errors.Count > 0 ? new MatchingWeightsLoadResult(null, reader.Errors) : new MatchingWeightsLoadResult(weights, []);
     }
 
+    /// <summary>The weights files shipped under the data folder's <see cref="Folder"/>, by version (file name), oldest first.</summary>
+    public static IReadOnlyList<(Version Version, string Path)> Shipped(string dataDirectory)
+    {
+        var folder = Path.Combine(dataDirectory, Folder);
+        return [.. (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml") : [])
+            .Select(f => (Ok: Version.TryParse(Path.GetFileNameWithoutExtension(f), out var v), Version: v!, Path: f))
+            .Where(s => s.Ok)
+            .Select(s => (s.Version, s.Path))
+            .OrderBy(s => s.Version)];
+    }
+
     public static MatchingWeightsLoadResult LoadFile(string path)
     {
         try

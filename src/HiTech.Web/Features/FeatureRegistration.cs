@@ -23,6 +23,7 @@ public static class FeatureRegistration
         Features.Maturity.MaturityFeature.AddServices(services);
         Features.ProviderImport.ProviderImportFeature.AddServices(services);
         Features.Providers.ProvidersFeature.AddServices(services);
+        Features.Needs.NeedsFeature.AddServices(services);
         return services;
     }
 
@@ -38,6 +39,7 @@ public static class FeatureRegistration
         Features.Maturity.MaturityFeature.MapApi(api);
         Features.ProviderImport.ProviderImportFeature.MapApi(api);
         Features.Providers.ProvidersFeature.MapApi(api);
+        Features.Needs.NeedsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

@@ -122,4 +122,42 @@ public class MatchingPropertyTests
             Assert.Equal(a.Match(need, 10).Select(m => (m.Provider.Id, m.Score, m.Reasons.Length)), b.Match(need, 10).Select(m => (m.Provider.Id, m.Score, m.Reasons.Length)));
         }, iter: 100);
     }
+    [Fact]
+    public void Needs_for_a_provider_agree_with_the_oracle_scoring_each_need_the_other_way()
+    {
+        var numbered = NeedGen.Array[0, 8].Select(ns => ns.Select((n, i) => n with { Id = "n" + (i % 5) + i }).ToArray());
+        Gen.Select(Providers, numbered, Gen.Int[1, 6]).Sample((providers, needs, top) =>
+        {
+            if (providers.Length == 0)
+            {
+                return;
+            }
+
+            using var engine = new MatchingEngine(providers, Data, TestCollaboration.Weights);
+            var oracle = new MatchingOracle(providers, TestCollaboration.Weights, TestCollaboration.NeighboursPath);
+            foreach (var provider in providers)
+            {
+                // The oracle's score of this provider for each need (every passing provider listed), ranked by score then need id.
+                var expected = needs
+                    .Select(n => (Need: n, Found: oracle.Top(n, int.MaxValue).Where(m => m.Id == provider.Id).ToList()))
+                    .Where(x => x.Found.Count == 1)
+                    .Select(x => (x.Need.Id, x.Found[0].Score))
+                    .OrderByDescending(x => x.Score).ThenBy(x => x.Id, StringComparer.Ordinal)
+                    .Take(top)
+                    .ToList();
+                var actual = engine.NeedsFor(provider.Id, needs, top);
+                Assert.Equal(expected, actual.Select(m => (m.Need.Id, m.Score)).ToList());
+                Assert.Equal(Enumerable.Range(1, actual.Count), actual.Select(m => m.Rank));
+
+                // The reasons are the ones the enterprise's list gives this provider for the same need.
+                foreach (var found in actual)
+                {
+                    var seen = engine.Match(found.Need, providers.Length).Single(m => m.Provider.Id == provider.Id);
+                    Assert.Equal(seen.Reasons, found.Reasons);
+                }
+            }
+
+            Assert.Empty(engine.NeedsFor("no-such-provider", needs));
+        }, iter: 150);
+    }
 }

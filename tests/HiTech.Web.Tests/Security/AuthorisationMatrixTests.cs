@@ -81,6 +81,12 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     /// <summary>Organisation A's digital maturity assessment: its own enterprise users only (no other role reads it).</summary>
     private static readonly Dictionary<Who, Outcome> MaturityOwner = Rule(own: Outcome.Allowed, other: Outcome.Hidden);
 
+    /// <summary>Organisation A's need: its own enterprise users only; another organisation's answers 404.</summary>
+    private static readonly Dictionary<Who, Outcome> NeedOwner = Rule(own: Outcome.Allowed, other: Outcome.Hidden);
+
+    /// <summary>Provider users only (none of the callers here is one).</summary>
+    private static readonly Dictionary<Who, Outcome> ProvidersOnly = Rule();
+
     private static readonly Dictionary<Who, Outcome> AdminOnly = Rule(admin: Outcome.Allowed);
 
     /// <summary>A Provider account's own profile (found from the sign-in): no other role, admins included, reaches it.</summary>
@@ -216,6 +222,20 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("GET /api/v1/maturity/assessments/{id:guid}", t => $"/api/v1/maturity/assessments/{t.MaturityA}", MaturityOwner),
         Api("PUT /api/v1/maturity/assessments/{id:guid}/answers", t => $"/api/v1/maturity/assessments/{t.MaturityA}/answers", MaturityOwner),
         Api("POST /api/v1/maturity/assessments/{id:guid}/complete", t => $"/api/v1/maturity/assessments/{t.MaturityA}/complete", MaturityOwner),
+
+        // Needs and matching: an enterprise's own needs; a provider's open needs.
+        Page("GET /needs", _ => "/needs", EnterpriseOwnList),
+        Page("GET /needs/new", _ => "/needs/new", EnterpriseOnly),
+        Page("POST /needs/new", _ => "/needs/new", EnterpriseOnly),
+        Page("GET /needs/{id:guid}", t => $"/needs/{t.NeedA}", NeedOwner),
+        Page("POST /needs/{id:guid}?handler=status", t => $"/needs/{t.NeedA}?handler=status", NeedOwner),
+        Page("GET /provider/needs", _ => "/provider/needs", ProvidersOnly),
+        Api("GET /api/v1/needs/", _ => "/api/v1/needs/", EnterpriseOwnList),
+        Api("POST /api/v1/needs/", _ => "/api/v1/needs/", EnterpriseOnly),
+        Api("GET /api/v1/needs/{id:guid}", t => $"/api/v1/needs/{t.NeedA}", NeedOwner),
+        Api("PATCH /api/v1/needs/{id:guid}", t => $"/api/v1/needs/{t.NeedA}", NeedOwner),
+        Api("GET /api/v1/needs/{id:guid}/matches", t => $"/api/v1/needs/{t.NeedA}/matches", NeedOwner),
+        Api("GET /api/v1/provider/needs", _ => "/api/v1/provider/needs", ProvidersOnly),
 
         // API: organisations, units, activities.
         Api("GET /api/v1/organisations/", _ => "/api/v1/organisations/", ListOfReaders),
@@ -439,7 +459,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         var t = fixture.Targets;
         return body.Contains(t.OrganisationA.ToString(), StringComparison.OrdinalIgnoreCase)
             || body.Contains(t.AssessmentA.ToString(), StringComparison.OrdinalIgnoreCase)
-            || body.Contains(t.MaturityA.ToString(), StringComparison.OrdinalIgnoreCase);
+            || body.Contains(t.MaturityA.ToString(), StringComparison.OrdinalIgnoreCase)
+            || body.Contains(t.NeedA.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Changes are sent empty: JSON "{}" to the API (multipart for the upload), an empty form to pages.</summary>

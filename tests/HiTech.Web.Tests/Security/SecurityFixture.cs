@@ -57,7 +57,8 @@ public sealed record Targets(
     Guid StaffUser,
     Guid OpenReview,
     Guid MaturityA,
-    string MaturityModuleA);
+    string MaturityModuleA,
+    Guid NeedA);
 
 /// <summary>
 /// One platform shared by the security tests (collection <see cref="SecurityCollection"/>), served by Kestrel on a
@@ -142,6 +143,21 @@ public sealed class SecurityFixture : TestHost
         _emails[Who.Provider] = await CreateUserAsync(scope.ServiceProvider, "provider-p", Roles.Provider, null);
         await CollaborationTargets.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), _emails[Who.Provider]);
 
+        // An open need of organisation A (needs and matching).
+        var need = new Need
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisationA,
+            PostedBy = owner,
+            HelpKind = "testing-certification",
+            NicCode = "22112",
+            District = "Kottayam",
+            Summary = "Tensile testing of rubber gaskets",
+            PostedAt = DateTimeOffset.UtcNow,
+        };
+        db.Needs.Add(need);
+        await db.SaveChangesAsync();
+
         Targets = new Targets(
             organisationA,
             organisationB,
@@ -156,7 +172,8 @@ public sealed class SecurityFixture : TestHost
             staff,
             openReview,
             started.Value!.Id,
-            module.Id);
+            module.Id,
+            need.Id);
     }
 
     public string EmailOf(Who who) => _emails[who];
