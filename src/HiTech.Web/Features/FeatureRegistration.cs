@@ -12,6 +12,7 @@ public static class FeatureRegistration
         services.AddScoped<Kernel.AssessmentScoring>();
         services.AddScoped<Kernel.NewAccount>();
         services.AddSingleton<Kernel.CollaborationVocabulary>();
+        services.AddScoped<Kernel.Notify>();
         services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
         Features.Assessments.AssessmentsFeature.AddServices(services);
@@ -24,6 +25,8 @@ public static class FeatureRegistration
         Features.ProviderImport.ProviderImportFeature.AddServices(services);
         Features.Providers.ProvidersFeature.AddServices(services);
         Features.Needs.NeedsFeature.AddServices(services);
+        Features.Introductions.IntroductionsFeature.AddServices(services);
+        Features.Notifications.NotificationsFeature.AddServices(services);
         return services;
     }
 
@@ -40,6 +43,7 @@ public static class FeatureRegistration
         Features.ProviderImport.ProviderImportFeature.MapApi(api);
         Features.Providers.ProvidersFeature.MapApi(api);
         Features.Needs.NeedsFeature.MapApi(api);
+        Features.Introductions.IntroductionsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

@@ -2,7 +2,8 @@ namespace HiTech.Web.Kernel;
 
 /// <summary>
 /// Working time as the platform counts it: Monday to Friday on India Standard Time (UTC+05:30, no daylight saving).
-/// A provider's response commitment and its measured response time are both in these days.
+/// A provider's response commitment and its measured response time are both in these days. Public holidays are not
+/// counted out (they vary by district and year); a commitment of 5 working days is a calendar week.
 /// </summary>
 public static class WorkingDays
 {
@@ -33,4 +34,25 @@ public static class WorkingDays
     }
 
     public static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    /// <summary>The moment <paramref name="days"/> working days after <paramref name="from"/>, at the same time of day (from a weekend, counting starts on Monday).</summary>
+    public static DateTimeOffset Add(DateTimeOffset from, int days)
+    {
+        var local = from.ToOffset(Ist);
+        while (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            local = local.AddDays(1);
+        }
+
+        for (var added = 0; added < days;)
+        {
+            local = local.AddDays(1);
+            if (local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                added++;
+            }
+        }
+
+        return local.ToUniversalTime();
+    }
 }

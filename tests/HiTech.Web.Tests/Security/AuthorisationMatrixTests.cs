@@ -92,6 +92,22 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     /// <summary>A Provider account's own profile (found from the sign-in): no other role, admins included, reaches it.</summary>
     private static readonly Dictionary<Who, Outcome> ProviderOnly = Rule(provider: Outcome.Allowed);
 
+    /// <summary>Organisation A's introduction (sent to it by a provider): its enterprise answers; officers and admins read it.</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionReaders = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Allowed);
+
+    /// <summary>An answer or a message on organisation A's introduction: its enterprise only (an admin reads but does not answer).</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionSide = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
+
+    /// <summary>Withdrawing organisation A's introduction: only the provider that sent it; organisation A itself is refused.</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionSender = Rule(own: Outcome.Denied, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Hidden);
+
+    /// <summary>The same through the API, where the roles without introductions are refused before any lookup.</summary>
+    private static readonly Dictionary<Who, Outcome> IntroductionReadersApi = Rule(own: Outcome.Allowed, other: Outcome.Hidden, admin: Outcome.Allowed);
+
+    private static readonly Dictionary<Who, Outcome> IntroductionSideApi = Rule(own: Outcome.Allowed, other: Outcome.Hidden, admin: Outcome.Hidden);
+
+    private static readonly Dictionary<Who, Outcome> IntroductionSenderApi = Rule(own: Outcome.Denied, other: Outcome.Hidden, admin: Outcome.Hidden);
+
     private static readonly Dictionary<Who, Outcome> AnalystsAndAdmin = Rule(analyst: Outcome.Allowed, admin: Outcome.Allowed);
 
     /// <summary>
@@ -205,6 +221,12 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("POST /admin/certificates/{id}", t => $"/admin/certificates/{t.CertificateA}", AdminOnly),
         Page("GET /analytics", _ => "/analytics", AnalystsAndAdmin),
 
+        // Bulk import of a department's providers list: partnerships officers and admins (a rejects file is the importer's own: 404 to anyone else).
+        Page("GET /provider-import", _ => "/provider-import", AdminOnly),
+        Page("POST /provider-import?handler=import", _ => "/provider-import?handler=import", AdminOnly),
+        Page("GET /provider-import?handler=rejects", _ => $"/provider-import?handler=rejects&id={Guid.Empty}", Rule(admin: Outcome.Hidden)),
+        Api("POST /api/v1/providers/import", _ => "/api/v1/providers/import", AdminOnly),
+
         // Digital maturity: pages and API, the enterprise's own only.
         Page("GET /maturity", _ => "/maturity", EnterpriseOwnList),
         Page("GET /maturity/start", _ => "/maturity/start", EnterpriseOnly),
@@ -302,6 +324,28 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("GET /api/v1/providers/verification", _ => "/api/v1/providers/verification", AdminOnly),
         Api("POST /api/v1/providers/{id:guid}/verify", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/verify", AdminOnly),
         Api("POST /api/v1/providers/{id:guid}/refuse", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/refuse", AdminOnly),
+
+        // Introductions and notifications (organisation A answers a provider's expression of interest).
+        Page("GET /introductions", _ => "/introductions", EnterpriseOwnList),
+        Page("GET /introductions/send", _ => $"/introductions/send?need={IntroductionTargets.NeedA}&provider={IntroductionTargets.ProviderA}", Rule(own: Outcome.Allowed, other: Outcome.Hidden)),
+        Page("POST /introductions/send", _ => $"/introductions/send?need={IntroductionTargets.NeedA}&provider={IntroductionTargets.ProviderA}", Rule(own: Outcome.Allowed, other: Outcome.Hidden)),
+        Page("GET /introductions/{id:guid}", _ => $"/introductions/{IntroductionTargets.IntroductionA}", IntroductionReaders),
+        Page("POST /introductions/{id:guid}?handler=accept", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=accept", IntroductionSide),
+        Page("POST /introductions/{id:guid}?handler=decline", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=decline", IntroductionSide),
+        Page("POST /introductions/{id:guid}?handler=withdraw", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=withdraw", IntroductionSender),
+        Page("POST /introductions/{id:guid}?handler=message", _ => $"/introductions/{IntroductionTargets.IntroductionA}?handler=message", IntroductionSide),
+        Page("GET /introductions/overdue", _ => "/introductions/overdue", AdminOnly),
+        Page("GET /notifications", _ => "/notifications", AnySignedIn),
+        Page("GET /account/settings", _ => "/account/settings", AnySignedIn),
+        Page("POST /account/settings", _ => "/account/settings", AnySignedIn),
+        Api("POST /api/v1/introductions/", _ => "/api/v1/introductions/", EnterpriseOnly),
+        Api("GET /api/v1/introductions/", _ => "/api/v1/introductions/", EnterpriseOwnList),
+        Api("GET /api/v1/introductions/{id:guid}", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}", IntroductionReadersApi),
+        Api("POST /api/v1/introductions/{id:guid}/accept", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/accept", IntroductionSideApi),
+        Api("POST /api/v1/introductions/{id:guid}/decline", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/decline", IntroductionSideApi),
+        Api("POST /api/v1/introductions/{id:guid}/withdraw", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/withdraw", IntroductionSenderApi),
+        Api("GET /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionReadersApi),
+        Api("POST /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionSideApi),
     ];
 
     [Fact]
@@ -460,7 +504,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         return body.Contains(t.OrganisationA.ToString(), StringComparison.OrdinalIgnoreCase)
             || body.Contains(t.AssessmentA.ToString(), StringComparison.OrdinalIgnoreCase)
             || body.Contains(t.MaturityA.ToString(), StringComparison.OrdinalIgnoreCase)
-            || body.Contains(t.NeedA.ToString(), StringComparison.OrdinalIgnoreCase);
+            || body.Contains(t.NeedA.ToString(), StringComparison.OrdinalIgnoreCase)
+            || body.Contains(IntroductionTargets.IntroductionA.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Changes are sent empty: JSON "{}" to the API (multipart for the upload), an empty form to pages.</summary>
