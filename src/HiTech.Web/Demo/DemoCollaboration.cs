@@ -83,25 +83,6 @@ public static class DemoCollaboration
         escalated.EscalatedAt = now.AddDays(-2);
     }
 
-    /// <summary>
-    /// The working day <paramref name="days"/> after <paramref name="from"/> (Saturdays and Sundays not counted), the
-    /// way an answer falls due under a provider's commitment.
-    /// </summary>
-    public static DateTimeOffset AddWorkingDays(DateTimeOffset from, int days)
-    {
-        var at = from;
-        while (days > 0)
-        {
-            at = at.AddDays(1);
-            if (at.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
-            {
-                days--;
-            }
-        }
-
-        return at;
-    }
-
     /// <summary>Makes the rows, with stable ids so a demo database looks the same every time it is seeded.</summary>
     private sealed class Seeds(AppDbContext db, DateTimeOffset now)
     {
@@ -141,7 +122,7 @@ public static class DemoCollaboration
                 Note = "Demo: we found you through the platform's matches and would like to discuss this need.",
                 Status = status,
                 SentAt = sent,
-                DueAt = AddWorkingDays(sent, provider == DemoProviders.LabId ? 3 : 5),
+                DueAt = WorkingDays.Add(sent, provider == DemoProviders.LabId ? 3 : 5),
                 AnsweredAt = answeredBy is null ? null : sent.AddDays(2),
                 AnsweredBy = answeredBy,
             };
