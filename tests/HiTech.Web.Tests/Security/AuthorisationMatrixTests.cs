@@ -224,8 +224,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         // Bulk import of a department's providers list: partnerships officers and admins (a rejects file is the importer's own: 404 to anyone else).
         Page("GET /provider-import", _ => "/provider-import", AdminOnly),
         Page("POST /provider-import?handler=import", _ => "/provider-import?handler=import", AdminOnly),
-        Page("GET /provider-import?handler=rejects", _ => $"/provider-import?handler=rejects&id={Guid.Empty}", Rule(admin: Outcome.Hidden)),
-        Api("POST /api/v1/providers/import", _ => "/api/v1/providers/import", AdminOnly),
+        Page("GET /provider-import?handler=rejects", _ => $"/provider-import?handler=rejects&id={Guid.Empty}", AdminOnly, answers: 404),
+        Api("POST /api/v1/providers/import/", _ => "/api/v1/providers/import", AdminOnly),
 
         // Digital maturity: pages and API, the enterprise's own only.
         Page("GET /maturity", _ => "/maturity", EnterpriseOwnList),
@@ -516,7 +516,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         _ when expectation.Key == "POST /api/v1/maturity/assessments/" => new StringContent("""{"answers":{"no-such-question":"x"}}""", Encoding.UTF8, "application/json"),
         _ when expectation.Key == "POST /api/v1/maturity/assessments/{id:guid}/complete" => new StringContent("""{"version":-1}""", Encoding.UTF8, "application/json"),
         _ when !expectation.IsApi => new FormUrlEncodedContent([]),
-        _ when expectation.Key.EndsWith("/evidence", StringComparison.Ordinal) => new MultipartFormDataContent(),
+        _ when expectation.Key.EndsWith("/evidence", StringComparison.Ordinal) || expectation.Key == "POST /api/v1/providers/import/" => new MultipartFormDataContent(),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 
