@@ -3,7 +3,7 @@ namespace HiTech.Web.Kernel;
 /// <summary>
 /// Working time as the platform counts it: Monday to Friday on India Standard Time (UTC+05:30, no daylight saving).
 /// A provider's response commitment and its measured response time are both in these days. Public holidays are not
-/// counted out (they vary by district and year); a commitment of 5 working days is a calendar week.
+/// counted out (they vary by district and year).
 /// </summary>
 public static class WorkingDays
 {
@@ -39,7 +39,7 @@ public static class WorkingDays
     public static DateTimeOffset Add(DateTimeOffset from, int days)
     {
         var local = from.ToOffset(Ist);
-        while (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        while (!IsWorkingDay(DateOnly.FromDateTime(local.DateTime)))
         {
             local = local.AddDays(1);
         }
@@ -47,7 +47,7 @@ public static class WorkingDays
         for (var added = 0; added < days;)
         {
             local = local.AddDays(1);
-            if (local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (IsWorkingDay(DateOnly.FromDateTime(local.DateTime)))
             {
                 added++;
             }

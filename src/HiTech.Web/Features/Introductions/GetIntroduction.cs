@@ -37,10 +37,11 @@ public sealed class GetIntroduction(AppDbContext db, IStringLocalizer<Introducti
             .Select(n => new { n.Summary, n.PrivateDetails, n.HelpKind, n.District }).FirstAsync(cancellationToken);
         var provider = await db.Providers.AsNoTracking().Where(p => p.Id == introduction.ProviderId).Select(p => new { p.Name, p.ResponseDays }).FirstAsync(cancellationToken);
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == introduction.OrganisationId).Select(o => o.Name).FirstAsync(cancellationToken);
+        // Ordered in memory: SQLite cannot ORDER BY a DateTimeOffset, and a thread is short.
         var opened = side == IntroductionSide.Enterprise || (side == IntroductionSide.Provider && introduction.Status == IntroductionStatus.Accepted);
         var messages = side is null && !user.IsAdmin
             ? []
-            : await db.IntroductionMessages.AsNoTracking().Where(m => m.IntroductionId == id).OrderBy(m => m.SentAt).ToListAsync(cancellationToken);
+            : (await db.IntroductionMessages.AsNoTracking().Where(m => m.IntroductionId == id).ToListAsync(cancellationToken)).OrderBy(m => m.SentAt).ToList();
         return Outcome.Ok(new IntroductionView(
             introduction, side, new IntroductionNames(organisation, provider.Name, need.Summary), need.HelpKind, need.District,
             opened ? need.PrivateDetails : null, provider.ResponseDays, messages));

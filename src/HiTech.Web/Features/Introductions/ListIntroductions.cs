@@ -29,10 +29,10 @@ public sealed class ListIntroductions(AppDbContext db, IStringLocalizer<Introduc
                           join n in db.Needs on i.NeedId equals n.Id
                           join p in db.Providers on i.ProviderId equals p.Id
                           join o in db.Organisations on i.OrganisationId equals o.Id
-                          orderby i.SentAt descending
                           select new { i.Id, i.SentBy, Need = n.Summary, Provider = p.Name, Organisation = o.Name, i.Status, i.SentAt, i.DueAt, i.AnsweredAt })
-            .Take(Limit)
             .ToListAsync(cancellationToken);
+        // Newest first, in memory: SQLite cannot ORDER BY a DateTimeOffset, and one side's introductions are few.
+        rows = [.. rows.OrderByDescending(r => r.SentAt).Take(Limit)];
         return Outcome.Ok<IReadOnlyList<IntroductionLine>>([.. rows.Select(r => new IntroductionLine(
             r.Id, r.SentBy != mySide, r.Need, mySide == IntroductionSide.Enterprise ? r.Provider : r.Organisation, r.Status, r.SentAt, r.DueAt, r.AnsweredAt))]);
     }
