@@ -35,9 +35,8 @@ machine="$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(nproc) c
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "uncommitted")
 [ -n "$(git status --porcelain -- src 2>/dev/null)" ] && commit="$commit+local changes"
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# port_free, free_port, json, hey_summary.
+. "$ROOT/bench/bench-lib.sh"
 
 APP_PID=""
 DATA=""
@@ -47,25 +46,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Parses hey's report into "p50 p95 p99 rps count non2xx errors" (milliseconds).
-hey_summary() {
-  python3 - "$1" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def pct(p):
-    m = re.search(r"\s%d%%+ in ([\d.]+) secs" % p, text)
-    return float(m.group(1)) * 1000 if m else float("nan")
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-codes = {int(c): int(n) for c, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)}
-errors = sum(int(n) for n in re.findall(r"^\s+\[(\d+)\]", text.split("Error distribution:")[1], re.M)) if "Error distribution:" in text else 0
-total = sum(codes.values())
-non2xx = sum(n for c, n in codes.items() if not 200 <= c < 300)
-print(f"{pct(50):.1f} {pct(95):.1f} {pct(99):.1f} {rps:.0f} {total} {non2xx} {errors}")
-PY
-}
-
-# Inserts COUNT verified providers (random kinds, districts, NIC codes, certifications and services; a third with a
-# measured median) into the SQLite database, every column given as EF Core stores it.
+# Inserts COUNT verified providers (random kinds, districts, NIC codes, stages, certifications and services, verified
+# within the last 300 days) into the SQLite database, every column given as EF Core stores it.
 add_providers() {
   python3 - "$DATA/hitech.db" "$1" <<'PY'
 import datetime, random, sqlite3, sys, uuid

@@ -46,9 +46,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "uncommitted")
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$APP_PID/stat"; }
 cpu_ms_per_request() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f", (n > 0 ? (b - a) * 1000 / n : 0) }'; }
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$1; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# port_free, free_port, json, hey_summary.
+. "$ROOT/bench/bench-lib.sh"
 
 APP_PID=""
 PG_DIR=""
@@ -70,23 +69,6 @@ start_postgres() {
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null
   "${as_pg[@]}" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE hitech_bench" >/dev/null
   PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=hitech_bench;Maximum Pool Size=100"
-}
-
-# Parses hey's report into "p50 p95 p99 rps count non2xx errors" (milliseconds).
-hey_summary() {
-  python3 - "$1" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def pct(p):
-    m = re.search(r"\s%d%%+ in ([\d.]+) secs" % p, text)
-    return float(m.group(1)) * 1000 if m else float("nan")
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-codes = {int(c): int(n) for c, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)}
-errors = sum(int(n) for n in re.findall(r"^\s+\[(\d+)\]", text.split("Error distribution:")[1], re.M)) if "Error distribution:" in text else 0
-total = sum(codes.values())
-non2xx = sum(n for c, n in codes.items() if not 200 <= c < 300)
-print(f"{pct(50):.1f} {pct(95):.1f} {pct(99):.1f} {rps:.0f} {total} {non2xx} {errors}")
-PY
 }
 
 # Clones COUNT drafts of one assessment (new ids, years from FIRST_YEAR up, status Draft, version 1) straight into the database
