@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using HiTech.Cli.Infrastructure;
 using HiTech.Core.Collaboration;
-using HiTech.Core.Registry;
 
 namespace HiTech.Cli.Commands;
 
