@@ -81,6 +81,7 @@ public static class Program
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(MaturityCommand.Create(context));
         root.Subcommands.Add(MatchCommand.Create(context));
+        root.Subcommands.Add(ProvidersCommand.Create(context));
         return root;
     }
 }

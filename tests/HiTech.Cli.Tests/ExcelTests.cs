@@ -87,12 +87,12 @@ public class ExcelTests
     [InlineData(null, "")]
     public void Cells_become_invariant_text(object? value, string text)
     {
-        Assert.Equal(text, HiTech.Cli.Infrastructure.ExcelRegistry.ExcelText(value));
+        Assert.Equal(text, HiTech.Core.Registry.ExcelRegistry.ExcelText(value));
     }
 
     [Fact]
     public void Dates_become_iso_dates()
     {
-        Assert.Equal("2025-09-24", HiTech.Cli.Infrastructure.ExcelRegistry.ExcelText(new DateTime(2025, 9, 24, 0, 0, 0, DateTimeKind.Unspecified)));
+        Assert.Equal("2025-09-24", HiTech.Core.Registry.ExcelRegistry.ExcelText(new DateTime(2025, 9, 24, 0, 0, 0, DateTimeKind.Unspecified)));
     }
 }

@@ -52,6 +52,9 @@ public sealed class MatchText(CollaborationData data, CompiledFramework framewor
             ProfileRule.NotBoolean => $"{given} must be true or false (also yes/no, 1/0)",
             ProfileRule.NotANumber => $"{given} is not a number of days from 0 to 3650",
             ProfileRule.NotALanguage => $"{given} is not a language code such as en or ml",
+            ProfileRule.NotAWebsite => $"{given} is not a web address beginning http:// or https://",
+            ProfileRule.TextTooLong => $"is too long: at most {problem.Text} characters are allowed",
+            ProfileRule.ProfessionalNotImported => "a returning professional is not imported from a list: professionals register themselves, with their consent",
             _ => problem.Rule.ToString(),
         };
     }

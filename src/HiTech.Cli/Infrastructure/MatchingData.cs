@@ -17,7 +17,8 @@ public static class MatchingData
         var folder = Path.Combine(DataLocator.DataDirectory, MatchingWeightsLoader.Folder);
         if (value is null)
         {
-            var latest = MatchingWeightsLoader.Shipped(DataLocator.DataDirectory).LastOrDefault();
+            var versions = MatchingWeightsLoader.Shipped(DataLocator.DataDirectory);
+            var latest = versions.Count > 0 ? versions[^1] : default;
             return latest.Path ?? throw new CliException($"no matching weights are shipped in {folder}");
         }
 

@@ -10,7 +10,7 @@ namespace HiTech.Cli.Infrastructure;
 /// </summary>
 public static class RegistryInput
 {
-    private static readonly byte[] ZipMagic = [(byte)'P', (byte)'K', 3, 4];
+    private static ReadOnlySpan<byte> ZipMagic => ExcelRegistry.ZipMagic;
 
     public static RegistryFile Open(CliContext context, string value)
     {
@@ -44,14 +44,11 @@ public static class RegistryInput
             throw new CliException($"{value}: the file is empty (no header row)");
         }
 
-        if (read == 4 && magic.AsSpan().SequenceEqual(ZipMagic))
-        {
-            return new ExcelRegistry(path, value);
-        }
-
         try
         {
-            return new CsvRegistry(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), value);
+            return read == 4 && magic.AsSpan().SequenceEqual(ZipMagic)
+                ? new ExcelRegistry(path, value)
+                : new CsvRegistry(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), value);
         }
         catch (InvalidDataException e)
         {

@@ -15,6 +15,7 @@ public sealed class CollaborationData
     public const string HelpKindsFile = "collaboration/help-kinds.csv";
     public const string BudgetBandsFile = "collaboration/budget-bands.csv";
     public const string NeighboursFile = "reference/district-neighbours.csv";
+    public const string FeeBandsFile = "collaboration/fee-bands.csv";
     public const string CertificationDomain = "certification";
 
     public required Vocabulary Kinds { get; init; }
@@ -28,6 +29,9 @@ public sealed class CollaborationData
     public required Vocabulary BudgetBands { get; init; }
 
     public required Vocabulary Stages { get; init; }
+
+    /// <summary>What using a provider's equipment costs, roughly (data/collaboration/fee-bands.csv).</summary>
+    public Vocabulary FeeBands { get; init; } = Vocabulary.Of([]);
 
     public required Vocabulary Certifications { get; init; }
 
@@ -56,6 +60,7 @@ public sealed class CollaborationData
         {
             Kinds = ReferenceData.Read(dataDirectory, KindsFile, Vocabulary.Load),
             Technologies = ReferenceData.Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
+            FeeBands = ReferenceData.Read(dataDirectory, FeeBandsFile, Vocabulary.Load),
             HelpKinds = ReferenceData.Read(dataDirectory, HelpKindsFile, Vocabulary.Load),
             BudgetBands = ReferenceData.Read(dataDirectory, BudgetBandsFile, Vocabulary.Load),
             Stages = Vocabulary.Of(framework.StageDomain.Values),

@@ -19,6 +19,15 @@ public enum ProfileRule
     NotBoolean,
     NotANumber,
     NotALanguage,
+
+    /// <summary>A website that is not an http(s) address.</summary>
+    NotAWebsite,
+
+    /// <summary>A text longer than its field holds; <see cref="ProfileProblem.Text"/> is the limit in characters.</summary>
+    TextTooLong,
+
+    /// <summary>A returning professional in a department list: individuals register themselves, with their consent (DPDP Act 2023).</summary>
+    ProfessionalNotImported,
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ internal static class CollaborationModel
             e.Property(p => p.Website).HasMaxLength(300);
             e.Property(p => p.ContactEmail).HasMaxLength(256);
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.RefusalReason).HasMaxLength(1000);
             e.Property(p => p.Skills).HasMaxLength(Lists);
             e.Property(p => p.Sectors).HasMaxLength(400);
             e.Property(p => p.Availability).HasMaxLength(100);

@@ -14,8 +14,9 @@ namespace HiTech.Web.Demo;
 /// <summary>
 /// Seeds the demo ecosystem on first start in demo mode: synthetic enterprises across the 14 districts with
 /// three years of assessments (the approved ones with their signed certificates), one or two finished digital maturity assessments for most of them (answers generated
-/// to match their digital_maturity input, so peer benchmarks have data), a few ecosystem providers, and the four demo
-/// accounts. Never runs in production.
+/// to match their digital_maturity input, so peer benchmarks have data), 300 ecosystem providers with needs,
+/// introductions and partnerships at every stage (<see cref="DemoProviders"/>, <see cref="DemoCollaboration"/>), and the
+/// demo accounts. Never runs in production.
 /// </summary>
 public sealed class DemoSeeder(
     AppDbContext db,
@@ -32,6 +33,8 @@ public sealed class DemoSeeder(
     public const string AssessorEmail = "assessor@demo.local";
     public const string AnalystEmail = "analyst@demo.local";
     public const string AdminEmail = "admin@demo.local";
+    public const string LabEmail = "lab@demo.local";
+    public const string OfficerEmail = "officer@demo.local";
     private const ulong Seed = 2025;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -59,10 +62,56 @@ public sealed class DemoSeeder(
         // The demo owner runs a Palakkad unit when the demo has one (the example owner), else the first unit.
         var owned = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.District, o.UdyamNumber }).ToListAsync(cancellationToken))
             .OrderBy(o => o.District == "Palakkad" ? 0 : 1).ThenBy(o => o.UdyamNumber, StringComparer.Ordinal).Select(o => o.Id).FirstOrDefault();
-        await EnsureUserAsync(OwnerEmail, "Demo Owner", Roles.Enterprise, owned == Guid.Empty ? null : owned);
+        var owner = await EnsureUserAsync(OwnerEmail, "Demo Owner", Roles.Enterprise, owned == Guid.Empty ? null : owned);
+        await SeedCollaborationAsync(owner, cancellationToken);
     }
 
-    private async Task<AppUser> EnsureUserAsync(string email, string name, string role, Guid? organisation)
+    /// <summary>
+    /// The 300 demo providers (replacing the ten of earlier demo databases), the officer and lab accounts, and the needs,
+    /// introductions and partnerships at every stage: each part only when it is not there yet.
+    /// </summary>
+    private async Task SeedCollaborationAsync(AppUser owner, CancellationToken cancellationToken)
+    {
+        var officer = await EnsureUserAsync(OfficerEmail, "Demo Partnerships Officer", Roles.PartnershipsOfficer, null);
+        var now = clock.GetUtcNow();
+        if (!await db.Providers.AnyAsync(p => p.Id == DemoProviders.LabId && p.Name == DemoProviders.LabName, cancellationToken)
+            && !await db.Introductions.AnyAsync(cancellationToken))
+        {
+            await db.Providers.Where(p => p.IsDemo).ExecuteDeleteAsync(cancellationToken);
+            db.Providers.AddRange(DemoProviders.All(DateOnly.FromDateTime(now.UtcDateTime), officer.Id, now));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        var lab = await EnsureUserAsync(LabEmail, "Demo Rubber Testing Lab", Roles.Provider, null, DemoProviders.LabId);
+        if (owner.OrganisationId is not { } ownerOrganisation || await db.Needs.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        // Three other enterprises post needs too, each with an account that speaks for it.
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.UdyamNumber).Select(o => new { o.Id, o.District }).Take(4).ToListAsync(cancellationToken);
+        var others = new List<DemoCollaboration.Poster>();
+        foreach (var organisation in organisations.Where(o => o.Id != ownerOrganisation).Take(3))
+        {
+            var number = others.Count + 2;
+            var user = await EnsureUserAsync($"enterprise{number}@demo.local", $"Demo Enterprise {number}", Roles.Enterprise, organisation.Id);
+            others.Add(new DemoCollaboration.Poster(organisation.Id, organisation.District, user.Id));
+        }
+
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var ownerDistrict = await db.Organisations.Where(o => o.Id == ownerOrganisation).Select(o => o.District).SingleAsync(cancellationToken);
+        var providers = await db.Providers.AsNoTracking().Where(p => p.IsDemo).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        DemoCollaboration.Add(db, new DemoCollaboration.Poster(ownerOrganisation, ownerDistrict, owner.Id), others, lab.Id, providers, now);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<AppUser> EnsureUserAsync(string email, string name, string role, Guid? organisation, Guid? provider = null)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -75,6 +124,7 @@ public sealed class DemoSeeder(
                 EmailConfirmed = true,
                 DisplayName = name,
                 OrganisationId = organisation,
+                ProviderId = provider,
                 CreatedAt = clock.GetUtcNow(),
             };
             var created = await users.CreateAsync(user, options.DemoPassword);
@@ -158,7 +208,6 @@ public sealed class DemoSeeder(
             }
         }
 
-        db.Providers.AddRange(DemoProviders.All());
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

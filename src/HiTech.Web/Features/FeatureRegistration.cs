@@ -10,6 +10,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<Kernel.AssessmentScoring>();
+        services.AddScoped<Kernel.NewAccount>();
+        services.AddSingleton<Kernel.CollaborationVocabulary>();
         services.AddScoped<Kernel.Notify>();
         services.AddScoped<Infrastructure.Startup.IDataSeeder, Demo.DemoSeeder>();
         Features.Account.AccountFeature.AddServices(services);
@@ -21,9 +23,11 @@ public static class FeatureRegistration
         Features.Analytics.AnalyticsFeature.AddServices(services);
         Features.WhatIf.WhatIfFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
+        Features.ProviderImport.ProviderImportFeature.AddServices(services);
+        Features.Providers.ProvidersFeature.AddServices(services);
+        Features.Needs.NeedsFeature.AddServices(services);
         Features.Introductions.IntroductionsFeature.AddServices(services);
         Features.Notifications.NotificationsFeature.AddServices(services);
-        Features.Needs.NeedsFeature.AddServices(services);
         return services;
     }
 
@@ -37,8 +41,10 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.MapApi(api);
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
-        Features.Introductions.IntroductionsFeature.MapApi(api);
+        Features.ProviderImport.ProviderImportFeature.MapApi(api);
+        Features.Providers.ProvidersFeature.MapApi(api);
         Features.Needs.NeedsFeature.MapApi(api);
+        Features.Introductions.IntroductionsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

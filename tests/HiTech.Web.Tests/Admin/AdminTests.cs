@@ -105,7 +105,7 @@ public sealed partial class AdminTests(PlatformFixture platform) : IClassFixture
         var invalid = await browser.SubmitAsync("/admin/users/new", "/admin/users/new", new() { ["Name"] = "", ["Email"] = "not-an-email", ["Role"] = "Enterprise" });
         var errors = await invalid.Content.ReadAsStringAsync(None);
         Assert.Contains("Enter the person&#x27;s name", errors.Replace("'", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("Choose assessor, analyst or admin", errors, StringComparison.Ordinal);
+        Assert.Contains("Choose a role from the list", errors, StringComparison.Ordinal);
 
         var created = await browser.SubmitAsync("/admin/users/new", "/admin/users/new", new() { ["Name"] = "New Analyst", ["Email"] = email, ["Role"] = Roles.Analyst });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);

@@ -141,7 +141,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
     }
 
     /// <summary>A signed-in user's saved language wins over the browser's: switch with the banner's control when it is offered.</summary>
-    private static async Task SwitchLanguageAsync(Journey j, string language)
+    internal static async Task SwitchLanguageAsync(Journey j, string language)
     {
         var control = j.Page.Locator($"button[name=language][value={language}]");
         if (await control.CountAsync() > 0)
@@ -150,7 +150,7 @@ public sealed partial class JourneyTests(BrowserFixture fixture) : IClassFixture
         }
     }
 
-    private static async Task SignInAsync(Journey j, string email)
+    internal static async Task SignInAsync(Journey j, string email)
     {
         await j.GotoAsync("/account/sign-in", "sign-in");
         await j.Page.Locator("#Email").FillAsync(email);

@@ -47,7 +47,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     private static readonly Dictionary<Who, Outcome> Public = Callers.ToDictionary(w => w, _ => Outcome.Allowed);
 
     /// <summary>Anyone signed in, whatever the role (their own account).</summary>
-    private static readonly Dictionary<Who, Outcome> AnySignedIn = Rule(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
+    private static readonly Dictionary<Who, Outcome> AnySignedIn = Rule(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
 
     /// <summary>Pages and API for an enterprise's own organisation (found from the sign-in): any Enterprise user.</summary>
     private static readonly Dictionary<Who, Outcome> EnterpriseOnly = Rule(own: Outcome.Allowed, other: Outcome.Allowed);
@@ -62,7 +62,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     private static readonly Dictionary<Who, Outcome> ListOfReaders = Rule(own: Outcome.Allowed, other: Outcome.Filtered, assigned: Outcome.Allowed, otherAssessor: Outcome.Filtered, admin: Outcome.Allowed);
 
     /// <summary>Pages of assessment A that anyone signed in may ask for, answered only to its readers.</summary>
-    private static readonly Dictionary<Who, Outcome> ReadersAnyRole = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Allowed, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Allowed);
+    private static readonly Dictionary<Who, Outcome> ReadersAnyRole = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Allowed, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Allowed, provider: Outcome.Hidden);
 
     /// <summary>
     /// Certificates of assessment A: the owner organisation, the assessor who approved it (the assigned one) and admins;
@@ -88,6 +88,9 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     private static readonly Dictionary<Who, Outcome> ProvidersOnly = Rule();
 
     private static readonly Dictionary<Who, Outcome> AdminOnly = Rule(admin: Outcome.Allowed);
+
+    /// <summary>A Provider account's own profile (found from the sign-in): no other role, admins included, reaches it.</summary>
+    private static readonly Dictionary<Who, Outcome> ProviderOnly = Rule(provider: Outcome.Allowed);
 
     /// <summary>Organisation A's introduction (sent to it by a provider): its enterprise answers; officers and admins read it.</summary>
     private static readonly Dictionary<Who, Outcome> IntroductionReaders = Rule(own: Outcome.Allowed, other: Outcome.Hidden, assigned: Outcome.Hidden, otherAssessor: Outcome.Hidden, analyst: Outcome.Hidden, admin: Outcome.Allowed);
@@ -225,6 +228,12 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("POST /analytics/what-if/{id:guid}?handler=publish", t => $"/analytics/what-if/{t.WhatIfRunA}?handler=publish", AdminOnly),
         Page("GET /analytics/what-if/compare", t => $"/analytics/what-if/compare?run={t.WhatIfRunA}&run={t.WhatIfRunA}", AnalystsAndAdmin),
 
+        // Bulk import of a department's providers list: partnerships officers and admins (a rejects file is the importer's own: 404 to anyone else).
+        Page("GET /provider-import", _ => "/provider-import", AdminOnly),
+        Page("POST /provider-import?handler=import", _ => "/provider-import?handler=import", AdminOnly),
+        Page("GET /provider-import?handler=rejects", _ => $"/provider-import?handler=rejects&id={Guid.Empty}", AdminOnly, answers: 404),
+        Api("POST /api/v1/providers/import/", _ => "/api/v1/providers/import", AdminOnly),
+
         // Digital maturity: pages and API, the enterprise's own only.
         Page("GET /maturity", _ => "/maturity", EnterpriseOwnList),
         Page("GET /maturity/start", _ => "/maturity/start", EnterpriseOnly),
@@ -295,6 +304,34 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/certificates/{id}/revoke", t => $"/api/v1/certificates/{t.CertificateA}/revoke", AdminOnly),
         Api("GET /api/v1/analytics/aggregates", _ => "/api/v1/analytics/aggregates", AnalystsAndAdmin),
         Api("GET /api/v1/analytics/dashboard", _ => "/api/v1/analytics/dashboard", AnalystsAndAdmin),
+
+        // Providers and the directory (a provider against another provider: Providers/ProfessionalsAndErasureTests).
+        Page("GET /provider/register", _ => "/provider/register", Public),
+        Page("POST /provider/register", _ => "/provider/register", Public),
+        Page("GET /provider/withdrawn", _ => "/provider/withdrawn", Public),
+        Page("GET /directory", _ => "/directory", Public),
+        Page("GET /directory/{id:guid}", _ => $"/directory/{CollaborationTargets.ListedProvider}", Public),
+        Page("GET /provider/profile", _ => "/provider/profile", ProviderOnly),
+        Page("POST /provider/profile", _ => "/provider/profile", ProviderOnly),
+        Page("POST /provider/profile?handler=submit", _ => "/provider/profile?handler=submit", ProviderOnly),
+        Page("POST /provider/profile?handler=confirm", _ => "/provider/profile?handler=confirm", ProviderOnly),
+        Page("GET /provider/withdraw", _ => "/provider/withdraw", ProviderOnly),
+        Page("POST /provider/withdraw", _ => "/provider/withdraw", ProviderOnly),
+        Page("GET /provider-verification", _ => "/provider-verification", AdminOnly),
+        Page("POST /provider-verification?handler=verify", _ => "/provider-verification?handler=verify", AdminOnly),
+        Page("POST /provider-verification?handler=refuse", _ => "/provider-verification?handler=refuse", AdminOnly),
+        Api("GET /api/v1/providers/", _ => "/api/v1/providers/?q=security", Public),
+        Api("GET /api/v1/providers/{id:guid}", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}", Public),
+        Api("POST /api/v1/providers/", _ => "/api/v1/providers/", ProviderOnly),
+        Api("GET /api/v1/providers/mine", _ => "/api/v1/providers/mine", ProviderOnly),
+        Api("PUT /api/v1/providers/mine", _ => "/api/v1/providers/mine", ProviderOnly),
+        // Without ?confirm=erase the erasure is refused (400), so the provider caller keeps its account.
+        Api("DELETE /api/v1/providers/mine", _ => "/api/v1/providers/mine", ProviderOnly),
+        Api("POST /api/v1/providers/mine/submit", _ => "/api/v1/providers/mine/submit", ProviderOnly),
+        Api("POST /api/v1/providers/mine/confirm", _ => "/api/v1/providers/mine/confirm", ProviderOnly),
+        Api("GET /api/v1/providers/verification", _ => "/api/v1/providers/verification", AdminOnly),
+        Api("POST /api/v1/providers/{id:guid}/verify", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/verify", AdminOnly),
+        Api("POST /api/v1/providers/{id:guid}/refuse", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/refuse", AdminOnly),
 
         // Introductions and notifications (organisation A answers a provider's expression of interest).
         Page("GET /introductions", _ => "/introductions", EnterpriseOwnList),
@@ -487,7 +524,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         _ when expectation.Key == "POST /api/v1/maturity/assessments/" => new StringContent("""{"answers":{"no-such-question":"x"}}""", Encoding.UTF8, "application/json"),
         _ when expectation.Key == "POST /api/v1/maturity/assessments/{id:guid}/complete" => new StringContent("""{"version":-1}""", Encoding.UTF8, "application/json"),
         _ when !expectation.IsApi => new FormUrlEncodedContent([]),
-        _ when expectation.Key.EndsWith("/evidence", StringComparison.Ordinal) => new MultipartFormDataContent(),
+        _ when expectation.Key.EndsWith("/evidence", StringComparison.Ordinal) || expectation.Key == "POST /api/v1/providers/import/" => new MultipartFormDataContent(),
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 
@@ -529,7 +566,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Outcome assigned = Outcome.Denied,
         Outcome otherAssessor = Outcome.Denied,
         Outcome analyst = Outcome.Denied,
-        Outcome admin = Outcome.Denied) => new()
+        Outcome admin = Outcome.Denied,
+        Outcome provider = Outcome.Denied) => new()
         {
             [Who.Anonymous] = Outcome.Denied,
             [Who.OwnEnterprise] = own,
@@ -538,6 +576,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
             [Who.OtherAssessor] = otherAssessor,
             [Who.Analyst] = analyst,
             [Who.Admin] = admin,
+            [Who.Provider] = provider,
         };
 
     private static Expectation Api(string key, Func<Targets, string> url, Dictionary<Who, Outcome> outcomes) => new(key, url, outcomes, IsApi: true);

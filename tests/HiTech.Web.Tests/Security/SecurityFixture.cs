@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Security;
 
-/// <summary>The seven kinds of caller the authorisation matrix tries every endpoint with.</summary>
+/// <summary>The eight kinds of caller the authorisation matrix tries every endpoint with.</summary>
 public enum Who
 {
     Anonymous,
@@ -33,6 +33,9 @@ public enum Who
 
     Analyst,
     Admin,
+
+    /// <summary>A Provider account with a draft profile of its own (CollaborationTargets).</summary>
+    Provider,
 }
 
 /// <summary>
@@ -139,6 +142,8 @@ public sealed class SecurityFixture : TestHost
             .ExecuteAsync(ownerUser, organisationA, new ProfileEntry(25, true, MsmeSize.Small), screen, CancellationToken.None);
         Assert.True(started.IsOk);
         var module = MaturityScorer.OpenModules(instrument, profile, screen).First(m => m.Kind != ModuleKind.Screen);
+        _emails[Who.Provider] = await CreateUserAsync(scope.ServiceProvider, "provider-p", Roles.Provider, null);
+        await CollaborationTargets.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), _emails[Who.Provider]);
 
         // A finished what-if run whose proposal is the version in force: an admin's publication of it is refused (the version exists), changing nothing.
         var active = await db.FrameworkVersions.AsNoTracking().SingleAsync(f => f.Active && f.FrameworkId == HiTech.Web.Infrastructure.Frameworks.FrameworkStore.DefaultFrameworkId);

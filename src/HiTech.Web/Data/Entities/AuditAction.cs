@@ -28,6 +28,10 @@ public enum AuditAction
     Activate,
     Issue,
     Revoke,
+    Confirm,
+    Verify,
+    Refuse,
+    Withdraw,
 }
 
 /// <summary>The stored ids of <see cref="AuditAction"/>: kebab-case, never renamed once written.</summary>
@@ -60,6 +64,11 @@ public static class AuditActions
         [AuditAction.Activate] = "activate",
         [AuditAction.Issue] = "issue",
         [AuditAction.Revoke] = "revoke",
+        // A provider's profile (collaboration).
+        [AuditAction.Confirm] = "provider-confirmed",
+        [AuditAction.Verify] = "provider-verified",
+        [AuditAction.Refuse] = "provider-refused",
+        [AuditAction.Withdraw] = "provider-withdrawn",
     };
 
     private static readonly Dictionary<string, AuditAction> ById = Ids.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

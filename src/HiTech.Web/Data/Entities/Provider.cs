@@ -62,6 +62,9 @@ public sealed class Provider
 
     public Guid? VerifiedBy { get; set; }
 
+    /// <summary>Why the verifier refused the profile, shown to the provider; "" unless <see cref="ProviderStatus.Refused"/>.</summary>
+    public string RefusalReason { get; set; } = "";
+
     /// <summary>The last day the profile is matched: 12 months after verification unless confirmed again.</summary>
     public DateOnly? ExpiresOn { get; set; }
 

@@ -9,7 +9,7 @@ public sealed class ChangeRole(AppDbContext db, UserManager<AppUser> users, Audi
     {
         if (role is null || !CreateStaffAccount.StaffRoles.Contains(role))
         {
-            return Outcome.Invalid<Guid>("role", a["Choose assessor, analyst or admin"]);
+            return Outcome.Invalid<Guid>("role", a["Choose a role from the list"]);
         }
 
         if (id == by.Id)

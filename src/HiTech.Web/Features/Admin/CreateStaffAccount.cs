@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HiTech.Web.Features.Admin;
 
-/// <summary>A new staff account (assessor, analyst, admin) with a temporary password, to be changed at first sign-in. Audited.</summary>
+/// <summary>A new staff account (assessor, analyst, admin, partnerships officer) or a provider's account with a temporary password, to be changed at first sign-in. Audited.</summary>
 public sealed class CreateStaffAccount(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IStringLocalizer<AdminText> a, IStringLocalizer<SharedResource> t)
 {
-    public static readonly string[] StaffRoles = [Roles.Assessor, Roles.Analyst, Roles.Admin];
+    // A provider's account made here has no profile yet: its first visit to /provider/profile registers one.
+    public static readonly string[] StaffRoles = [Roles.Assessor, Roles.Analyst, Roles.Admin, Roles.PartnershipsOfficer, Roles.Provider];
 
     /// <summary>Creates a staff account. Answers with the temporary password to hand over, or the errors by field (name, email, role).</summary>
     public async Task<Outcome<string>> ExecuteAsync(string? name, string? email, string? role, CurrentUser by)
@@ -34,7 +35,7 @@ public sealed class CreateStaffAccount(AppDbContext db, UserManager<AppUser> use
 
         if (role is null || !StaffRoles.Contains(role))
         {
-            errors["role"] = [a["Choose assessor, analyst or admin"].Value];
+            errors["role"] = [a["Choose a role from the list"].Value];
         }
 
         if (errors.Count > 0)

@@ -19,7 +19,7 @@ public sealed class NewUserModel(CreateStaffAccount create, IStringLocalizer<Adm
     public string? TemporaryPassword { get; private set; }
 
     public IEnumerable<SelectListItem> RoleItems =>
-        new[] { new SelectListItem(a["Choose a role"], "") }.Concat(CreateStaffAccount.StaffRoles.Select(r => new SelectListItem(a[r], r)));
+        new[] { new SelectListItem(a["Choose a role"], "") }.Concat(CreateStaffAccount.StaffRoles.Select(r => new SelectListItem(AdminText.RoleName(a, r), r)));
 
     public void OnGet()
     {

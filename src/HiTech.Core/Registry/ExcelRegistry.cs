@@ -1,16 +1,19 @@
 using System.Globalization;
-using HiTech.Core.Registry;
 using MiniExcelLibs;
 
-namespace HiTech.Cli.Infrastructure;
+namespace HiTech.Core.Registry;
 
 /// <summary>
 /// A registry in the first sheet of an Excel workbook (.xlsx), read row by row on one thread. Cells are turned
-/// into the text a CSV would hold; rows are numbered as the sheet numbers them (header = 1).
+/// into the text a CSV would hold; rows are numbered as the sheet numbers them (header = 1). A workbook that cannot be
+/// read, or has no header row, is an <see cref="InvalidDataException"/> (used by the CLI and by the web's imports).
 /// </summary>
 public sealed class ExcelRegistry : RegistryFile
 {
     private readonly string _path;
+
+    /// <summary>How an .xlsx begins (it is a zip): files are told apart by content, never by name.</summary>
+    public static ReadOnlySpan<byte> ZipMagic => "PK\u0003\u0004"u8;
 
     public ExcelRegistry(string path, string shownAs)
         : base(shownAs)
@@ -21,12 +24,12 @@ public sealed class ExcelRegistry : RegistryFile
         {
             if (!rows.MoveNext())
             {
-                throw new CliException($"{shownAs}: the first sheet is empty (no header row)");
+                throw new InvalidDataException($"{shownAs}: the first sheet is empty (no header row)");
             }
         }
-        catch (Exception e) when (e is not CliException)
+        catch (Exception e) when (e is not InvalidDataException)
         {
-            throw new CliException($"{shownAs}: not a readable Excel workbook (.xlsx): {e.Message}");
+            throw new InvalidDataException($"{shownAs}: not a readable Excel workbook (.xlsx): {e.Message}");
         }
 
         var header = rows.Current.Cells.ToList();
@@ -37,7 +40,7 @@ public sealed class ExcelRegistry : RegistryFile
 
         if (header.Count == 0)
         {
-            throw new CliException($"{shownAs}: the first sheet is empty (no header row)");
+            throw new InvalidDataException($"{shownAs}: the first sheet is empty (no header row)");
         }
 
         Header = header;
