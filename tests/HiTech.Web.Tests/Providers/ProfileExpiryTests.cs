@@ -27,7 +27,8 @@ public sealed class ProfileExpiryTests(TestHost host) : IClassFixture<TestHost>
         await using var scope = host.Factory.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetServices<HiTech.Web.Infrastructure.Jobs.IRecurringJob>().OfType<ProfileExpiryReminders>().Single();
         var noonInIndia = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(5.5));
-        await job.RunAsync(new ScopeWithClock(scope.ServiceProvider, new FixedClock(noonInIndia)), None);
+        // A TimeProvider answers in UTC, as the system clock does (PostgreSQL stores only UTC instants).
+        await job.RunAsync(new ScopeWithClock(scope.ServiceProvider, new FixedClock(noonInIndia.ToUniversalTime())), None);
     }
 
     private Task<int> RemindersAsync(Guid user) =>
