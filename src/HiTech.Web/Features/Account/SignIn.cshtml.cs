@@ -60,6 +60,15 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         }
 
         var roles = await users.GetRolesAsync(user);
-        return LocalRedirect(roles.Contains(Roles.Enterprise) ? "/enterprise" : roles.Contains(Roles.Assessor) ? "/reviews" : roles.Contains(Roles.Admin) ? "/admin" : "/analytics");
+        return LocalRedirect(StartPage(roles));
     }
+
+    /// <summary>Where each role begins its work after signing in.</summary>
+    private static string StartPage(IList<string> roles) =>
+        roles.Contains(Roles.Enterprise) ? "/enterprise"
+        : roles.Contains(Roles.Assessor) ? "/reviews"
+        : roles.Contains(Roles.Admin) ? "/admin"
+        : roles.Contains(Roles.Provider) ? "/provider/profile"
+        : roles.Contains(Roles.PartnershipsOfficer) ? "/provider-verification"
+        : "/analytics";
 }
