@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
-using HiTech.Web.Infrastructure.Analytics;
 using HiTech.AnalyticsBench;
 using HiTech.Core.Analytics;
+using HiTech.Web.Infrastructure.Analytics;
 using Npgsql;
 
 // HiTech.AnalyticsBench ROWS DIR [POSTGRES_CONNECTION]

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HiTech.Core.Collaboration;
-using Need = HiTech.Web.Data.Entities.Need;
 using CoreNeed = HiTech.Core.Collaboration.Need;
+using Need = HiTech.Web.Data.Entities.Need;
 
 namespace HiTech.Web.Kernel;
 

@@ -1,8 +1,8 @@
 using HiTech.Web.Data.Entities;
-using HiTech.Web.Tests.Infrastructure;
-using HiTech.Web.Tests.Maturity;
 using HiTech.Web.Infrastructure;
 using HiTech.Web.Kernel;
+using HiTech.Web.Tests.Infrastructure;
+using HiTech.Web.Tests.Maturity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Need = HiTech.Web.Data.Entities.Need;
 using HiTech.Core.Reference;
+using Need = HiTech.Web.Data.Entities.Need;
 
 namespace HiTech.Web.Features.Needs;
 

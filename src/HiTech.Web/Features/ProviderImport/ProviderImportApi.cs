@@ -1,5 +1,5 @@
-using HiTech.Web.Infrastructure.Storage;
 using HiTech.Web.Infrastructure.Security;
+using HiTech.Web.Infrastructure.Storage;
 
 namespace HiTech.Web.Features.ProviderImport;
 

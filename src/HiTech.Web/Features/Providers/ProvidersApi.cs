@@ -1,5 +1,5 @@
-using HiTech.Web.Infrastructure.Security;
 using System.Globalization;
+using HiTech.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
