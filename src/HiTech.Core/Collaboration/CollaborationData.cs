@@ -12,6 +12,8 @@ public sealed class CollaborationData
 {
     public const string KindsFile = "collaboration/provider-kinds.csv";
     public const string TechnologiesFile = "collaboration/technologies.csv";
+    public const string PartnershipModelsFile = "collaboration/partnership-models.csv";
+    public const string ValueBandsFile = "collaboration/value-bands.csv";
     public const string NeighboursFile = "reference/district-neighbours.csv";
     public const string CertificationDomain = "certification";
 
@@ -20,6 +22,9 @@ public sealed class CollaborationData
     public required Vocabulary Technologies { get; init; }
 
     public required Vocabulary Stages { get; init; }
+
+    /// <summary>The words partnerships are recorded in: models and value bands.</summary>
+    public required PartnershipTerms Partnerships { get; init; }
 
     public required Vocabulary Certifications { get; init; }
 
@@ -49,12 +54,18 @@ public sealed class CollaborationData
             Kinds = ReferenceData.Read(dataDirectory, KindsFile, Vocabulary.Load),
             Technologies = ReferenceData.Read(dataDirectory, TechnologiesFile, Vocabulary.Load),
             Stages = Vocabulary.Of(framework.StageDomain.Values),
+            Partnerships = LoadPartnershipTerms(dataDirectory),
             Certifications = Vocabulary.Of(certifications.Values),
             Reference = reference,
             Neighbours = ReferenceData.Read(dataDirectory, NeighboursFile, (r, s) => DistrictNeighbours.Load(r, s, reference.Districts)),
             FrameworkName = $"{framework.Id} {framework.Version}",
         };
     }
+
+    /// <summary>Only the partnership vocabularies (the web records partnerships without matching).</summary>
+    public static PartnershipTerms LoadPartnershipTerms(string dataDirectory) => new(
+        ReferenceData.Read(dataDirectory, PartnershipModelsFile, Vocabulary.Load),
+        ReferenceData.Read(dataDirectory, ValueBandsFile, Vocabulary.Load));
 
     /// <summary>The position of a district in <see cref="DistrictDirectory.All"/>, or -1.</summary>
     public int DistrictIndex(string? id)
