@@ -22,6 +22,7 @@ public static class FeatureRegistration
         Features.WhatIf.WhatIfFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
         Features.Introductions.IntroductionsFeature.AddServices(services);
+        Features.Partnerships.PartnershipsFeature.AddServices(services);
         Features.Notifications.NotificationsFeature.AddServices(services);
         return services;
     }
@@ -37,6 +38,7 @@ public static class FeatureRegistration
         Features.Analytics.AnalyticsFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
         Features.Introductions.IntroductionsFeature.MapApi(api);
+        Features.Partnerships.PartnershipsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }
