@@ -4,7 +4,7 @@ namespace HiTech.Web.Features.Partnerships;
 
 public sealed record MilestoneRequest(string? Title, DateOnly? DueOn);
 
-public sealed record PartnershipRequest(Guid IntroductionId, string? Model, string? Scope, string? ValueBand, DateOnly? StartOn, IReadOnlyList<MilestoneRequest>? Milestones);
+public sealed record PartnershipRequest(Guid? IntroductionId, string? Model, string? Scope, string? ValueBand, DateOnly? StartOn, IReadOnlyList<MilestoneRequest>? Milestones);
 
 /// <summary>
 /// Either side of an accepted introduction records what it became: model, scope, value band, start and up to
@@ -18,6 +18,16 @@ public sealed class CreatePartnership(AppDbContext db, AuditLog audit, TimeProvi
 
     public async Task<Outcome<Partnership>> ExecuteAsync(CurrentUser user, PartnershipRequest request, CancellationToken cancellationToken)
     {
+        if (!user.IsEnterprise && !user.IsProvider)
+        {
+            return Outcome.Forbidden<Partnership>(l["Partnerships are recorded by the enterprise or the provider"]);
+        }
+
+        if (request.IntroductionId is null)
+        {
+            return Outcome.Invalid<Partnership>("introduction_id", l["Say which accepted introduction the partnership comes from"]);
+        }
+
         var introduction = await db.Introductions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.IntroductionId, cancellationToken);
         var side = introduction is null ? null
             : user.OwnsOrganisation(introduction.OrganisationId) ? IntroductionSide.Enterprise

@@ -109,7 +109,7 @@ public static class PartnershipsApi
             .RequireApi(Roles.Enterprise, Roles.Provider, Roles.PartnershipsOfficer, Roles.Admin);
         group.MapPost("/", async (CreateRequest body, HttpContext http, CreatePartnership create, CancellationToken ct) =>
                 (await create.ExecuteAsync(CurrentUser.From(http.User), new PartnershipRequest(
-                    body.IntroductionId ?? Guid.Empty, body.Model, body.Scope, body.ValueBand, body.StartOn,
+                    body.IntroductionId, body.Model, body.Scope, body.ValueBand, body.StartOn,
                     body.Milestones?.Select(m => new MilestoneRequest(m.Title, m.DueOn)).ToList()), ct))
                     .ToCreated(p => $"/api/v1/partnerships/{p.Id}", PartnershipEntry.Of))
             .WithName("CreatePartnership")
