@@ -14,6 +14,8 @@ public sealed class CollaborationData
     public const string TechnologiesFile = "collaboration/technologies.csv";
     public const string HelpKindsFile = "collaboration/help-kinds.csv";
     public const string BudgetBandsFile = "collaboration/budget-bands.csv";
+    public const string PartnershipModelsFile = "collaboration/partnership-models.csv";
+    public const string ValueBandsFile = "collaboration/value-bands.csv";
     public const string NeighboursFile = "reference/district-neighbours.csv";
     public const string FeeBandsFile = "collaboration/fee-bands.csv";
     public const string CertificationDomain = "certification";
@@ -32,6 +34,9 @@ public sealed class CollaborationData
 
     /// <summary>What using a provider's equipment costs, roughly (data/collaboration/fee-bands.csv).</summary>
     public Vocabulary FeeBands { get; init; } = Vocabulary.Of([]);
+
+    /// <summary>The words partnerships are recorded in: models and value bands.</summary>
+    public required PartnershipTerms Partnerships { get; init; }
 
     public required Vocabulary Certifications { get; init; }
 
@@ -64,12 +69,18 @@ public sealed class CollaborationData
             HelpKinds = ReferenceData.Read(dataDirectory, HelpKindsFile, Vocabulary.Load),
             BudgetBands = ReferenceData.Read(dataDirectory, BudgetBandsFile, Vocabulary.Load),
             Stages = Vocabulary.Of(framework.StageDomain.Values),
+            Partnerships = LoadPartnershipTerms(dataDirectory),
             Certifications = Vocabulary.Of(certifications.Values),
             Reference = reference,
             Neighbours = ReferenceData.Read(dataDirectory, NeighboursFile, (r, s) => DistrictNeighbours.Load(r, s, reference.Districts)),
             FrameworkName = $"{framework.Id} {framework.Version}",
         };
     }
+
+    /// <summary>Only the partnership vocabularies (the web records partnerships without matching).</summary>
+    public static PartnershipTerms LoadPartnershipTerms(string dataDirectory) => new(
+        ReferenceData.Read(dataDirectory, PartnershipModelsFile, Vocabulary.Load),
+        ReferenceData.Read(dataDirectory, ValueBandsFile, Vocabulary.Load));
 
     /// <summary>The position of a district in <see cref="DistrictDirectory.All"/>, or -1.</summary>
     public int DistrictIndex(string? id)

@@ -27,6 +27,7 @@ public static class FeatureRegistration
         Features.Providers.ProvidersFeature.AddServices(services);
         Features.Needs.NeedsFeature.AddServices(services);
         Features.Introductions.IntroductionsFeature.AddServices(services);
+        Features.Partnerships.PartnershipsFeature.AddServices(services);
         Features.Notifications.NotificationsFeature.AddServices(services);
         return services;
     }
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         Features.Providers.ProvidersFeature.MapApi(api);
         Features.Needs.NeedsFeature.MapApi(api);
         Features.Introductions.IntroductionsFeature.MapApi(api);
+        Features.Partnerships.PartnershipsFeature.MapApi(api);
         Features.Classify.ClassifyApi.Map(api);
     }
 }

@@ -15,6 +15,18 @@ public class CollaborationDataTests
     }
 
     [Fact]
+    public void Partnership_models_and_value_bands_are_data_with_malayalam_names()
+    {
+        Assert.Equal(
+            ["testing-service", "contract-rnd", "joint-rnd-project", "design-service", "equipment-use", "technology-licence", "hiring-mentoring", "scheme-consortium"],
+            Data.Partnerships.Models.Terms.Select(t => t.Id));
+        Assert.Equal(["under-1-lakh", "1-to-10-lakh", "10-lakh-to-1-crore", "over-1-crore"], Data.Partnerships.ValueBands.Terms.Select(t => t.Id));
+        Assert.All(Data.Partnerships.Models.Terms.Concat(Data.Partnerships.ValueBands.Terms), t => Assert.False(string.IsNullOrWhiteSpace(t.NameMl)));
+        Assert.Equal("Contract R&D", PartnershipTerms.Find(Data.Partnerships.Models, " Contract-RnD ")?.Name);
+        Assert.Null(PartnershipTerms.Find(Data.Partnerships.Models, "consulting"));
+    }
+
+    [Fact]
     public void Stages_and_certifications_are_the_framework_domains()
     {
         Assert.Contains(Data.Stages.Terms, t => t.Id == "testing-certification");

@@ -361,6 +361,15 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/introductions/{id:guid}/withdraw", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/withdraw", IntroductionSenderApi),
         Api("GET /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionReadersApi),
         Api("POST /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionSideApi),
+
+        // Partnerships (organisation A's, from an accepted introduction): its sides change it, officers and admins read it.
+        Api("POST /api/v1/partnerships/", _ => "/api/v1/partnerships/", EnterpriseOnly),
+        Api("GET /api/v1/partnerships/", _ => "/api/v1/partnerships/", EnterpriseOwnList),
+        Api("GET /api/v1/partnerships/{id:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}", IntroductionReadersApi),
+        Api("POST /api/v1/partnerships/{id:guid}/milestones/{milestoneId:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/milestones/{PartnershipTargets.MilestoneA}", IntroductionSideApi),
+        Api("POST /api/v1/partnerships/{id:guid}/outcome", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/outcome", IntroductionSideApi),
+        Api("POST /api/v1/partnerships/{id:guid}/follow-ups/{followUpId:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/follow-ups/{PartnershipTargets.FollowUpA}", IntroductionSideApi),
+        Api("POST /api/v1/partnerships/{id:guid}/rating", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/rating", IntroductionSideApi),
     ];
 
     [Fact]
@@ -520,7 +529,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
             || body.Contains(t.AssessmentA.ToString(), StringComparison.OrdinalIgnoreCase)
             || body.Contains(t.MaturityA.ToString(), StringComparison.OrdinalIgnoreCase)
             || body.Contains(IntroductionTargets.IntroductionA.ToString(), StringComparison.OrdinalIgnoreCase)
-            || body.Contains(t.NeedA.ToString(), StringComparison.OrdinalIgnoreCase);
+            || body.Contains(t.NeedA.ToString(), StringComparison.OrdinalIgnoreCase)
+            || body.Contains(PartnershipTargets.PartnershipA.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Changes are sent empty: JSON "{}" to the API (multipart for the upload), an empty form to pages.</summary>

@@ -102,6 +102,7 @@ public sealed class SecurityFixture : TestHost
         var assignedAssessor = await db.Users.AsNoTracking().Where(u => u.Id == assessment.AssessorId).Select(u => u.Email!).SingleAsync();
 
         await IntroductionTargets.SeedAsync(db, organisationA);
+        await PartnershipTargets.SeedAsync(db, organisationA);
         _emails[Who.OwnEnterprise] = await CreateUserAsync(scope.ServiceProvider, "owner-a", Roles.Enterprise, organisationA);
         _emails[Who.OtherEnterprise] = await CreateUserAsync(scope.ServiceProvider, "owner-b", Roles.Enterprise, organisationB);
         _emails[Who.AssignedAssessor] = assignedAssessor;
