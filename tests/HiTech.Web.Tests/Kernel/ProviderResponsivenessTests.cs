@@ -12,7 +12,8 @@ namespace HiTech.Web.Tests.Kernel;
 public sealed class ProviderResponsivenessTests(NeedsFixture fixture) : IClassFixture<NeedsFixture>
 {
     // A Monday, 10:00 in Kerala.
-    private static readonly DateTimeOffset Monday = new(2026, 11, 2, 10, 0, 0, TimeSpan.FromHours(5.5));
+    // 10:00 in India, held in UTC: PostgreSQL stores only UTC offsets.
+    private static readonly DateTimeOffset Monday = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.FromHours(5.5)).ToUniversalTime();
 
     [Fact]
     public void Working_days_leave_out_the_weekend_and_count_fractions()
