@@ -86,11 +86,11 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
 
     private static readonly Dictionary<Who, Outcome> AdminOnly = Rule(admin: Outcome.Allowed);
 
-    /// <summary>An inbox of introductions: each enterprise and each provider sees only its own (never organisation A's).</summary>
-    private static readonly Dictionary<Who, Outcome> IntroductionInbox = Rule(own: Outcome.Allowed, other: Outcome.Filtered, provider: Outcome.Filtered);
+    /// <summary>A list of introductions or partnerships: each enterprise and each provider sees only its own (never organisation A's).</summary>
+    private static readonly Dictionary<Who, Outcome> OwnSideList = Rule(own: Outcome.Allowed, other: Outcome.Filtered, provider: Outcome.Filtered);
 
-    /// <summary>Sending an expression of interest: enterprises (to a provider) and providers (to an open need) both may.</summary>
-    private static readonly Dictionary<Who, Outcome> IntroductionSenders = Rule(own: Outcome.Allowed, other: Outcome.Allowed, provider: Outcome.Allowed);
+    /// <summary>Either side of a collaboration may start it: an expression of interest, or recording a partnership.</summary>
+    private static readonly Dictionary<Who, Outcome> EitherSide = Rule(own: Outcome.Allowed, other: Outcome.Allowed, provider: Outcome.Allowed);
 
     /// <summary>The send page for organisation A's need and a given provider: organisation A only; anyone else gets 404.</summary>
     private static readonly Dictionary<Who, Outcome> IntroductionSendPage = Rule(own: Outcome.Allowed, other: Outcome.Hidden, provider: Outcome.Hidden);
@@ -341,7 +341,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/providers/{id:guid}/refuse", _ => $"/api/v1/providers/{CollaborationTargets.ListedProvider}/refuse", AdminOnly),
 
         // Introductions and notifications (organisation A answers a provider's expression of interest).
-        Page("GET /introductions", _ => "/introductions", IntroductionInbox),
+        Page("GET /introductions", _ => "/introductions", OwnSideList),
         Page("GET /introductions/send", _ => $"/introductions/send?need={IntroductionTargets.NeedA}&provider={IntroductionTargets.ProviderA}", IntroductionSendPage),
         Page("POST /introductions/send", _ => $"/introductions/send?need={IntroductionTargets.NeedA}&provider={IntroductionTargets.ProviderA}", IntroductionSendPage),
         Page("GET /introductions/{id:guid}", _ => $"/introductions/{IntroductionTargets.IntroductionA}", IntroductionReaders),
@@ -353,8 +353,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("GET /notifications", _ => "/notifications", AnySignedIn),
         Page("GET /account/settings", _ => "/account/settings", AnySignedIn),
         Page("POST /account/settings", _ => "/account/settings", AnySignedIn),
-        Api("POST /api/v1/introductions/", _ => "/api/v1/introductions/", IntroductionSenders),
-        Api("GET /api/v1/introductions/", _ => "/api/v1/introductions/", IntroductionInbox),
+        Api("POST /api/v1/introductions/", _ => "/api/v1/introductions/", EitherSide),
+        Api("GET /api/v1/introductions/", _ => "/api/v1/introductions/", OwnSideList),
         Api("GET /api/v1/introductions/{id:guid}", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}", IntroductionReadersApi),
         Api("POST /api/v1/introductions/{id:guid}/accept", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/accept", IntroductionSideApi),
         Api("POST /api/v1/introductions/{id:guid}/decline", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/decline", IntroductionSideApi),
@@ -363,8 +363,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionSideApi),
 
         // Partnerships (organisation A's, from an accepted introduction): its sides change it, officers and admins read it.
-        Api("POST /api/v1/partnerships/", _ => "/api/v1/partnerships/", EnterpriseOnly),
-        Api("GET /api/v1/partnerships/", _ => "/api/v1/partnerships/", EnterpriseOwnList),
+        Api("POST /api/v1/partnerships/", _ => "/api/v1/partnerships/", EitherSide),
+        Api("GET /api/v1/partnerships/", _ => "/api/v1/partnerships/", OwnSideList),
         Api("GET /api/v1/partnerships/{id:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}", IntroductionReadersApi),
         Api("POST /api/v1/partnerships/{id:guid}/milestones/{milestoneId:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/milestones/{PartnershipTargets.MilestoneA}", IntroductionSideApi),
         Api("POST /api/v1/partnerships/{id:guid}/outcome", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/outcome", IntroductionSideApi),
