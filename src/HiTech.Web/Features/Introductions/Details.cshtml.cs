@@ -2,10 +2,11 @@ namespace HiTech.Web.Features.Introductions;
 
 /// <summary>
 /// GET /introductions/{id}: one introduction. The receiving side accepts or declines (with a reason), the sending side
-/// may withdraw before an answer; once accepted, the two sides write to each other here.
+/// may withdraw before an answer; once accepted, the two sides write to each other here and either records the
+/// partnership they agreed (Partnerships' /partnerships/new), or follows the link to the one recorded.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(GetIntroduction get, AnswerIntroduction answer, WithdrawIntroduction withdraw, PostIntroductionMessage post) : FormPage
+public sealed class DetailsModel(GetIntroduction get, AnswerIntroduction answer, WithdrawIntroduction withdraw, PostIntroductionMessage post, AppDbContext db) : FormPage
 {
     [BindProperty]
     public string? Reason { get; set; }
@@ -20,6 +21,9 @@ public sealed class DetailsModel(GetIntroduction get, AnswerIntroduction answer,
     public string? Done { get; set; }
 
     public IntroductionView? View { get; private set; }
+
+    /// <summary>The partnership recorded from this introduction, if any (the page links to it, or offers to record one).</summary>
+    public Guid? PartnershipId { get; private set; }
 
     public override IReadOnlyList<string> FieldOrder => [nameof(Reason), nameof(Message)];
 
@@ -62,6 +66,11 @@ public sealed class DetailsModel(GetIntroduction get, AnswerIntroduction answer,
         }
 
         View = outcome.Value;
+        if (View!.Introduction.Status == IntroductionStatus.Accepted)
+        {
+            PartnershipId = await db.Partnerships.AsNoTracking().Where(p => p.IntroductionId == id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
         return null;
     }
 }

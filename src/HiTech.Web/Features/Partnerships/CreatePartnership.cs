@@ -4,6 +4,9 @@ namespace HiTech.Web.Features.Partnerships;
 
 public sealed record MilestoneRequest(string? Title, DateOnly? DueOn);
 
+/// <summary>What a partnership would be recorded from: the introduction, the user's side, one already recorded, the sides' names and the need.</summary>
+public sealed record PartnershipTarget(Introduction Introduction, IntroductionSide Side, Partnership? Existing, PartnershipNames Names, string Need);
+
 public sealed record PartnershipRequest(Guid? IntroductionId, string? Model, string? Scope, string? ValueBand, DateOnly? StartOn, IReadOnlyList<MilestoneRequest>? Milestones);
 
 /// <summary>
@@ -18,32 +21,18 @@ public sealed class CreatePartnership(AppDbContext db, AuditLog audit, TimeProvi
 
     public async Task<Outcome<Partnership>> ExecuteAsync(CurrentUser user, PartnershipRequest request, CancellationToken cancellationToken)
     {
-        if (!user.IsEnterprise && !user.IsProvider)
+        var target = await TargetAsync(user, request.IntroductionId, cancellationToken);
+        if (!target.IsOk)
         {
-            return Outcome.Forbidden<Partnership>(l["Partnerships are recorded by the enterprise or the provider"]);
+            return target.As<Partnership>();
         }
 
-        if (request.IntroductionId is null)
-        {
-            return Outcome.Invalid<Partnership>("introduction_id", l["Say which accepted introduction the partnership comes from"]);
-        }
-
-        var introduction = await db.Introductions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.IntroductionId, cancellationToken);
-        var side = introduction is null ? null
-            : user.OwnsOrganisation(introduction.OrganisationId) ? IntroductionSide.Enterprise
-            : user.ActsForProvider(introduction.ProviderId) ? IntroductionSide.Provider
-            : (IntroductionSide?)null;
-        if (introduction is null || side is null)
-        {
-            return Outcome.NotFound<Partnership>(l["There is no such introduction"]);
-        }
-
+        var (introduction, side, existing, names, _) = target.Value!;
         if (introduction.Status != IntroductionStatus.Accepted)
         {
             return Outcome.Conflict<Partnership>(l["A partnership can be recorded only from an accepted introduction"]);
         }
 
-        var existing = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.IntroductionId == introduction.Id, cancellationToken);
         if (existing is not null)
         {
             return Outcome.Conflict(l["This introduction's partnership is already recorded"].Value, existing);
@@ -74,11 +63,10 @@ public sealed class CreatePartnership(AppDbContext db, AuditLog audit, TimeProvi
         db.Partnerships.Add(partnership);
         audit.Record(user, nameof(Partnership), partnership.Id.ToString(), AuditAction.Create, null,
             new { partnership.IntroductionId, partnership.Model, partnership.ValueBand, partnership.StartOn });
-        var names = await PartnershipNames.ReadAsync(db, partnership, cancellationToken);
         var model = PartnershipTerms.Find(terms.Models, partnership.Model)!;
-        await notices.ToSideAsync(partnership, PartnershipAccess.Other(side.Value), "partnership-recorded",
+        await notices.ToSideAsync(partnership, PartnershipAccess.Other(side), "partnership-recorded",
             l["{0} recorded your partnership ({1}, from {2}): check it and tick milestones as they are done."],
-            [names.Of(side.Value), model.Name, partnership.StartOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+            [names.Of(side), model.Name, partnership.StartOn.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +79,38 @@ public sealed class CreatePartnership(AppDbContext db, AuditLog audit, TimeProvi
         }
 
         return Outcome.Ok(partnership);
+    }
+
+    /// <summary>
+    /// The introduction a partnership would be recorded from, for one of its two sides (else 404; other roles 403): its
+    /// status, the user's side, the partnership already recorded from it if any, and the sides' names and need.
+    /// </summary>
+    public async Task<Outcome<PartnershipTarget>> TargetAsync(CurrentUser user, Guid? introductionId, CancellationToken cancellationToken)
+    {
+        if (!user.IsEnterprise && !user.IsProvider)
+        {
+            return Outcome.Forbidden<PartnershipTarget>(l["Partnerships are recorded by the enterprise or the provider"]);
+        }
+
+        if (introductionId is null)
+        {
+            return Outcome.Invalid<PartnershipTarget>("introduction_id", l["Say which accepted introduction the partnership comes from"]);
+        }
+
+        var introduction = await db.Introductions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == introductionId, cancellationToken);
+        var side = introduction is null ? null
+            : user.OwnsOrganisation(introduction.OrganisationId) ? IntroductionSide.Enterprise
+            : user.ActsForProvider(introduction.ProviderId) ? IntroductionSide.Provider
+            : (IntroductionSide?)null;
+        if (introduction is null || side is null)
+        {
+            return Outcome.NotFound<PartnershipTarget>(l["There is no such introduction"]);
+        }
+
+        var existing = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.IntroductionId == introduction.Id, cancellationToken);
+        var need = await db.Needs.AsNoTracking().Where(n => n.Id == introduction.NeedId).Select(n => n.Summary).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var names = await PartnershipNames.ReadAsync(db, new Partnership { OrganisationId = introduction.OrganisationId, ProviderId = introduction.ProviderId }, cancellationToken);
+        return Outcome.Ok(new PartnershipTarget(introduction, side.Value, existing, names, need));
     }
 
     private Dictionary<string, string[]> Validate(PartnershipRequest request)

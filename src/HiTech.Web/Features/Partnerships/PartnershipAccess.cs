@@ -20,6 +20,12 @@ public static class PartnershipAccess
         : user.IsProvider && user.ProviderId is { } provider ? partnerships.Where(p => p.ProviderId == provider)
         : partnerships.Where(_ => false);
 
+    /// <summary>What a user's list shows: a side's own partnerships; an officer's or admin's, all of them.</summary>
+    public static IQueryable<Partnership> Listed(IQueryable<Partnership> partnerships, CurrentUser user) =>
+        user.IsEnterprise || user.IsProvider ? Mine(partnerships, user)
+        : user.IsPartnershipsOfficer ? partnerships
+        : partnerships.Where(_ => false);
+
     public static IntroductionSide Other(IntroductionSide side) =>
         side == IntroductionSide.Provider ? IntroductionSide.Enterprise : IntroductionSide.Provider;
 }

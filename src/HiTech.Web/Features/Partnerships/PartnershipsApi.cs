@@ -95,9 +95,13 @@ public static class PartnershipsApi
     public sealed record LineEntry(
         [property: JsonPropertyName("id")] Guid Id,
         [property: JsonPropertyName("model")] string Model,
+        [property: JsonPropertyName("organisation")] string Organisation,
+        [property: JsonPropertyName("provider")] string Provider,
         [property: JsonPropertyName("other_side")] string OtherSide,
         [property: JsonPropertyName("status")] string Status,
-        [property: JsonPropertyName("start_on")] DateOnly StartOn);
+        [property: JsonPropertyName("start_on")] DateOnly StartOn,
+        [property: JsonPropertyName("next_follow_up_on")] DateOnly? NextFollowUpOn,
+        [property: JsonPropertyName("follow_up_waiting")] bool FollowUpWaiting);
 
     public sealed record RatingEntry(
         [property: JsonPropertyName("side")] string Side,
@@ -119,11 +123,20 @@ public static class PartnershipsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/", async (HttpContext http, ListPartnerships list, CancellationToken ct) =>
-                (await list.ExecuteAsync(CurrentUser.From(http.User), ct)).ToOk(lines => lines.Select(r =>
-                    new LineEntry(r.Id, r.Model, r.OtherSide, IntroductionsApi.Wire(r.Status), r.StartOn)).ToArray()))
+        group.MapGet("/", async (HttpContext http, ListPartnerships list, CancellationToken ct, int? page) =>
+            {
+                var outcome = await list.ExecuteAsync(CurrentUser.From(http.User), page, ct);
+                if (outcome.Value is { } found)
+                {
+                    PagingHeaders(http.Response, found);
+                }
+
+                return outcome.ToOk(list => list.Lines.Select(r => new LineEntry(
+                    r.Id, r.Model, r.Organisation, r.Provider, r.OtherSide, IntroductionsApi.Wire(r.Status), r.StartOn, r.NextFollowUpOn, r.FollowUpWaiting)).ToArray());
+            })
             .WithName("ListPartnerships")
-            .WithSummary("My side's partnerships (my enterprise's or my provider's), newest start first")
+            .WithSummary("My side's partnerships (my enterprise's or my provider's; an officer's or admin's: all), newest start first, 50 a page")
+            .WithDescription("page from 1. next_follow_up_on is the 30- or 90-day question waiting for my side's answer (follow_up_waiting true), else the next to come. X-Total-Count and a Link header (next, prev) tell the rest.")
             .Produces<LineEntry[]>();
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, GetPartnership get, CancellationToken ct) =>
                 (await get.ExecuteAsync(CurrentUser.From(http.User), id, ct)).ToOk(v => new DetailEntry(
@@ -171,5 +184,26 @@ public static class PartnershipsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>X-Total-Count and RFC 8288 links to the neighbouring pages.</summary>
+    private static void PagingHeaders(HttpResponse response, PartnershipList found)
+    {
+        response.Headers["X-Total-Count"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var links = new List<string>();
+        if (found.Page < found.Pages)
+        {
+            links.Add($"</api/v1/partnerships?page={(found.Page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}>; rel=\"next\"");
+        }
+
+        if (found.Page > 1)
+        {
+            links.Add($"</api/v1/partnerships?page={(found.Page - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}>; rel=\"prev\"");
+        }
+
+        if (links.Count > 0)
+        {
+            response.Headers.Link = string.Join(", ", links);
+        }
     }
 }

@@ -35,4 +35,22 @@ public static class PartnershipDates
     private static readonly TimeSpan Ist = TimeSpan.FromHours(5.5);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Ist).DateTime);
+
+    /// <summary>A date typed in a form (a browser's date field sends yyyy-MM-dd; typed by hand, dd-MM-yyyy); false when it is no date.</summary>
+    public static bool TryRead(string? text, out DateOnly? day)
+    {
+        day = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd-MM-yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        day = parsed;
+        return true;
+    }
 }

@@ -1,6 +1,9 @@
 namespace HiTech.Web.Features.Providers;
 
-/// <summary>GET /directory/{id}: a listed provider's public profile (a professional's only for verified enterprises and officers).</summary>
+/// <summary>
+/// GET /directory/{id}: a listed provider's public profile (a professional's only for verified enterprises and officers),
+/// with its record on the platform: responsiveness, acceptance, completed partnerships and ratings, as aggregates only.
+/// </summary>
 [AllowAnonymous]
 public sealed class DirectoryProfileModel(ReadDirectoryEntry read, CollaborationVocabulary vocabulary, FrameworkStore frameworks) : PageModel
 {

@@ -3,8 +3,11 @@ namespace HiTech.Web.Features.Providers;
 /// <summary>A returning professional's profile as a verified enterprise sees it: no name of an employer, no contact details.</summary>
 public sealed record ProfessionalDetails(string Skills, IReadOnlyList<string> Sectors, int? YearsAbroad, IReadOnlyList<string> Availability);
 
-/// <summary>A listed provider's public profile; a professional's details only for those who may see them.</summary>
-public sealed record PublicProfile(DirectoryEntry Entry, ProfessionalDetails? Professional);
+/// <summary>
+/// A listed provider's public profile; a professional's details only for those who may see them; its record on the
+/// platform (Kernel's ProviderResponsiveness: aggregates only, and only from 5 requests).
+/// </summary>
+public sealed record PublicProfile(DirectoryEntry Entry, ProfessionalDetails? Professional, ProviderFigures Record);
 
 /// <summary>
 /// One listed provider (verified, not expired). An institution is public. A returning professional is shown only to
@@ -26,7 +29,7 @@ public sealed class ReadDirectoryEntry(AppDbContext db, ProviderAccess access)
 
         if (provider.Kind != ProfileRules.ProfessionalKind)
         {
-            return Outcome.Ok(new PublicProfile(DirectoryEntry.Of(provider), null));
+            return Outcome.Ok(new PublicProfile(DirectoryEntry.Of(provider), null, await ProviderResponsiveness.ForAsync(db, id, cancellationToken)));
         }
 
         if (!await MaySeeProfessionalsAsync(db, user, cancellationToken))
@@ -35,7 +38,7 @@ public sealed class ReadDirectoryEntry(AppDbContext db, ProviderAccess access)
         }
 
         var professional = new ProfessionalDetails(provider.Skills, ProfileLists.Split(provider.Sectors), provider.YearsAbroad, ProfileLists.Split(provider.Availability));
-        return Outcome.Ok(new PublicProfile(DirectoryEntry.Of(provider) with { Website = null }, professional));
+        return Outcome.Ok(new PublicProfile(DirectoryEntry.Of(provider) with { Website = null }, professional, await ProviderResponsiveness.ForAsync(db, id, cancellationToken)));
     }
 
     /// <summary>Officers and admins; an enterprise user whose organisation has an approved assessment.</summary>
