@@ -1,6 +1,8 @@
 using System.Text;
 using HiTech.Web.Data;
 using HiTech.Web.Data.Entities;
+using HiTech.Web.Features.Partnerships;
+using HiTech.Web.Tests.Introductions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,13 +12,10 @@ namespace HiTech.Web.Tests.EndToEnd;
 /// <summary>
 /// The collaboration platform in a real browser, on the demo ecosystem: the demo owner turns a step of its digital
 /// maturity roadmap into a need, finds the rubber-testing lab among the matches and sends an expression of interest;
-/// the lab (lab@demo.local) signs in and accepts. A partnerships officer imports a department list. In English and
-/// Malayalam, at 1280 and 390 px; every page screenshotted (bin/.../artifacts/screenshots/collaboration-*), checked with
-/// axe-core and for sideways scrolling.
-/// <para>
-/// Not yet in the journey: agreeing the testing service (a partnership) and recording its 30-day follow-up, for which
-/// the platform has no pages yet (Features/Partnerships is to come).
-/// </para>
+/// the lab (lab@demo.local) signs in and accepts; the lab records the testing service they agreed, and 30 days on
+/// (the follow-up job run with a clock a month ahead) the owner answers "what happened?" on the partnership's page.
+/// A partnerships officer imports a department list. In English and Malayalam, at 1280 and 390 px; every page
+/// screenshotted (bin/.../artifacts/screenshots/collaboration-*), checked with axe-core and for sideways scrolling.
 /// </summary>
 public sealed class CollaborationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -68,6 +67,29 @@ public sealed class CollaborationJourneyTests(BrowserFixture fixture) : IClassFi
         await lab.ClickAsync(lab.Page.Locator("main form[action$='handler=accept'] button"), "accepted");
         Assert.Equal(IntroductionStatus.Accepted, await StatusAsync(introduction));
 
+        // (d) They agree a testing service: the lab records it from the introduction, starting today.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+        await lab.ClickAsync(lab.Page.Locator("main a#partnership-link"), "partnership-form");
+        await lab.Page.Locator("#PartnershipModel").SelectOptionAsync("testing-service");
+        await lab.Page.Locator("#Scope").FillAsync("Tensile strength and ageing tests of three roller compounds; report within four weeks.");
+        await lab.Page.Locator("#ValueBand").SelectOptionAsync("under-1-lakh");
+        await lab.Page.Locator("#StartOn").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await lab.Page.Locator("#Milestones-0-Title").FillAsync("Samples received");
+        await lab.Page.Locator("#Milestones-1-Title").FillAsync("Test report delivered");
+        await lab.ClickAsync(lab.Page.Locator("main form button[type=submit].govuk-button").First, "partnership-recorded");
+        Assert.Matches("^/partnerships/[0-9a-f-]{36}$", new Uri(lab.Page.Url).AbsolutePath);
+        var partnership = Guid.Parse(new Uri(lab.Page.Url).AbsolutePath["/partnerships/".Length..]);
+        await lab.ClickAsync(lab.Page.Locator("main form[action*='handler=tick'] button").First, "milestone-ticked");
+
+        // (e) A month on, the platform asks both sides what happened; the owner answers on the partnership's page.
+        await FollowUpsAsync(DateTimeOffset.UtcNow.AddDays(31));
+        await owner.GotoAsync("/partnerships", "partnerships");
+        await owner.ClickAsync(page.Locator($"main a[href='/partnerships/{partnership}']"), "partnership");
+        await page.Locator("input[name=Progress][value=on-track]").CheckAsync();
+        await page.Locator("#FollowUpNote").FillAsync("First results are in; the ageing tests are under way.");
+        await owner.ClickAsync(page.Locator("main form[action*='handler=followup'] button"), "follow-up-answered");
+        Assert.Equal("on-track", await FollowUpAnswerAsync(partnership, IntroductionSide.Enterprise));
+
         var problems = owner.Violations.Concat(lab.Violations).Concat(owner.Overflows).Concat(lab.Overflows).Concat(owner.NotMalayalam).Concat(lab.NotMalayalam).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -106,6 +128,20 @@ public sealed class CollaborationJourneyTests(BrowserFixture fixture) : IClassFi
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var organisation = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.OrganisationId).SingleAsync();
         return await db.MaturityAssessments.Where(m => m.OrganisationId == organisation && m.CompletedAt != null).Select(m => m.Id).FirstAsync();
+    }
+
+    /// <summary>Runs the partnerships' 30/90-day job as if it were <paramref name="now"/>.</summary>
+    private async Task FollowUpsAsync(DateTimeOffset now)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        await new PartnershipFollowUps(new FixedClock(now)).RunAsync(scope.ServiceProvider, CancellationToken.None);
+    }
+
+    private async Task<string?> FollowUpAnswerAsync(Guid partnership, IntroductionSide side)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().PartnershipFollowUps
+            .Where(f => f.PartnershipId == partnership && f.Side == side && f.AnsweredAt != null).Select(f => f.Progress).SingleOrDefaultAsync();
     }
 
     private async Task<IntroductionStatus> StatusAsync(Guid introduction)

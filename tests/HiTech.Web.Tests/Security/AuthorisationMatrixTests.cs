@@ -89,6 +89,12 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
     /// <summary>A list of introductions or partnerships: each enterprise and each provider sees only its own (never organisation A's).</summary>
     private static readonly Dictionary<Who, Outcome> OwnSideList = Rule(own: Outcome.Allowed, other: Outcome.Filtered, provider: Outcome.Filtered);
 
+    /// <summary>Partnerships lists: each side sees only its own; officers and admins follow every one.</summary>
+    private static readonly Dictionary<Who, Outcome> PartnershipList = Rule(own: Outcome.Allowed, other: Outcome.Filtered, admin: Outcome.Allowed, provider: Outcome.Filtered);
+
+    /// <summary>Recording organisation A's partnership from its introduction: its sides only (another side's answers 404, other roles 403).</summary>
+    private static readonly Dictionary<Who, Outcome> PartnershipRecorders = Rule(own: Outcome.Allowed, other: Outcome.Hidden, provider: Outcome.Hidden);
+
     /// <summary>Either side of a collaboration may start it: an expression of interest, or recording a partnership.</summary>
     private static readonly Dictionary<Who, Outcome> EitherSide = Rule(own: Outcome.Allowed, other: Outcome.Allowed, provider: Outcome.Allowed);
 
@@ -363,8 +369,17 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("POST /api/v1/introductions/{id:guid}/messages", _ => $"/api/v1/introductions/{IntroductionTargets.IntroductionA}/messages", IntroductionSideApi),
 
         // Partnerships (organisation A's, from an accepted introduction): its sides change it, officers and admins read it.
+        Page("GET /partnerships", _ => "/partnerships", PartnershipList),
+        // Organisation A's introduction already has its partnership: its side is sent on to it.
+        Page("GET /partnerships/new", _ => $"/partnerships/new?introduction={PartnershipTargets.IntroductionA}", PartnershipRecorders),
+        Page("POST /partnerships/new", _ => $"/partnerships/new?introduction={PartnershipTargets.IntroductionA}", PartnershipRecorders),
+        Page("GET /partnerships/{id:guid}", _ => $"/partnerships/{PartnershipTargets.PartnershipA}", IntroductionReaders),
+        Page("POST /partnerships/{id:guid}?handler=tick", _ => $"/partnerships/{PartnershipTargets.PartnershipA}?handler=tick", IntroductionSide),
+        Page("POST /partnerships/{id:guid}?handler=outcome", _ => $"/partnerships/{PartnershipTargets.PartnershipA}?handler=outcome", IntroductionSide),
+        Page("POST /partnerships/{id:guid}?handler=followup", _ => $"/partnerships/{PartnershipTargets.PartnershipA}?handler=followup", IntroductionSide),
+        Page("POST /partnerships/{id:guid}?handler=rate", _ => $"/partnerships/{PartnershipTargets.PartnershipA}?handler=rate", IntroductionSide),
         Api("POST /api/v1/partnerships/", _ => "/api/v1/partnerships/", EitherSide),
-        Api("GET /api/v1/partnerships/", _ => "/api/v1/partnerships/", OwnSideList),
+        Api("GET /api/v1/partnerships/", _ => "/api/v1/partnerships/", PartnershipList),
         Api("GET /api/v1/partnerships/{id:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}", IntroductionReadersApi),
         Api("POST /api/v1/partnerships/{id:guid}/milestones/{milestoneId:guid}", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/milestones/{PartnershipTargets.MilestoneA}", IntroductionSideApi),
         Api("POST /api/v1/partnerships/{id:guid}/outcome", _ => $"/api/v1/partnerships/{PartnershipTargets.PartnershipA}/outcome", IntroductionSideApi),
