@@ -196,6 +196,27 @@ public sealed class PartnershipPagesTests(IntroductionsFixture host)
         Assert.Contains("Your side has rated this partnership.", rated, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_header_links_each_side_to_its_introductions_and_partnerships_once_and_the_list_names_the_need()
+    {
+        var p = await host.PartiesAsync();
+        using var enterpriseApi = await host.ApiAsync(p.EnterpriseEmail);
+        using var providerApi = await host.ApiAsync(p.ProviderEmail);
+        var id = await PartnershipFlowTests.AcceptedPartnershipAsync(enterpriseApi, providerApi, p);
+        var need = await host.WithDbAsync(db => db.Needs.Where(n => n.Id == p.NeedId).Select(n => n.Summary).SingleAsync(Ct));
+        foreach (var email in new[] { p.EnterpriseEmail, p.ProviderEmail })
+        {
+            using var browser = await host.BrowserAsync(email);
+            var html = await browser.GetHtmlAsync("/partnerships");
+            var header = html[..html.IndexOf("</header>", StringComparison.Ordinal)];
+            Assert.Equal(1, Count(header, "href=\"/introductions\""));
+            Assert.Equal(1, Count(header, "href=\"/partnerships\""));
+            Assert.Contains($"<a class=\"govuk-link\" href=\"/partnerships/{id}\">{need}</a>", html, StringComparison.Ordinal);
+        }
+
+        static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+    }
+
     /// <summary>403, or the access-denied page a signed-in browser is sent to.</summary>
     private static bool Refused(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden

@@ -1,11 +1,11 @@
 namespace HiTech.Web.Features.Partnerships;
 
 /// <summary>
-/// One line of a partnerships list: both sides' names, the other side's for a side's user, and the next "what
+/// One line of a partnerships list: the need it answers (its public summary), both sides' names, the other side's for a side's user, and the next "what
 /// happened?" question: one asked and waiting for an answer (<see cref="FollowUpWaiting"/>), else the next one to come.
 /// </summary>
 public sealed record PartnershipLine(
-    Guid Id, string Model, string Organisation, string Provider, string OtherSide, PartnershipStatus Status, DateOnly StartOn, DateOnly? NextFollowUpOn, bool FollowUpWaiting);
+    Guid Id, string Need, string Model, string Organisation, string Provider, string OtherSide, PartnershipStatus Status, DateOnly StartOn, DateOnly? NextFollowUpOn, bool FollowUpWaiting);
 
 /// <summary>One page of partnerships, newest start first.</summary>
 public sealed record PartnershipList(IReadOnlyList<PartnershipLine> Lines, int Total, int Page, int Pages);
@@ -32,8 +32,10 @@ public sealed class ListPartnerships(AppDbContext db, TimeProvider clock, IStrin
         var rows = await (from p in listed
                           join o in db.Organisations on p.OrganisationId equals o.Id
                           join v in db.Providers on p.ProviderId equals v.Id
+                          join i in db.Introductions on p.IntroductionId equals i.Id
+                          join n in db.Needs on i.NeedId equals n.Id
                           orderby p.StartOn descending, p.Id
-                          select new { p.Id, p.Model, Organisation = o.Name, Provider = v.Name, p.Status, p.StartOn })
+                          select new { p.Id, Need = n.Summary, p.Model, Organisation = o.Name, Provider = v.Name, p.Status, p.StartOn })
             .Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
 
         // A side follows its own questions; an officer any side's.
@@ -49,7 +51,7 @@ public sealed class ListPartnerships(AppDbContext db, TimeProvider clock, IStrin
             var asked = waiting[r.Id].Order().Cast<DateOnly?>().FirstOrDefault();
             var next = asked ?? (r.Status == PartnershipStatus.Active ? NextQuestion(r.StartOn, today) : null);
             var other = user.IsEnterprise ? r.Provider : user.IsProvider ? r.Organisation : $"{r.Organisation} · {r.Provider}";
-            return new PartnershipLine(r.Id, r.Model, r.Organisation, r.Provider, other, r.Status, r.StartOn, next, asked is not null);
+            return new PartnershipLine(r.Id, r.Need, r.Model, r.Organisation, r.Provider, other, r.Status, r.StartOn, next, asked is not null);
         }).ToList();
         return Outcome.Ok(new PartnershipList(lines, total, current, pages));
     }

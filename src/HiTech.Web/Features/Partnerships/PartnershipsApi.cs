@@ -94,6 +94,7 @@ public static class PartnershipsApi
 
     public sealed record LineEntry(
         [property: JsonPropertyName("id")] Guid Id,
+        [property: JsonPropertyName("need")] string Need,
         [property: JsonPropertyName("model")] string Model,
         [property: JsonPropertyName("organisation")] string Organisation,
         [property: JsonPropertyName("provider")] string Provider,
@@ -132,7 +133,7 @@ public static class PartnershipsApi
                 }
 
                 return outcome.ToOk(list => list.Lines.Select(r => new LineEntry(
-                    r.Id, r.Model, r.Organisation, r.Provider, r.OtherSide, IntroductionsApi.Wire(r.Status), r.StartOn, r.NextFollowUpOn, r.FollowUpWaiting)).ToArray());
+                    r.Id, r.Need, r.Model, r.Organisation, r.Provider, r.OtherSide, IntroductionsApi.Wire(r.Status), r.StartOn, r.NextFollowUpOn, r.FollowUpWaiting)).ToArray());
             })
             .WithName("ListPartnerships")
             .WithSummary("My side's partnerships (my enterprise's or my provider's; an officer's or admin's: all), newest start first, 50 a page")
