@@ -24,8 +24,20 @@ public sealed record PublishedTable(GroupDimension By, IReadOnlyList<DisclosedRo
         new(totals.Group, verdict.Published ? IndicatorValues.Of(totals) : null, verdict);
 }
 
-/// <summary>Tier last year (rows) against tier this year (columns), counts only, with margins; null counts are hidden.</summary>
-public sealed record TransitionMatrix(IReadOnlyList<string> Tiers, IReadOnlyList<IReadOnlyList<int?>> Cells, IReadOnlyList<int?> From, IReadOnlyList<int?> To, int? Total);
+/// <summary>
+/// Tier last year (rows) against tier this year (columns), counts only, with margins; null counts are hidden, and
+/// the verdicts say by which rule (never the hidden figure).
+/// </summary>
+public sealed record TransitionMatrix(
+    IReadOnlyList<string> Tiers,
+    IReadOnlyList<IReadOnlyList<int?>> Cells,
+    IReadOnlyList<int?> From,
+    IReadOnlyList<int?> To,
+    int? Total,
+    IReadOnlyList<IReadOnlyList<CellDisclosure>> CellVerdicts,
+    IReadOnlyList<CellDisclosure> FromVerdicts,
+    IReadOnlyList<CellDisclosure> ToVerdicts,
+    CellDisclosure TotalVerdict);
 
 /// <summary>A pipeline stage as published: null figures are hidden (a stage of fewer than the minimum of assessments).</summary>
 public sealed record PublishedStage(string Stage, int? Assessments, double? MedianDays, double? P90Days, CellDisclosure Verdict);
@@ -151,7 +163,11 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
             [.. tiers.Select((_, r) => (IReadOnlyList<int?>)[.. tiers.Select((_, c) => Shown(table.Cells[r][c], disclosed.Cells[r][c]))])],
             [.. tiers.Select((_, r) => Shown(table.RowMargins[r], disclosed.RowMargins[r]))],
             [.. tiers.Select((_, c) => Shown(table.ColumnMargins[c], disclosed.ColumnMargins[c]))],
-            Shown(table.Total, disclosed.Total));
+            Shown(table.Total, disclosed.Total),
+            disclosed.Cells,
+            disclosed.RowMargins,
+            disclosed.ColumnMargins,
+            disclosed.Total);
     }
 
     /// <summary>Assessments by stage, protected as a one-way table of counts; the days to a decision only where the stage is shown.</summary>
