@@ -129,15 +129,30 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
         var year = asked ?? years[0];
         var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
         var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
-        async Task<PublishedTable> Table(GroupDimension by) =>
-            PublishedTable.Of(DisclosureControl.Apply(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, year, sectorId, sizeId, cancellationToken), rules));
+        async Task<PublishedTable> Table(GroupDimension by, int y) =>
+            PublishedTable.Of(DisclosureControl.Apply(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, y, sectorId, sizeId, cancellationToken), rules));
 
-        var headline = await Table(GroupDimension.Year);
-        var byDistrict = await Table(GroupDimension.District);
-        var bySector = await Table(GroupDimension.Sector);
-        var bySize = await Table(GroupDimension.Size);
+        var byDistrict = await Table(GroupDimension.District, year);
+        var bySector = await Table(GroupDimension.Sector, year);
+        var bySize = await Table(GroupDimension.Size, year);
         var transitions = Matrix(await StoreQueries.TransitionsAsync(connection, year, sectorId, sizeId, cancellationToken), tierOrder);
         var pipeline = Pipeline(await StoreQueries.PipelineAsync(connection, SqlDialect.DuckDb, year, cancellationToken));
+
+        // A year's total hidden in one of its tables is hidden in all of them and in the headline (SharedTotals).
+        var hiddenYears = new HashSet<int>();
+        if (!SharedTotals.Shown(byDistrict, bySector, bySize))
+        {
+            hiddenYears.Add(year);
+            (byDistrict, bySector, bySize) = (SharedTotals.HideAll(byDistrict), SharedTotals.HideAll(bySector), SharedTotals.HideAll(bySize));
+            pipeline = SharedTotals.HideApproved(pipeline);
+        }
+
+        if (years.Contains(year - 1) && !SharedTotals.Shown(await Table(GroupDimension.District, year - 1), await Table(GroupDimension.Sector, year - 1), await Table(GroupDimension.Size, year - 1)))
+        {
+            hiddenYears.Add(year - 1);
+        }
+
+        var headline = SharedTotals.Headline(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, GroupDimension.Year, year, sectorId, sizeId, cancellationToken), rules, hiddenYears);
         return Outcome.Ok(new Dashboard(
             reader.AsOf, years, year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
             rules, headline, byDistrict, bySector, bySize, transitions, pipeline));
