@@ -1,4 +1,3 @@
-using HiTech.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace HiTech.Web.Tests.EndToEnd;
