@@ -21,6 +21,7 @@ public static class FeatureRegistration
         Features.Reviews.ReviewsFeature.AddServices(services);
         Features.Admin.AdminFeature.AddServices(services);
         Features.Analytics.AnalyticsFeature.AddServices(services);
+        Features.OpenData.OpenDataFeature.AddServices(services);
         Features.WhatIf.WhatIfFeature.AddServices(services);
         Features.Maturity.MaturityFeature.AddServices(services);
         Features.ProviderImport.ProviderImportFeature.AddServices(services);
@@ -41,6 +42,7 @@ public static class FeatureRegistration
         Features.Certificates.CertificatesFeature.MapApi(api);
         Features.Reviews.ReviewsFeature.MapApi(api);
         Features.Analytics.AnalyticsFeature.MapApi(api);
+        Features.OpenData.OpenDataFeature.MapApi(api);
         Features.Maturity.MaturityFeature.MapApi(api);
         Features.ProviderImport.ProviderImportFeature.MapApi(api);
         Features.Providers.ProvidersFeature.MapApi(api);

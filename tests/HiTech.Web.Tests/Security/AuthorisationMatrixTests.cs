@@ -152,6 +152,10 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Api("GET /api/v1/certificates/{id}/verify", t => $"/api/v1/certificates/{t.CertificateA}/verify", Public),
         Api("POST /api/v1/certificates/verify", _ => "/api/v1/certificates/verify", Public),
         Api("GET /api/v1/certificates/keys", _ => "/api/v1/certificates/keys", Public),
+        // Open data: the dashboard's published tables for anyone.
+        Page("GET /open-data", _ => "/open-data", Public),
+        Api("GET /api/v1/indicators/", _ => "/api/v1/indicators/", Public),
+        Api("GET /api/v1/indicators/{table}", _ => "/api/v1/indicators/by_district?format=csv", Public),
         Api("* /health/ready", _ => "/health/ready", Public),
         Api("* /health/live", _ => "/health/live", Public),
         // Prometheus scrapes from the machine itself without signing in (tested in Operations/ObservabilityTests); from elsewhere only an admin.

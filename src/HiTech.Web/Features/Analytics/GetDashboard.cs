@@ -24,8 +24,20 @@ public sealed record PublishedTable(GroupDimension By, IReadOnlyList<DisclosedRo
         new(totals.Group, verdict.Published ? IndicatorValues.Of(totals) : null, verdict);
 }
 
-/// <summary>Tier last year (rows) against tier this year (columns), counts only, with margins; null counts are hidden.</summary>
-public sealed record TransitionMatrix(IReadOnlyList<string> Tiers, IReadOnlyList<IReadOnlyList<int?>> Cells, IReadOnlyList<int?> From, IReadOnlyList<int?> To, int? Total);
+/// <summary>
+/// Tier last year (rows) against tier this year (columns), counts only, with margins; null counts are hidden, and
+/// the verdicts say by which rule (never the hidden figure).
+/// </summary>
+public sealed record TransitionMatrix(
+    IReadOnlyList<string> Tiers,
+    IReadOnlyList<IReadOnlyList<int?>> Cells,
+    IReadOnlyList<int?> From,
+    IReadOnlyList<int?> To,
+    int? Total,
+    IReadOnlyList<IReadOnlyList<CellDisclosure>> CellVerdicts,
+    IReadOnlyList<CellDisclosure> FromVerdicts,
+    IReadOnlyList<CellDisclosure> ToVerdicts,
+    CellDisclosure TotalVerdict);
 
 /// <summary>A pipeline stage as published: null figures are hidden (a stage of fewer than the minimum of assessments).</summary>
 public sealed record PublishedStage(string Stage, int? Assessments, double? MedianDays, double? P90Days, CellDisclosure Verdict);
@@ -117,15 +129,30 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
         var year = asked ?? years[0];
         var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
         var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
-        async Task<PublishedTable> Table(GroupDimension by) =>
-            PublishedTable.Of(DisclosureControl.Apply(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, year, sectorId, sizeId, cancellationToken), rules));
+        async Task<PublishedTable> Table(GroupDimension by, int y) =>
+            PublishedTable.Of(DisclosureControl.Apply(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, y, sectorId, sizeId, cancellationToken), rules));
 
-        var headline = await Table(GroupDimension.Year);
-        var byDistrict = await Table(GroupDimension.District);
-        var bySector = await Table(GroupDimension.Sector);
-        var bySize = await Table(GroupDimension.Size);
+        var byDistrict = await Table(GroupDimension.District, year);
+        var bySector = await Table(GroupDimension.Sector, year);
+        var bySize = await Table(GroupDimension.Size, year);
         var transitions = Matrix(await StoreQueries.TransitionsAsync(connection, year, sectorId, sizeId, cancellationToken), tierOrder);
         var pipeline = Pipeline(await StoreQueries.PipelineAsync(connection, SqlDialect.DuckDb, year, cancellationToken));
+
+        // A year's total hidden in one of its tables is hidden in all of them and in the headline (SharedTotals).
+        var hiddenYears = new HashSet<int>();
+        if (!SharedTotals.Shown(byDistrict, bySector, bySize))
+        {
+            hiddenYears.Add(year);
+            (byDistrict, bySector, bySize) = (SharedTotals.HideAll(byDistrict), SharedTotals.HideAll(bySector), SharedTotals.HideAll(bySize));
+            pipeline = SharedTotals.HideApproved(pipeline);
+        }
+
+        if (years.Contains(year - 1) && !SharedTotals.Shown(await Table(GroupDimension.District, year - 1), await Table(GroupDimension.Sector, year - 1), await Table(GroupDimension.Size, year - 1)))
+        {
+            hiddenYears.Add(year - 1);
+        }
+
+        var headline = SharedTotals.Headline(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, GroupDimension.Year, year, sectorId, sizeId, cancellationToken), rules, hiddenYears);
         return Outcome.Ok(new Dashboard(
             reader.AsOf, years, year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
             rules, headline, byDistrict, bySector, bySize, transitions, pipeline));
@@ -151,7 +178,11 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
             [.. tiers.Select((_, r) => (IReadOnlyList<int?>)[.. tiers.Select((_, c) => Shown(table.Cells[r][c], disclosed.Cells[r][c]))])],
             [.. tiers.Select((_, r) => Shown(table.RowMargins[r], disclosed.RowMargins[r]))],
             [.. tiers.Select((_, c) => Shown(table.ColumnMargins[c], disclosed.ColumnMargins[c]))],
-            Shown(table.Total, disclosed.Total));
+            Shown(table.Total, disclosed.Total),
+            disclosed.Cells,
+            disclosed.RowMargins,
+            disclosed.ColumnMargins,
+            disclosed.Total);
     }
 
     /// <summary>Assessments by stage, protected as a one-way table of counts; the days to a decision only where the stage is shown.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HiTech.Core.Analytics;
 using HiTech.Core.Reference;
 using HiTech.Web.Features.Analytics.Charts;
@@ -11,7 +10,7 @@ namespace HiTech.Web.Features.Analytics;
 /// is a shareable address; every figure has passed disclosure control.
 /// </summary>
 [Authorize(Policy = Roles.Analyst)]
-public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks, AnalyticsProgress progress, ReferenceData reference, IStringLocalizer<AnalyticsText> n) : FormPage
+public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks, AnalyticsProgress progress, ReferenceData reference, DashboardLabels labels, IStringLocalizer<AnalyticsText> n) : FormPage
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public string? Year { get; set; }
@@ -61,35 +60,14 @@ public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks
     /// <summary>The priority sectors for the filter, in the user's language.</summary>
     public IEnumerable<(string Id, string Label)> Sectors => reference.PrioritySectors.All.Select(s => (s.Id, Language.Current == Language.Malayalam ? s.NameMl : s.Name));
 
-    public string IndicatorName(string indicator) => indicator switch
-    {
-        DashboardIndicators.HiTech => n["Hi-tech enterprises"],
-        DashboardIndicators.Sdg9b1 => n["SDG 9.b.1: medium-high and high-tech share of manufacturing value added"],
-        DashboardIndicators.RdIntensity => n["R&D intensity (R&D spending as a share of value added)"],
-        DashboardIndicators.DigitalMaturity => n["Digital maturity (mean score out of 100)"],
-        _ => n["Enterprises"],
-    };
+    public DashboardLabels Labels => labels;
+
+    public string IndicatorName(string indicator) => labels.IndicatorName(indicator);
 
     /// <summary>A group's name in the user's language: a district, a priority sector, a size class or a pipeline stage.</summary>
-    public string Label(GroupDimension by, string key) => by switch
-    {
-        GroupDimension.District when key == GroupDimensions.UnknownDistrict => n["District not known"],
-        GroupDimension.District => reference.Districts.All.FirstOrDefault(d => d.Id == key) is { } d ? DistrictNames.Of(d) : key,
-        GroupDimension.Sector when key == GroupDimensions.NoSector => n["No priority sector"],
-        GroupDimension.Sector => reference.PrioritySectors.TryGet(key, out var s) ? (Language.Current == Language.Malayalam ? s.NameMl : s.Name) : key,
-        GroupDimension.Size => SizeName(key),
-        GroupDimension.Year => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? Fmt.FinancialYear(y) : key,
-        _ => key,
-    };
+    public string Label(GroupDimension by, string key) => labels.Label(by, key);
 
-    public string SizeName(string size) => size switch
-    {
-        SizeClasses.Micro => n["Micro"],
-        SizeClasses.Small => n["Small"],
-        SizeClasses.Medium => n["Medium"],
-        SizeClasses.Large => n["Large"],
-        _ => n["Size not known"],
-    };
+    public string SizeName(string size) => labels.SizeName(size);
 
     public string StageName(string stage) => stage switch
     {
@@ -100,16 +78,10 @@ public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks
     };
 
     /// <summary>What a hidden cell says instead of its figure: that it is hidden, and by which rule.</summary>
-    public string Hidden(CellDisclosure verdict) => verdict.Rule switch
-    {
-        SuppressionRule.MinFrequency => n["hidden: fewer than {0} enterprises", Figures!.Rules.MinFrequency],
-        SuppressionRule.Dominance => n["hidden: one or two enterprises make up most of it"],
-        _ => n["hidden: it would give away another hidden figure"],
-    };
+    public string Hidden(CellDisclosure verdict) => labels.Hidden(verdict, Figures!.Rules);
 
     /// <summary>A row's figure for an indicator, or what it says when hidden.</summary>
-    public string Cell(DisclosedRow row, string indicator) =>
-        row.Values is { } values ? DashboardIndicators.Format(indicator, DashboardIndicators.ValueOf(indicator, values)) : Hidden(row.Verdict);
+    public string Cell(DisclosedRow row, string indicator) => labels.Cell(row, indicator, Figures!.Rules);
 
     /// <summary>The bars of a table for the chosen indicator: hidden groups drawn hatched.</summary>
     public IReadOnlyList<Bar> Bars(PublishedTable table, string indicator) =>
