@@ -66,6 +66,23 @@ public sealed class ProfessionalsPageTests(TestHost host) : IClassFixture<TestHo
             Assert.DoesNotContain("href=\"/professionals\"", page, StringComparison.Ordinal);
         }
 
+        // Nor can it send them an expression of interest, even about an open need of its own and knowing the id.
+        var unverifiedNeed = await host.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == unverified, None);
+            var organisation = new Organisation { Id = Guid.NewGuid(), Name = $"Unverified {word} works", UdyamNumber = $"UDYAM-KL-11-{Random.Shared.Next(1000000, 9999999)}", District = "Kozhikode", CreatedAt = DateTimeOffset.UtcNow };
+            db.Organisations.Add(organisation);
+            user.OrganisationId = organisation.Id;
+            var posted = new Need { Id = Guid.NewGuid(), OrganisationId = organisation.Id, PostedBy = user.Id, HelpKind = "talent", Summary = "Advice on retorts", PrivateDetails = "", PostedAt = DateTimeOffset.UtcNow };
+            db.Needs.Add(posted);
+            await db.SaveChangesAsync(None);
+            return posted.Id;
+        });
+        using (var browser = await host.BrowserAsync(unverified))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/introductions/send?need={unverifiedNeed}&provider={id}", None)).StatusCode);
+        }
+
         // Not in the public directory.
         Assert.DoesNotContain("Anitha Varghese", await host.Anonymous().GetStringAsync($"/directory?q={word}", None), StringComparison.Ordinal);
 
