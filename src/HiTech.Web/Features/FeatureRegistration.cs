@@ -30,6 +30,7 @@ public static class FeatureRegistration
         Features.Introductions.IntroductionsFeature.AddServices(services);
         Features.Partnerships.PartnershipsFeature.AddServices(services);
         Features.Notifications.NotificationsFeature.AddServices(services);
+        Features.Professionals.ProfessionalsFeature.AddServices(services);
         return services;
     }
 

@@ -4,20 +4,30 @@ namespace HiTech.Web.Kernel;
 
 /// <summary>
 /// The matching engine over every verified provider, built in memory and shared by all requests (a match is then a few
-/// microseconds, not a database query per provider). Rebuilt at the next use when <see cref="Invalidate"/> was called
-/// (a profile was saved, verified, withdrawn or erased) or when older than <see cref="MaxAge"/>, so that responsiveness
-/// figures, expiries and changes made on another node show within a minute. One class, so that sharing invalidation
-/// across the cluster later touches only this.
+/// microseconds, not a database query per provider). Rebuilt at the next use after <see cref="Invalidate"/>, which
+/// every handler that changes what matching sees calls after its save (a profile verified, refused, edited, confirmed,
+/// withdrawn or erased, a list imported), so the change shows at once on this node. The invalidation is not sent to
+/// other nodes of a cluster: there the index is rebuilt when older than <see cref="MaxAge"/>, which also brings in
+/// what no handler announces (responsiveness figures, a profile lapsing at midnight). One class, so that sharing
+/// invalidation across the cluster later touches only this.
 /// </summary>
 public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long an index built just after an invalidation is trusted. A change sent with an Idempotency-Key commits a
+    /// moment after its handler invalidated the index (the middleware commits after the answer is written), so a
+    /// rebuild in that moment may read the row as it was; such an index is built again once this has passed.
+    /// </summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
     private static readonly string DataDirectory = Path.Combine(AppContext.BaseDirectory, "reference-data");
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile MatchingSnapshot? _current;
     private int _generation;
+    private long _invalidatedAtTicks = DateTimeOffset.MinValue.UtcTicks;
 
     /// <summary>The shipped weights: the newest version under reference-data/collaboration/matching.</summary>
     private readonly Lazy<MatchingWeights> _weights = new(LoadWeights);
@@ -25,7 +35,11 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Marks the index out of date: the next match rebuilds it from the database.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    public void Invalidate()
+    {
+        Interlocked.Exchange(ref _invalidatedAtTicks, clock.GetUtcNow().UtcTicks);
+        Interlocked.Increment(ref _generation);
+    }
 
     /// <summary>The current engine (building it if it is missing or out of date).</summary>
     public async ValueTask<MatchingSnapshot> CurrentAsync(CancellationToken cancellationToken)
@@ -55,8 +69,17 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    private MatchingSnapshot? Fresh(MatchingSnapshot? snapshot) =>
-        snapshot is not null && snapshot.Generation == Volatile.Read(ref _generation) && clock.GetUtcNow() - snapshot.BuiltAt < MaxAge ? snapshot : null;
+    private MatchingSnapshot? Fresh(MatchingSnapshot? snapshot)
+    {
+        if (snapshot is null || snapshot.Generation != Volatile.Read(ref _generation))
+        {
+            return null;
+        }
+
+        var invalidatedAt = new DateTimeOffset(Interlocked.Read(ref _invalidatedAtTicks), TimeSpan.Zero);
+        var trustedFor = snapshot.BuiltAt - invalidatedAt < Settle ? Settle : MaxAge;
+        return clock.GetUtcNow() - snapshot.BuiltAt < trustedFor ? snapshot : null;
+    }
 
     private async Task<MatchingSnapshot> BuildAsync(int generation, CancellationToken cancellationToken)
     {

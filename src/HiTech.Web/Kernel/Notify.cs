@@ -121,7 +121,10 @@ public static class NotificationWords
     {
         try
         {
-            return JsonSerializer.Deserialize<NotificationText>(notification.Data) ?? new NotificationText("", notification.Kind, []);
+            // A row written before notices went through Notify holds other data: it reads as its kind, not as an error.
+            return JsonSerializer.Deserialize<NotificationText>(notification.Data) is { Resource: not null, Key: not null } text
+                ? text with { Args = text.Args ?? [] }
+                : new NotificationText("", notification.Kind, []);
         }
         catch (JsonException)
         {

@@ -62,6 +62,46 @@ public sealed class ProfileExpiryTests(TestHost host) : IClassFixture<TestHost>
     }
 
     [Fact]
+    public async Task Reminders_go_through_notify_in_the_app_to_every_account_and_by_email_to_those_who_chose_it_once_each()
+    {
+        var (_, id) = await ListedProviderAsync(host, "notify-expiry@providers.test", Profile("Notify Expiry Lab"));
+        var byEmail = await host.UserIdAsync("notify-expiry@providers.test");
+        var appOnly = await host.CreateUserAsync("notify-expiry-app@providers.test", HiTech.Web.Infrastructure.Roles.Provider, language: "ml");
+        await host.WithDbAsync(db => db.Users.Where(u => u.Id == appOnly)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProviderId, id).SetProperty(u => u.NotifyByEmail, false), None));
+        var expires = (await ProviderAsync(host, id)).ExpiresOn!.Value;
+        Task<int> EmailsAsync(string email) => host.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToEmail == email, None));
+
+        await RunAsync(expires.AddDays(-30));
+        await RunAsync(expires.AddDays(-30));
+        Assert.Equal(1, await RemindersAsync(byEmail));
+        Assert.Equal(1, await RemindersAsync(appOnly));
+        Assert.Equal(1, await EmailsAsync("notify-expiry@providers.test"));
+        Assert.Equal(0, await EmailsAsync("notify-expiry-app@providers.test"));
+        var email = await host.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ToEmail == "notify-expiry@providers.test", None));
+        Assert.Contains(HiTech.Web.Infrastructure.Localization.Fmt.Date(expires), email.Subject, StringComparison.Ordinal);
+        Assert.Contains("/provider/profile", email.Body, StringComparison.Ordinal);
+
+        // The in-app notice is worded in each reader's language; a reminder stored the old way (before Notify) still lists.
+        await host.WithDbAsync(db =>
+        {
+            db.Notifications.Add(new HiTech.Web.Data.Entities.Notification { Id = Guid.NewGuid(), UserId = appOnly, Kind = ProfileExpiryReminders.NotificationKind, Data = "{\"expiresOn\":\"2027-01-31\"}", Link = "/provider/profile", CreatedAt = DateTimeOffset.UtcNow.AddDays(-40) });
+            return db.SaveChangesAsync(None);
+        });
+        using (var browser = await host.BrowserAsync("notify-expiry-app@providers.test", cultureCookie: "ml"))
+        {
+            Assert.Contains("ഡയറക്ടറിയിലെ നിങ്ങളുടെ ലിസ്റ്റിംഗ്", await browser.GetHtmlAsync("/notifications"), StringComparison.Ordinal);
+        }
+
+        await RunAsync(expires.AddDays(-7));
+        await RunAsync(expires.AddDays(-7));
+        Assert.Equal(2, await RemindersAsync(byEmail));
+        Assert.Equal(3, await RemindersAsync(appOnly));
+        Assert.Equal(2, await EmailsAsync("notify-expiry@providers.test"));
+        Assert.Equal(0, await EmailsAsync("notify-expiry-app@providers.test"));
+    }
+
+    [Fact]
     public async Task A_lapsed_profile_is_not_listed_until_the_provider_confirms_it()
     {
         var (api, id) = await ListedProviderAsync(host, "lapse@providers.test", Profile("Lapse Lab", "Ultrasonic lapse testing"));

@@ -120,6 +120,12 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
 
     private static readonly Dictionary<Who, Outcome> IntroductionSenderApi = Rule(own: Outcome.Denied, other: Outcome.Hidden, admin: Outcome.Hidden, provider: Outcome.Hidden);
 
+    /// <summary>
+    /// Returning professionals: enterprise users (those without an approved assessment are told how to get there, and see
+    /// no one), partnerships officers and admins; never anyone else.
+    /// </summary>
+    private static readonly Dictionary<Who, Outcome> ProfessionalsReaders = Rule(own: Outcome.Allowed, other: Outcome.Allowed, admin: Outcome.Allowed);
+
     private static readonly Dictionary<Who, Outcome> AnalystsAndAdmin = Rule(analyst: Outcome.Allowed, admin: Outcome.Allowed);
 
     /// <summary>
@@ -327,6 +333,7 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("POST /provider/register", _ => "/provider/register", Public),
         Page("GET /provider/withdrawn", _ => "/provider/withdrawn", Public),
         Page("GET /directory", _ => "/directory", Public),
+        Page("GET /professionals", _ => "/professionals", ProfessionalsReaders),
         Page("GET /directory/{id:guid}", _ => $"/directory/{CollaborationTargets.ListedProvider}", Public),
         Page("GET /provider/profile", _ => "/provider/profile", ProviderOnly),
         Page("POST /provider/profile", _ => "/provider/profile", ProviderOnly),

@@ -48,7 +48,9 @@ public sealed class SendIntroduction(AppDbContext db, AuditLog audit, TimeProvid
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId, cancellationToken);
-        if (provider is null || provider.Status != ProviderStatus.Verified || provider.ExpiresOn < today)
+        // A returning professional exists only for the enterprises that may see professionals (an approved assessment).
+        if (provider is null || provider.Status != ProviderStatus.Verified || provider.ExpiresOn < today
+            || (provider.Kind == Providers.ProfileRules.ProfessionalKind && !await Providers.ReadDirectoryEntry.MaySeeProfessionalsAsync(db, user, cancellationToken)))
         {
             return Outcome.NotFound<IntroductionTarget>(l["There is no such provider in the directory"]);
         }

@@ -29,6 +29,7 @@ public sealed class ImportProviders(
     ImportFiles files,
     ImportWords words,
     AuditLog audit,
+    MatchingIndex index,
     TimeProvider clock)
 {
     public async Task<Outcome<ImportSummary>> ExecuteAsync(CurrentUser user, Stream? content, CancellationToken cancellationToken)
@@ -132,6 +133,7 @@ public sealed class ImportProviders(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        index.Invalidate();
         var summary = new ImportSummary(Guid.NewGuid(), read.Count, imported, updated, rejects, layout.Ignored);
         await files.WriteRejectsAsync(user.RequiredId, summary, cancellationToken);
         return summary;

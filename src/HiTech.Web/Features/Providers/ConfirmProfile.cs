@@ -4,7 +4,7 @@ namespace HiTech.Web.Features.Providers;
 /// "My profile is still right": a verified provider renews its listing for 12 months from today (also after it
 /// lapsed, which lists it again). Reminders start over.
 /// </summary>
-public sealed class ConfirmProfile(AppDbContext db, ProviderAccess access, AuditLog audit, IStringLocalizer<ProvidersText> l)
+public sealed class ConfirmProfile(AppDbContext db, ProviderAccess access, AuditLog audit, MatchingIndex index, IStringLocalizer<ProvidersText> l)
 {
     public async Task<Outcome<ProviderView>> ExecuteAsync(CurrentUser user, CancellationToken cancellationToken)
     {
@@ -31,6 +31,7 @@ public sealed class ConfirmProfile(AppDbContext db, ProviderAccess access, Audit
         provider.ReminderSentAt = null;
         audit.Record(user, ProviderAccess.AuditEntity, provider.Id.ToString(), AuditAction.Confirm, before, ProviderAccess.Snapshot(provider));
         await db.SaveChangesAsync(cancellationToken);
+        index.Invalidate();
         return Outcome.Ok(ProviderView.Of(provider));
     }
 }

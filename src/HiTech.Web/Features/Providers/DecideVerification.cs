@@ -7,7 +7,7 @@ public sealed record VerificationDecision(bool Verify, string? Reason, int? Vers
 /// A partnerships officer (or an admin) verifies a submitted profile (listed from today for 12 months) or refuses it
 /// with a reason. Only a submitted profile is decided; a second decision on the same one is a conflict.
 /// </summary>
-public sealed class DecideVerification(AppDbContext db, ProviderAccess access, AuditLog audit, IStringLocalizer<ProvidersText> l, IStringLocalizer<SharedResource> t)
+public sealed class DecideVerification(AppDbContext db, ProviderAccess access, AuditLog audit, MatchingIndex index, IStringLocalizer<ProvidersText> l, IStringLocalizer<SharedResource> t)
 {
     public async Task<Outcome<ProviderView>> ExecuteAsync(CurrentUser user, Guid providerId, VerificationDecision decision, CancellationToken cancellationToken)
     {
@@ -72,6 +72,7 @@ public sealed class DecideVerification(AppDbContext db, ProviderAccess access, A
             return Outcome.Conflict<ProviderView>(l["This profile is not waiting for verification (someone may have decided it already)"]);
         }
 
+        index.Invalidate();
         return Outcome.Ok(ProviderView.Of(provider));
     }
 }

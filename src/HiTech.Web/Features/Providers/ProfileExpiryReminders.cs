@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HiTech.Web.Infrastructure.Jobs;
 
 namespace HiTech.Web.Features.Providers;
@@ -6,7 +5,8 @@ namespace HiTech.Web.Features.Providers;
 /// <summary>
 /// Reminds each verified provider to confirm its profile 30 days and again 7 days before it lapses (a lapsed profile
 /// is neither listed nor matched until the provider confirms it). <see cref="Provider.ReminderSentAt"/> records the
-/// last reminder, so each is sent once however often the job runs and on however many nodes.
+/// last reminder, so each is sent once however often the job runs and on however many nodes. The reminder goes through
+/// <see cref="Notify"/> like every other notice: in the app, and by e-mail to those who chose it.
 /// </summary>
 public sealed class ProfileExpiryReminders : IRecurringJob
 {
@@ -27,14 +27,13 @@ public sealed class ProfileExpiryReminders : IRecurringJob
         var due = await db.Providers
             .Where(p => p.Status == ProviderStatus.Verified && p.ExpiresOn >= today && p.ExpiresOn <= horizon)
             .ToListAsync(cancellationToken);
+        var notify = scoped.GetRequiredService<Notify>();
+        var l = scoped.GetRequiredService<IStringLocalizer<ProvidersText>>();
         foreach (var provider in due.Where(p => IsDue(p, today)))
         {
-            var users = await db.Users.Where(u => u.ProviderId == provider.Id).Select(u => u.Id).ToListAsync(cancellationToken);
-            foreach (var user in users)
-            {
-                Remind(db, user, provider, now);
-            }
-
+            await notify.ToProviderAsync<ProvidersText>(provider.Id, NotificationKind,
+                l["Your listing in the directory ends on {0}. If your profile is still right, confirm it to stay listed and matched for another 12 months."],
+                [Fmt.Date(provider.ExpiresOn!.Value)], "/provider/profile", cancellationToken);
             provider.ReminderSentAt = now;
         }
 
@@ -71,20 +70,4 @@ public sealed class ProfileExpiryReminders : IRecurringJob
 
         return p.ReminderSentAt is not { } sent || DateOnly.FromDateTime(sent.ToOffset(TimeSpan.FromHours(5.5)).DateTime) < reached;
     }
-
-    /// <summary>
-    /// THE ONE CALL SITE of the reminder's notification. Until Kernel/Notify.cs (wt-cintro's "notify contract:") is
-    /// merged it writes the in-app notification itself; then it becomes one call of Notify, which also queues the
-    /// e-mail for users who chose it, worded in their language.
-    /// </summary>
-    private static void Remind(AppDbContext db, Guid user, Provider provider, DateTimeOffset now) =>
-        db.Notifications.Add(new Notification
-        {
-            Id = Guid.NewGuid(),
-            UserId = user,
-            Kind = NotificationKind,
-            Data = JsonSerializer.Serialize(new { expiresOn = provider.ExpiresOn }),
-            Link = "/provider/profile",
-            CreatedAt = now,
-        });
 }

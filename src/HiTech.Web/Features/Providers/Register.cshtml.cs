@@ -11,7 +11,8 @@ public sealed class RegisterModel(RegisterProvider register, SignInManager<AppUs
     [BindProperty]
     public string? ProviderName { get; set; }
 
-    [BindProperty]
+    /// <summary>Also from the query string, so a link can choose the kind (the home page's, for returning professionals).</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
     [BindProperty]

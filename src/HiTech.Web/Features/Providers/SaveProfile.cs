@@ -5,7 +5,7 @@ namespace HiTech.Web.Features.Providers;
 /// verified profile stays listed (the verifier vouched for the provider, and each change is in the audit log for the
 /// officers to see); a draft or refused one stays the provider's until it submits it.
 /// </summary>
-public sealed class SaveProfile(AppDbContext db, ProviderAccess access, ProfileRules rules, AuditLog audit, IStringLocalizer<ProvidersText> l)
+public sealed class SaveProfile(AppDbContext db, ProviderAccess access, ProfileRules rules, AuditLog audit, MatchingIndex index, IStringLocalizer<ProvidersText> l)
 {
     public async Task<Outcome<ProviderView>> ExecuteAsync(CurrentUser user, ProviderForm form, CancellationToken cancellationToken)
     {
@@ -57,6 +57,7 @@ public sealed class SaveProfile(AppDbContext db, ProviderAccess access, ProfileR
             return access.Stale<ProviderView>(saved);
         }
 
+        index.Invalidate();
         return Outcome.Ok(ProviderView.Of(provider));
     }
 }

@@ -9,7 +9,7 @@ namespace HiTech.Web.Features.Providers;
 /// and are hash-chained, so they cannot be edited; messages already sent through introductions, which are the
 /// other side's correspondence. The account's notifications are deleted.
 /// </summary>
-public sealed class WithdrawProfile(AppDbContext db, ProviderAccess access, AuditLog audit, IStringLocalizer<ProvidersText> l)
+public sealed class WithdrawProfile(AppDbContext db, ProviderAccess access, AuditLog audit, MatchingIndex index, IStringLocalizer<ProvidersText> l)
 {
     public async Task<Outcome<Guid>> ExecuteAsync(CurrentUser user, CancellationToken cancellationToken)
     {
@@ -36,6 +36,7 @@ public sealed class WithdrawProfile(AppDbContext db, ProviderAccess access, Audi
         db.Notifications.RemoveRange(await db.Notifications.Where(n => ids.Contains(n.UserId)).ToListAsync(cancellationToken));
         audit.Record(user, ProviderAccess.AuditEntity, provider.Id.ToString(), AuditAction.Withdraw, before, ProviderAccess.Snapshot(provider));
         await db.SaveChangesAsync(cancellationToken);
+        index.Invalidate();
         return Outcome.Ok(provider.Id);
     }
 
