@@ -38,6 +38,8 @@ public static class HostingExtensions
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
+        services.AddScoped<Startup.FirstAdministrator>();
+        services.AddSingleton(new Startup.FirstAdministrator.Console(Console.Out));
         services.AddAnalyticsStore();
 
         // Background work, run once across the cluster by the job scheduler (Infrastructure/Jobs).
