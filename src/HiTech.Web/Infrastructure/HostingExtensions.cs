@@ -34,7 +34,12 @@ public static class HostingExtensions
         services.AddSingleton(new ActivityClassifier(reference));
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<FrameworkStore>();
-        services.AddSingleton<Storage.EvidenceStore>();
+        if (options.EvidenceInDatabase)
+        {
+            services.AddSingleton<Storage.DatabaseEvidence>();
+        }
+
+        services.AddSingleton(sp => new Storage.EvidenceStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetService<Storage.DatabaseEvidence>()));
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
