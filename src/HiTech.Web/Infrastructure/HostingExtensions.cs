@@ -62,6 +62,9 @@ public static class HostingExtensions
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
         }
 
+        // Reads that may lag a little (public verification, the directory) go to the replica when one is configured.
+        StaleReads.Register(services, builder.Configuration, options.IsPostgres);
+
         // Keys live in the database so any node can read another's cookies, antiforgery tokens and bearer tokens.
         // They are encrypted at rest with a certificate kept outside the database (KeyProtection).
         services.AddDataProtection().SetApplicationName("hitech").PersistKeysToDbContext<AppDbContext>()
