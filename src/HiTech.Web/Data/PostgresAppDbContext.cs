@@ -13,6 +13,15 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // times faster than PostgreSQL's default (pglz), for a little less saving.
         builder.Entity<Entities.AssessmentResult>().Property(r => r.ExplanationJson).UseCompressionMethod("lz4");
         SortKeys.MapForPostgres(builder);
+
+        // Evidence kept in the database (Storage:Evidence=database); the file store needs no table.
+        builder.Entity<Entities.EvidenceBlob>(b =>
+        {
+            b.ToTable("EvidenceBlobs");
+            b.HasKey(e => e.Sha256);
+            b.Property(e => e.Sha256).HasMaxLength(64);
+            b.HasIndex(e => e.TouchedAt);
+        });
     }
 
     /// <summary>A transaction-scoped advisory lock: concurrent appends (on any node) wait for it until the holder commits.</summary>

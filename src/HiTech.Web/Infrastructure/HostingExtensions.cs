@@ -34,10 +34,17 @@ public static class HostingExtensions
         services.AddSingleton(new ActivityClassifier(reference));
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<FrameworkStore>();
-        services.AddSingleton<Storage.EvidenceStore>();
+        if (options.EvidenceInDatabase)
+        {
+            services.AddSingleton<Storage.DatabaseEvidence>();
+        }
+
+        services.AddSingleton(sp => new Storage.EvidenceStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetService<Storage.DatabaseEvidence>()));
         services.AddScoped<Storage.EvidenceSweep>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditCheck>();
+        services.AddScoped<Startup.FirstAdministrator>();
+        services.AddSingleton(new Startup.FirstAdministrator.Console(Console.Out));
         services.AddAnalyticsStore();
 
         // Background work, run once across the cluster by the job scheduler (Infrastructure/Jobs).
@@ -54,6 +61,9 @@ public static class HostingExtensions
         {
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas()));
         }
+
+        // Reads that may lag a little (public verification, the directory) go to the replica when one is configured.
+        StaleReads.Register(services, builder.Configuration, options.IsPostgres);
 
         // Keys live in the database so any node can read another's cookies, antiforgery tokens and bearer tokens.
         // They are encrypted at rest with a certificate kept outside the database (KeyProtection).

@@ -30,6 +30,11 @@ public sealed class PlatformOptions
     /// <summary>Public base URL printed in certificate QR codes, e.g. https://hitech.kerala.gov.in. Default: the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Storage:Evidence: "files" (default: Data:Directory/evidence, one node) or "database" (PostgreSQL, every node reaches it).</summary>
+    public string EvidenceStorage { get; set; } = "files";
+
+    public bool EvidenceInDatabase => string.Equals(EvidenceStorage, "database", StringComparison.OrdinalIgnoreCase);
+
     public bool IsPostgres => string.Equals(DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase);
 
     public static PlatformOptions From(IConfiguration configuration, IHostEnvironment environment)
@@ -45,6 +50,7 @@ public sealed class PlatformOptions
             DemoEnterprises = configuration.GetValue("Demo:Enterprises", 500),
             MaxUploadBytes = configuration.GetValue("Uploads:MaxBytes", 10L * 1024 * 1024),
             PublicBaseUrl = configuration["Certificates:PublicBaseUrl"],
+            EvidenceStorage = configuration["Storage:Evidence"] is { Length: > 0 } storage ? storage : "files",
         };
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
         options.DemoEnabled ??= environment.IsDevelopment();
@@ -57,6 +63,16 @@ public sealed class PlatformOptions
         if (options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Default is not set.");
+        }
+
+        if (!options.EvidenceInDatabase && !string.Equals(options.EvidenceStorage, "files", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Evidence must be 'files' or 'database', not '{options.EvidenceStorage}'.");
+        }
+
+        if (options.EvidenceInDatabase && !options.IsPostgres)
+        {
+            throw new InvalidOperationException("Storage:Evidence is 'database', which needs Database:Provider 'postgres' (on SQLite keep the evidence in files).");
         }
 
         options.ConnectionString ??= $"Data Source={Path.Combine(options.DataDirectory, "hitech.db")}";

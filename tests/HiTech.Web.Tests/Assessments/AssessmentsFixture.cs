@@ -13,6 +13,16 @@ public class AssessmentsFixture : TestHost
 {
     private int _year = 1970;
 
+    public AssessmentsFixture()
+    {
+    }
+
+    /// <summary>The same data on a platform configured otherwise (another environment or settings).</summary>
+    protected AssessmentsFixture(WebAppFactory factory)
+        : base(factory)
+    {
+    }
+
     public Task<Guid> OwnerOrganisationAsync() =>
         WithDbAsync(async db => (await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.OrganisationId).SingleAsync())!.Value);
 

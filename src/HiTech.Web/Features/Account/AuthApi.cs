@@ -36,7 +36,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<SignInHttpResult, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        LoginRequest request, HttpContext http, CheckSignIn checkSignIn, SignInManager<AppUser> signIn)
+        LoginRequest request, HttpContext http, CheckSignIn checkSignIn, SignInManager<AppUser> signIn, UserManager<AppUser> users)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -67,7 +67,8 @@ public static class AuthApi
         }
 
         var user = check.User!;
-        if (user.MustChangePassword)
+        // The first administrator's one-time password is accepted here so that a script can check a new install.
+        if (user.MustChangePassword && !await Infrastructure.Startup.FirstAdministrator.IsFirstAdministratorAsync(users, user))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This account has a temporary password. Sign in on the website and choose your own password first.");
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 
 namespace HiTech.Web.Features.Admin;
@@ -66,24 +65,6 @@ public sealed class CreateStaffAccount(AppDbContext db, UserManager<AppUser> use
         return Outcome.Ok(password);
     }
 
-    /// <summary>16 random characters with a capital, a small letter, a digit and a symbol, as the password rules require.</summary>
-    public static string TemporaryPassword()
-    {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string lower = "abcdefghijkmnopqrstuvwxyz";
-        const string digits = "23456789";
-        const string symbols = "#@%+=!?";
-        var all = upper + lower + digits + symbols;
-        var chars = new List<char>
-        {
-            upper[RandomNumberGenerator.GetInt32(upper.Length)],
-            lower[RandomNumberGenerator.GetInt32(lower.Length)],
-            digits[RandomNumberGenerator.GetInt32(digits.Length)],
-            symbols[RandomNumberGenerator.GetInt32(symbols.Length)],
-        };
-        chars.AddRange(RandomNumberGenerator.GetItems<char>(all, 12));
-        var array = chars.ToArray();
-        RandomNumberGenerator.Shuffle(array.AsSpan());
-        return new string(array);
-    }
+    /// <summary>A one-time password (<see cref="Infrastructure.Security.TemporaryPassword"/>).</summary>
+    public static string TemporaryPassword() => Infrastructure.Security.TemporaryPassword.Generate();
 }

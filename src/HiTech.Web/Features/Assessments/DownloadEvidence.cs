@@ -21,7 +21,7 @@ public sealed class DownloadEvidence(AppDbContext db, EvidenceStore store, Asses
             : null;
         try
         {
-            return file is null ? words.Refused<(EvidenceFile, Stream)>(OutcomeKind.NotFound) : Outcome.Ok((file, store.OpenRead(file)));
+            return file is null ? words.Refused<(EvidenceFile, Stream)>(OutcomeKind.NotFound) : Outcome.Ok((file, await store.OpenReadAsync(file, cancellationToken)));
         }
         catch (FileNotFoundException)
         {

@@ -215,8 +215,8 @@ public static class CertificatesApi
             return outcome.Problem();
         }
 
-        // The answer is what anyone checking it now is told.
-        var check = await verify.ByIdAsync(id, cancellationToken);
+        // The answer is what anyone checking it now is told (from the primary, which has the revocation already).
+        var check = await verify.ByIdAfterOwnWriteAsync(id, cancellationToken);
         return TypedResults.Ok(Verification.From(check, check.Id is null ? null : documents.VerifyUrl(context.Request, check.Id)));
     }
 

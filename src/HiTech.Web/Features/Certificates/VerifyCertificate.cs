@@ -32,12 +32,18 @@ public sealed record CertificateCheck(
 /// Checks certificates for anyone, signed in or not: by id (the stored payload against its signature, then
 /// revocation), or as presented (a payload and signature someone holds, e.g. read from the PDF).
 /// </summary>
-public sealed class VerifyCertificate(AppDbContext db, CertificateSigner signer)
+public sealed class VerifyCertificate(AppDbContext db, StaleReads reads, CertificateSigner signer)
 {
-    public async Task<CertificateCheck> ByIdAsync(string? typedId, CancellationToken cancellationToken)
+    /// <summary>The public check: on the replica when there is one (a certificate a moment old may not be there yet).</summary>
+    public Task<CertificateCheck> ByIdAsync(string? typedId, CancellationToken cancellationToken) => ByIdAsync(reads.Db, typedId, cancellationToken);
+
+    /// <summary>The check on the primary, for the answer to a change just made (a revocation): the replica may lag.</summary>
+    public Task<CertificateCheck> ByIdAfterOwnWriteAsync(string? typedId, CancellationToken cancellationToken) => ByIdAsync(db, typedId, cancellationToken);
+
+    private async Task<CertificateCheck> ByIdAsync(AppDbContext source, string? typedId, CancellationToken cancellationToken)
     {
         var id = CertificateIds.Normalise(typedId);
-        var certificate = id is null ? null : await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var certificate = id is null ? null : await source.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (certificate is null)
         {
             return CertificateCheck.Fake(id ?? typedId?.Trim(), CertificateCheck.Unknown);
@@ -66,7 +72,7 @@ public sealed class VerifyCertificate(AppDbContext db, CertificateSigner signer)
             return CertificateCheck.Fake(payload.Id, CertificateCheck.Tampered);
         }
 
-        var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == payload.Id, cancellationToken);
+        var certificate = await reads.Db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == payload.Id, cancellationToken);
         if (certificate is null)
         {
             return CertificateCheck.Fake(payload.Id, CertificateCheck.Unknown);

@@ -4,9 +4,9 @@ namespace HiTech.Web.Features.Providers;
 /// The public directory: verified, unexpired institutional providers only (never a returning professional, who is a
 /// person), found by words with the database's full-text index (SQLite FTS5 table ProviderSearch; PostgreSQL
 /// tsvector column SearchVector, 'simple' configuration; both kept in step with Providers by the database itself, see
-/// the ProviderSearch migrations), filtered, ordered by name and paged in the query.
+/// the ProviderSearch migrations), filtered, ordered by name and paged in the query; on the read replica if configured.
 /// </summary>
-public sealed class SearchDirectory(AppDbContext db, ProviderAccess access, CollaborationVocabulary vocabulary, FrameworkStore frameworks, IStringLocalizer<ProvidersText> l)
+public sealed class SearchDirectory(StaleReads reads, ProviderAccess access, CollaborationVocabulary vocabulary, FrameworkStore frameworks, IStringLocalizer<ProvidersText> l)
 {
     public async Task<Outcome<DirectoryPage>> ExecuteAsync(DirectoryQuery query, CancellationToken cancellationToken)
     {
@@ -56,6 +56,8 @@ public sealed class SearchDirectory(AppDbContext db, ProviderAccess access, Coll
         }
 
         var today = access.Today;
+        // The public directory may be a moment behind: it reads the replica when there is one.
+        var db = reads.Db;
         var listed = db.Providers.AsNoTracking()
             .Where(p => p.Status == ProviderStatus.Verified && p.ExpiresOn >= today && p.Kind != ProfileRules.ProfessionalKind);
         if (query.Words() is { Count: > 0 } words)

@@ -23,7 +23,7 @@ public sealed class GetEvidenceFile(AppDbContext db, EvidenceStore store)
 
         try
         {
-            return Outcome.Ok((found.File, store.OpenRead(found.File)));
+            return Outcome.Ok((found.File, await store.OpenReadAsync(found.File, cancellationToken)));
         }
         catch (FileNotFoundException)
         {

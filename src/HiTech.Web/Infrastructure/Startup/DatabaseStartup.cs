@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 namespace HiTech.Web.Infrastructure.Startup;
 
 /// <summary>
-/// What happens once at start-up: migrations (when configured), the four roles, the framework versions shipped
-/// in data/frameworks, and in demo mode the demo ecosystem and accounts.
+/// What happens once at start-up: migrations (when configured), the roles, the framework versions shipped
+/// in data/frameworks, and in demo mode the demo ecosystem and accounts, otherwise the first administrator if there is none.
 /// </summary>
 public static class DatabaseStartup
 {
@@ -20,21 +20,30 @@ public static class DatabaseStartup
             await MigrateAsync(db, logger, cancellationToken);
         }
 
-        var roles = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role));
-            }
-        }
-
+        await EnsureRolesAsync(provider);
         await PublishShippedFrameworksAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken);
         if (options.DemoEnabled == true)
         {
             foreach (var seeder in provider.GetServices<IDataSeeder>())
             {
                 await seeder.SeedAsync(cancellationToken);
+            }
+        }
+        else
+        {
+            await provider.GetRequiredService<FirstAdministrator>().EnsureAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The roles every account is given one of; created once, on the first start or `migrate`.</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider scoped)
+    {
+        var roles = scoped.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
             }
         }
     }

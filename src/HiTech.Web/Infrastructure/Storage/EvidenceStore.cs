@@ -4,9 +4,11 @@ namespace HiTech.Web.Infrastructure.Storage;
 
 /// <summary>
 /// Evidence files on disk, outside the web root, under Data:Directory/evidence, each named by the SHA-256
-/// of its content. The type is decided by the content's signature, never by the name or the declared type.
+/// of its content; or, for several nodes (Storage:Evidence=database), in PostgreSQL (<see cref="DatabaseEvidence"/>),
+/// the upload still written to a temporary file here first to be checked. The type is decided by the content's
+/// signature, never by the name or the declared type.
 /// </summary>
-public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
+public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock, DatabaseEvidence? database = null)
 {
     public const string Pdf = "application/pdf";
     public const string Png = "image/png";
@@ -123,7 +125,11 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
             }
 
             var target = PathFor(hash);
-            if (File.Exists(target))
+            if (database is not null)
+            {
+                await database.KeepAsync(hash, temp, clock.GetUtcNow(), cancellationToken);
+            }
+            else if (File.Exists(target))
             {
                 // Fresh again, so the orphan sweep leaves it while the new row that refers to it is saved.
                 File.SetLastWriteTimeUtc(target, clock.GetUtcNow().UtcDateTime);
@@ -156,8 +162,13 @@ public sealed class EvidenceStore(PlatformOptions options, TimeProvider clock)
         }
     }
 
-    /// <summary>Opens a stored file for reading; the caller has already checked the user may see it.</summary>
-    public Stream OpenRead(EvidenceFile file) => new FileStream(PathFor(file.Sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    /// <summary>Opens a stored file for reading (FileNotFoundException if it is gone); the caller has already checked the user may see it.</summary>
+    public async Task<Stream> OpenReadAsync(EvidenceFile file, CancellationToken cancellationToken) => database is not null
+        ? await database.OpenReadAsync(file.Sha256, cancellationToken)
+        : new FileStream(PathFor(file.Sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    /// <summary>The database's orphan sweep, when the evidence is kept there (null otherwise).</summary>
+    public DatabaseEvidence? Database => database;
 
     /// <summary>The last bytes of a file, up to <see cref="EndLength"/>.</summary>
     private static async Task<byte[]> TailAsync(string path, CancellationToken cancellationToken)

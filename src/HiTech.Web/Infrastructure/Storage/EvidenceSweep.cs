@@ -1,8 +1,9 @@
 namespace HiTech.Web.Infrastructure.Storage;
 
 /// <summary>
-/// Removes what an interrupted upload or a removed document leaves in the evidence folder: a stored file no
-/// EvidenceFiles row refers to, and a half-written temporary file. Only files untouched for longer than
+/// Removes what an interrupted upload or a removed document leaves in the evidence folder (or, with
+/// Storage:Evidence=database, in the EvidenceBlobs table): a stored file no EvidenceFiles row refers to, and a
+/// half-written temporary file. Only files untouched for longer than
 /// <see cref="Grace"/> go, so an upload in progress (written, not yet saved) is never swept; a stored file an
 /// upload reuses is touched first (<see cref="EvidenceStore.SaveAsync"/>), and is checked again just before it goes.
 /// Runs every six hours on one node (<see cref="EvidenceSweepJob"/>) and as `dotnet HiTech.Web.dll sweep-evidence`.
@@ -17,16 +18,25 @@ public sealed class EvidenceSweep(AppDbContext db, EvidenceStore store, TimeProv
     /// <summary>Sweeps the folder; answers with the names of the files removed.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
+        var removed = new List<string>();
+        if (store.Database is { } database)
+        {
+            foreach (var blob in await database.SweepAsync(clock.GetUtcNow() - Grace, cancellationToken))
+            {
+                removed.Add(blob);
+                logger.LogInformation("Evidence sweep removed {File} from the database", blob);
+            }
+        }
+
         if (!Directory.Exists(store.Directory))
         {
-            return [];
+            return removed;
         }
 
         var before = clock.GetUtcNow().UtcDateTime - Grace;
         var old = new DirectoryInfo(store.Directory).EnumerateFiles()
             .Where(f => f.LastWriteTimeUtc < before)
             .ToList();
-        var removed = new List<string>();
         foreach (var temp in old.Where(f => f.Name.StartsWith(EvidenceStore.TempPrefix, StringComparison.Ordinal)))
         {
             Remove(temp, before, removed);

@@ -408,6 +408,29 @@ namespace HiTech.Web.Data.Migrations.Postgres
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("HiTech.Web.Data.Entities.EvidenceBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("TouchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sha256");
+
+                    b.HasIndex("TouchedAt");
+
+                    b.ToTable("EvidenceBlobs", (string)null);
+                });
+
             modelBuilder.Entity("HiTech.Web.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
