@@ -17,7 +17,7 @@ public static class CollaborationFigures
     public static Task<CollaborationTotals> ForAsync(AppDbContext db, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         ForAsync(db, from, to, district => district, cancellationToken);
 
-    /// <summary>The totals of a period, needs and introductions grouped by the district of the need as <paramref name="districtKey"/> names it (stored text to a key).</summary>
+    /// <summary>The totals of a period, needs grouped by their district as <paramref name="districtKey"/> names it (stored text to a key).</summary>
     public static async Task<CollaborationTotals> ForAsync(AppDbContext db, DateOnly? from, DateOnly? to, Func<string, string> districtKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -25,7 +25,7 @@ public static class CollaborationFigures
         // Dates compared in memory: SQLite cannot compare DateTimeOffset values; these are small columns.
         var needs = await db.Needs.AsNoTracking().Select(n => new NeedRow(n.PostedAt, n.OrganisationId, n.District)).ToListAsync(cancellationToken);
         var introductions = await db.Introductions.AsNoTracking()
-            .Join(db.Needs.AsNoTracking(), i => i.NeedId, n => n.Id, (i, n) => new IntroductionRow(i.Status, i.SentAt, i.AnsweredAt, i.OrganisationId, i.ProviderId, n.District))
+            .Select(i => new IntroductionRow(i.Status, i.SentAt, i.AnsweredAt, i.OrganisationId, i.ProviderId))
             .ToListAsync(cancellationToken);
         var partnershipQuery = db.Partnerships.AsNoTracking();
         if (from is { } start)
@@ -48,7 +48,7 @@ public static class CollaborationFigures
         }
 
         var posted = needs.Where(n => In(n.PostedAt)).Select(n => n with { District = districtKey(n.District) }).ToList();
-        var sent = introductions.Where(i => In(i.SentAt)).Select(i => i with { District = districtKey(i.District) }).ToList();
+        var sent = introductions.Where(i => In(i.SentAt)).ToList();
         return Compute(posted.Count, sent, partnerships) with { Parties = CollaborationParties.Of(posted, sent, partnerships) };
     }
 
@@ -84,8 +84,8 @@ public static class CollaborationFigures
 
     public sealed record NeedRow(DateTimeOffset PostedAt, Guid Organisation, string District);
 
-    /// <summary>An introduction; Organisation, Provider and District (its need's) matter only for <see cref="CollaborationParties"/>.</summary>
-    public sealed record IntroductionRow(IntroductionStatus Status, DateTimeOffset SentAt, DateTimeOffset? AnsweredAt, Guid Organisation = default, Guid Provider = default, string District = "");
+    /// <summary>An introduction; Organisation and Provider matter only for <see cref="CollaborationParties"/>.</summary>
+    public sealed record IntroductionRow(IntroductionStatus Status, DateTimeOffset SentAt, DateTimeOffset? AnsweredAt, Guid Organisation = default, Guid Provider = default);
 
     public sealed record PartnershipRow(string Model, PartnershipStatus Status, int ProductsLaunched, int PatentsOrDesignsFiled, string CertificationObtained, int JobsCreated, Guid Organisation = default, Guid Provider = default);
 

@@ -5,8 +5,8 @@ namespace HiTech.Web.Kernel;
 
 /// <summary>
 /// The collaboration figures as counts with the parties behind them (Core's <see cref="CountCell"/>: the fewest
-/// distinct firms, or providers, that make up the count), and their breakdowns by district and by partnership model
-/// and status: what disclosure control needs so that no published figure is about one firm or one provider.
+/// distinct firms, or providers, that make up the count), and their breakdowns (needs by district, introductions by
+/// status, partnerships by model and status): what disclosure control needs so that no published figure is about one firm or one provider.
 /// </summary>
 /// <remarks>
 /// Introduction statuses are keyed accepted, declined, expired and other (still waiting, or withdrawn); partnership
@@ -18,7 +18,6 @@ public sealed record CollaborationParties(
     IReadOnlyList<CountCell> NeedsByDistrict,
     CountCell Introductions,
     IReadOnlyList<CountCell> IntroductionsByStatus,
-    IReadOnlyList<CountCell> IntroductionsByDistrict,
     int FirstAnswers,
     int AnsweringProviders,
     IReadOnlyList<string> Models,
@@ -53,7 +52,6 @@ public sealed record CollaborationParties(
             [.. needs.GroupBy(n => n.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => NeedCell(g.Key, g))],
             IntroductionCell(All, introductions),
             [.. IntroductionStatuses.Select(s => IntroductionCell(s, introductions.Where(i => StatusKey(i.Status) == s)))],
-            [.. introductions.GroupBy(i => i.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => IntroductionCell(g.Key, g))],
             answered.Count,
             answered.Select(i => i.Provider).Distinct().Count(),
             models,

@@ -14,8 +14,11 @@ public sealed class SnapshotTests(PlatformFixture platform) : IClassFixture<Plat
     [Fact]
     public async Task The_snapshot_holds_one_row_per_approved_enterprise_year_with_its_final_tier_and_the_pipeline()
     {
-        var refresh = platform.Factory.Services.GetRequiredService<SnapshotRefresh>();
-        await refresh.RebuildAsync(None);
+        var job = platform.Factory.Services.GetServices<HiTech.Web.Infrastructure.Jobs.IRecurringJob>().OfType<SnapshotJob>().Single();
+        await using (var scope = platform.Factory.Services.CreateAsyncScope())
+        {
+            await job.RebuildAsync(scope.ServiceProvider, None);
+        }
         var expected = await platform.WithDbAsync(async db =>
         {
             var approved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(

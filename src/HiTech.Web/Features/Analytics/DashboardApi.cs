@@ -72,7 +72,6 @@ public static class DashboardApi
         [property: JsonPropertyName("needs_by_district")] IReadOnlyList<Count> NeedsByDistrict,
         [property: JsonPropertyName("introductions_sent")] Count IntroductionsSent,
         [property: JsonPropertyName("introductions_by_status")] IReadOnlyList<Count> IntroductionsByStatus,
-        [property: JsonPropertyName("introductions_by_district")] IReadOnlyList<Count> IntroductionsByDistrict,
         [property: JsonPropertyName("median_working_days_to_first_answer")] double? MedianFirstAnswerDays,
         [property: JsonPropertyName("partnerships")] Partnerships Partnerships,
         [property: JsonPropertyName("outcomes")] IReadOnlyList<Count> Outcomes);
@@ -147,7 +146,6 @@ public static class DashboardApi
         [.. c.NeedsByDistrict.Cells.Select(Of)],
         Of(c.IntroductionsByStatus.Total),
         [.. c.IntroductionsByStatus.Cells.Select(Of)],
-        [.. c.IntroductionsByDistrict.Cells.Select(Of)],
         c.MedianFirstAnswerDays,
         new Partnerships(
             c.Partnerships.Rows,

@@ -7,7 +7,7 @@ public sealed record PublishedOutcome(string Outcome, int? Sum, CellDisclosure V
 
 /// <summary>
 /// The collaboration figures of a financial year (<see cref="CollaborationFigures"/>) as the dashboard publishes them:
-/// needs posted by district, introductions by status and by district, the median working days to a first answer,
+/// needs posted by district, introductions by status, the median working days to a first answer,
 /// partnerships by model and status, and their outcomes; every count through Core's <see cref="CountDisclosure"/>
 /// (its count and the firms or providers behind it at least the minimum frequency), nothing about one firm or provider.
 /// </summary>
@@ -16,12 +16,15 @@ public sealed record PublishedCollaboration(
     DateOnly To,
     DisclosedCounts NeedsByDistrict,
     DisclosedCounts IntroductionsByStatus,
-    DisclosedCounts IntroductionsByDistrict,
     double? MedianFirstAnswerDays,
     DisclosedCountGrid Partnerships,
     IReadOnlyList<PublishedOutcome> Outcomes)
 {
-    /// <summary>Introductions sent: the total both introduction tables share, shown only when both may show it.</summary>
+    /// <summary>Introductions sent: the total of the table by status.</summary>
+    /// <remarks>
+    /// Introductions are published in one breakdown only: a second one of the same total (by district) could give
+    /// away a total the first had to hide, and with it bounds on its hidden cells.
+    /// </remarks>
     public int? IntroductionsSent => IntroductionsByStatus.Total.Count;
 
     public static PublishedCollaboration Of(CollaborationTotals totals, DateOnly from, DateOnly to, DisclosureRules rules)
@@ -29,17 +32,6 @@ public sealed record PublishedCollaboration(
         ArgumentNullException.ThrowIfNull(totals);
         ArgumentNullException.ThrowIfNull(rules);
         var p = totals.Parties;
-        var byStatus = CountDisclosure.Apply(p.IntroductionsByStatus, p.Introductions, rules);
-        var byDistrict = CountDisclosure.Apply(p.IntroductionsByDistrict, p.Introductions, rules);
-
-        // The two tables share their total: one that hides it must not have it given away by the other.
-        if (!byStatus.Total.Verdict.Published || !byDistrict.Total.Verdict.Published)
-        {
-            var hidden = byStatus.Total.Verdict.Published ? byDistrict.Total : byStatus.Total;
-            byStatus = byStatus with { Total = hidden };
-            byDistrict = byDistrict with { Total = hidden };
-        }
-
         var median = p.FirstAnswers >= rules.MinFrequency && p.AnsweringProviders >= rules.MinFrequency ? totals.MedianFirstAnswerDays : null;
         var partnerships = CountDisclosure.Apply(
             p.Models,
@@ -53,8 +45,7 @@ public sealed record PublishedCollaboration(
             from,
             to,
             CountDisclosure.Apply(p.NeedsByDistrict, p.Needs, rules),
-            byStatus,
-            byDistrict,
+            CountDisclosure.Apply(p.IntroductionsByStatus, p.Introductions, rules),
             median,
             partnerships,
             [.. p.Outcomes.Select(o => Outcome(o, rules))]);
