@@ -56,6 +56,25 @@ public sealed class SnapshotTests(PlatformFixture platform) : IClassFixture<Plat
             Assert.Equal(expected.Facts.Count, Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // Digital maturity per dimension: from the enterprise's latest maturity assessment finished by the approval.
+        var withMaturity = await platform.WithDbAsync(async db =>
+        {
+            var approved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Assessments.Where(a => a.Status == HiTech.Web.Data.Entities.AssessmentStatus.Approved).Select(a => new { a.OrganisationId, a.Year, a.DecidedAt }), None);
+            var finished = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.MaturityAssessments.Where(m => m.CompletedAt != null && m.ResultJson != null).Select(m => new { m.OrganisationId, m.CompletedAt }), None);
+            return approved.Count(a => finished.Any(m => m.OrganisationId == a.OrganisationId && m.CompletedAt <= a.DecidedAt));
+        });
+        using (var command = reader.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT (SELECT count(*) FROM dma_dimensions), (SELECT count(*) FROM enterprise_facts WHERE dma_data_management IS NOT NULL)";
+            using var r = command.ExecuteReader();
+            r.Read();
+            Assert.Equal(6, Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(withMaturity > 0, "the demo has enterprises assessed after a maturity assessment");
+            Assert.Equal(withMaturity, Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         // The page and the API say when the figures were read.
         using var api = await platform.ApiAsync(DemoSeeder.AnalystEmail);
         var response = await api.GetAsync("/api/v1/analytics/dashboard", None);
