@@ -1,7 +1,7 @@
 using System.Globalization;
 using HiTech.Core.Analytics;
-using HiTech.Core.Reference;
 using HiTech.Core.Collaboration;
+using HiTech.Core.Reference;
 using HiTech.Web.Features.Analytics.Charts;
 using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure.Analytics;
