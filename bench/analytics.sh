@@ -3,7 +3,7 @@
 # does, through StoreQueries) on ROWS synthetic enterprise_facts rows (default 1,000,000: 250,000 enterprises x 4
 # years) and as many assessment_pipeline rows, in DuckDB (the store) and, beside it, in PostgreSQL 15 (a throwaway
 # server on a free port and a temp directory, as .ci/run starts one; the same rows copied in, indexed on year and on
-# (enterprise_id, year), analysed). 3 warm-up runs, then BENCH_RUNS (default 50) timed runs per query; p50, p95, max.
+# (enterprise_id, year), analysed; six DMA dimension columns filled for three in five rows). 3 warm-up runs, then BENCH_RUNS (default 50) timed runs per query; p50, p95, max.
 # Appends a section to bench/RESULTS.md with the machine, the load average before and after, and the command.
 # Goal: every dashboard query's p95 under 250 ms in DuckDB.
 # Usage: bench/analytics.sh [ROWS] [duckdb-only]

@@ -31,8 +31,10 @@ var load = Stopwatch.StartNew();
 using (var duck = new DuckDBConnection($"Data Source={file}"))
 {
     duck.Open();
-    Exec(duck, SnapshotWriter.FactsTable.CreateSql([]));
+    Exec(duck, SnapshotWriter.FactsTable.CreateSql(Synthetic.Dimensions));
     Exec(duck, SnapshotWriter.PipelineTableSql);
+    Exec(duck, SnapshotWriter.DimensionsTableSql);
+    Exec(duck, DimensionRows());
     Exec(duck, "SELECT setseed(0.42)");
     Exec(duck, Synthetic.Facts(rows));
     Exec(duck, Synthetic.Pipeline(rows));
@@ -50,9 +52,11 @@ if (postgres is not null)
     load.Restart();
     using var pg = new NpgsqlConnection(postgres);
     pg.Open();
-    Exec(pg, "DROP TABLE IF EXISTS enterprise_facts; DROP TABLE IF EXISTS assessment_pipeline");
-    Exec(pg, SnapshotWriter.FactsTable.CreateSql([]).Replace("DOUBLE", "DOUBLE PRECISION", StringComparison.Ordinal));
+    Exec(pg, "DROP TABLE IF EXISTS enterprise_facts; DROP TABLE IF EXISTS assessment_pipeline; DROP TABLE IF EXISTS dma_dimensions");
+    Exec(pg, SnapshotWriter.FactsTable.CreateSql(Synthetic.Dimensions).Replace("DOUBLE", "DOUBLE PRECISION", StringComparison.Ordinal));
     Exec(pg, SnapshotWriter.PipelineTableSql);
+    Exec(pg, SnapshotWriter.DimensionsTableSql);
+    Exec(pg, DimensionRows());
     Copy(pg, "enterprise_facts", Path.Combine(dir, "facts.csv"));
     Copy(pg, "assessment_pipeline", Path.Combine(dir, "pipeline.csv"));
 
@@ -71,6 +75,8 @@ var queries = new List<(string Name, Func<DbConnection, SqlDialect, Task<int>> R
     ("map, one sector and size", async (c, d) => (await StoreQueries.TotalsAsync(c, d, GroupDimension.District, 2025, "esdm", "small", default)).Groups.Count),
     ("tier transitions", async (c, _) => (await StoreQueries.TransitionsAsync(c, 2025, null, null, default)).Count),
     ("pipeline", async (c, d) => (await StoreQueries.PipelineAsync(c, d, 2025, default)).Count),
+    ("digital maturity by dimension", async (c, _) => (await StoreQueries.DimensionsAsync(c, 2025, null, null, default)).Count),
+    ("digital maturity by dimension, one sector and size", async (c, _) => (await StoreQueries.DimensionsAsync(c, 2025, "esdm", "small", default)).Count),
 };
 
 Console.WriteLine("| query | engine | groups out | p50 ms | p95 ms | max ms |");
@@ -125,6 +131,9 @@ static void Report(string name, string engine, (int RowsOut, List<double> Ms) re
     double P(double q) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)];
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {engine} | {result.RowsOut} | {P(0.5):F1} | {P(0.95):F1} | {ms[^1]:F1} |"));
 }
+
+static string DimensionRows() =>
+    "INSERT INTO dma_dimensions VALUES " + string.Join(", ", Synthetic.Dimensions.Select(d => $"('{d}', '{SnapshotWriter.FactsTable.DimensionColumn(d)}')"));
 
 static void Exec(DbConnection connection, string sql)
 {

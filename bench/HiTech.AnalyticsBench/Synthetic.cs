@@ -14,8 +14,16 @@ public static class Synthetic
 
     private const string Sectors = "['esdm','pharmaceuticals','food-technologies','engineering-rnd','medical-equipment','maritime','renewable-energy','ayurveda']";
 
+    /// <summary>The six DMA dimensions of data/maturity/dma-kerala/2025.1.yaml, as the snapshot's dma_ columns.</summary>
+    public static IReadOnlyList<string> Dimensions { get; } =
+        ["automation_ai", "data_management", "digital_business_strategy", "digital_readiness", "green_digitalisation", "human_centric_digitalisation"];
+
+    /// <summary>The rows; three in five enterprise-years carry a maturity assessment (a score per dimension, 0-100).</summary>
     public static string Facts(int rows)
     {
+        var dimensions = string.Concat(Dimensions.Select((_, k) => string.Create(
+            CultureInfo.InvariantCulture,
+            $", CASE WHEN hash(e * 17 + y) % 5 < 3 THEN CAST(least(100, floor(r2 * 60 + (hash(e * {k + 19}) % 40))) AS DOUBLE) END")));
         var perYear = Math.Max(1, rows / 4).ToString(CultureInfo.InvariantCulture);
         return $"""
             INSERT INTO enterprise_facts
@@ -25,7 +33,7 @@ public static class Synthetic
                    t, t IN ('hitech-leader', 'hitech'), '2025.1', 'approved',
                    va, mva, mva * r3, va * r4 * 0.08, va * r5 * 0.4, va * 3.2,
                    emp, CAST(emp * r4 * 0.1 AS INTEGER), CAST(emp * r5 * 0.3 AS INTEGER), CAST(r3 * 3 AS INTEGER),
-                   r2 * 100, CAST(r1 * 4 AS INTEGER)
+                   r2 * 100, CAST(r1 * 4 AS INTEGER){dimensions}
             FROM (
                 SELECT e, y, r1, r2, r3, r4, r5,
                        (['conventional','conventional','emerging','emerging','hitech','hitech-leader'])[1 + ((hash(e) + y + CAST(r1 * 2 AS INTEGER)) % 6)::INTEGER] AS t,

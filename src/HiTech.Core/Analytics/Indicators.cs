@@ -86,6 +86,7 @@ public sealed record IndicatorValues(
         new("exports_share", "Exports share", "100 x sum of export_revenue / sum of turnover", "%", "framework inputs export_revenue, turnover"),
         new("digital_maturity_mean", "Digital maturity", "mean of digital_maturity over enterprises that gave it; distribution in bands of 20 points", "score 0-100", "framework input digital_maturity (the DMA overall score)"),
         new("dma_dimension_mean", "Digital maturity by dimension", "mean score per DMA dimension over enterprises with a maturity assessment", "score 0-100", "EU/JRC Digital Maturity Assessment (data/maturity)"),
+        new("dma_dimension_distribution", "Digital maturity by dimension, in bands", "count of enterprises per DMA dimension in each band of 20 points (0-20 ... 80-100), over enterprises with a maturity assessment", "enterprises", "EU/JRC Digital Maturity Assessment (data/maturity)"),
         new("certifications", "Certifications", "sum of certifications held; per enterprise = sum / enterprises", "certifications", "framework input certifications"),
         new("tier_transitions", "Tier transitions", "count of enterprises per (tier before, tier after), matched by enterprise id, between two years or two framework versions", "enterprises", "platform"),
     ];

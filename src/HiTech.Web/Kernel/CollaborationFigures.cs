@@ -14,12 +14,19 @@ public static class CollaborationFigures
 {
     private static readonly TimeSpan Ist = TimeSpan.FromHours(5.5);
 
-    public static async Task<CollaborationTotals> ForAsync(AppDbContext db, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public static Task<CollaborationTotals> ForAsync(AppDbContext db, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        ForAsync(db, from, to, district => district, cancellationToken);
+
+    /// <summary>The totals of a period, needs grouped by their district as <paramref name="districtKey"/> names it (stored text to a key).</summary>
+    public static async Task<CollaborationTotals> ForAsync(AppDbContext db, DateOnly? from, DateOnly? to, Func<string, string> districtKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(districtKey);
         // Dates compared in memory: SQLite cannot compare DateTimeOffset values; these are small columns.
-        var needs = await db.Needs.AsNoTracking().Select(n => n.PostedAt).ToListAsync(cancellationToken);
-        var introductions = await db.Introductions.AsNoTracking().Select(i => new IntroductionRow(i.Status, i.SentAt, i.AnsweredAt)).ToListAsync(cancellationToken);
+        var needs = await db.Needs.AsNoTracking().Select(n => new NeedRow(n.PostedAt, n.OrganisationId, n.District)).ToListAsync(cancellationToken);
+        var introductions = await db.Introductions.AsNoTracking()
+            .Select(i => new IntroductionRow(i.Status, i.SentAt, i.AnsweredAt, i.OrganisationId, i.ProviderId))
+            .ToListAsync(cancellationToken);
         var partnershipQuery = db.Partnerships.AsNoTracking();
         if (from is { } start)
         {
@@ -32,7 +39,7 @@ public static class CollaborationFigures
         }
 
         var partnerships = await partnershipQuery
-            .Select(p => new PartnershipRow(p.Model, p.Status, p.ProductsLaunched, p.PatentsOrDesignsFiled, p.CertificationObtained, p.JobsCreated))
+            .Select(p => new PartnershipRow(p.Model, p.Status, p.ProductsLaunched, p.PatentsOrDesignsFiled, p.CertificationObtained, p.JobsCreated, p.OrganisationId, p.ProviderId))
             .ToListAsync(cancellationToken);
         bool In(DateTimeOffset at)
         {
@@ -40,7 +47,9 @@ public static class CollaborationFigures
             return (from is null || day >= from) && (to is null || day <= to);
         }
 
-        return Compute(needs.Count(In), [.. introductions.Where(i => In(i.SentAt))], partnerships);
+        var posted = needs.Where(n => In(n.PostedAt)).Select(n => n with { District = districtKey(n.District) }).ToList();
+        var sent = introductions.Where(i => In(i.SentAt)).ToList();
+        return Compute(posted.Count, sent, partnerships) with { Parties = CollaborationParties.Of(posted, sent, partnerships) };
     }
 
     /// <summary>The totals of rows already read (and already limited to the period).</summary>
@@ -49,7 +58,7 @@ public static class CollaborationFigures
         ArgumentNullException.ThrowIfNull(introductions);
         ArgumentNullException.ThrowIfNull(partnerships);
         var answers = introductions
-            .Where(i => i.AnsweredAt is not null && i.Status is IntroductionStatus.Accepted or IntroductionStatus.Declined)
+            .Where(IsAnswered)
             .Select(i => WorkingDays.Between(i.SentAt, i.AnsweredAt!.Value)).Order().ToList();
         var byModel = partnerships.GroupBy(p => p.Model, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ModelCount(
@@ -73,9 +82,15 @@ public static class CollaborationFigures
                 partnerships.Sum(p => p.JobsCreated)));
     }
 
-    public sealed record IntroductionRow(IntroductionStatus Status, DateTimeOffset SentAt, DateTimeOffset? AnsweredAt);
+    public sealed record NeedRow(DateTimeOffset PostedAt, Guid Organisation, string District);
 
-    public sealed record PartnershipRow(string Model, PartnershipStatus Status, int ProductsLaunched, int PatentsOrDesignsFiled, string CertificationObtained, int JobsCreated);
+    /// <summary>An introduction; Organisation and Provider matter only for <see cref="CollaborationParties"/>.</summary>
+    public sealed record IntroductionRow(IntroductionStatus Status, DateTimeOffset SentAt, DateTimeOffset? AnsweredAt, Guid Organisation = default, Guid Provider = default);
+
+    public sealed record PartnershipRow(string Model, PartnershipStatus Status, int ProductsLaunched, int PatentsOrDesignsFiled, string CertificationObtained, int JobsCreated, Guid Organisation = default, Guid Provider = default);
+
+    /// <summary>The working days from sending to the first answer of each answered introduction (accepted or declined).</summary>
+    internal static bool IsAnswered(IntroductionRow i) => i.AnsweredAt is not null && i.Status is IntroductionStatus.Accepted or IntroductionStatus.Declined;
 }
 
 /// <summary>The collaboration platform's totals for a period (see <see cref="CollaborationFigures"/>).</summary>
@@ -87,7 +102,11 @@ public sealed record CollaborationTotals(
     int IntroductionsExpired,
     double? MedianFirstAnswerDays,
     IReadOnlyList<ModelCount> PartnershipsByModel,
-    OutcomeTotals Outcomes);
+    OutcomeTotals Outcomes)
+{
+    /// <summary>Who stands behind each figure, for disclosure control (empty from <see cref="CollaborationFigures.Compute"/>).</summary>
+    public CollaborationParties Parties { get; init; } = CollaborationParties.None;
+}
 
 /// <summary>Partnerships of one model by status.</summary>
 public sealed record ModelCount(string Model, int Active, int Completed, int Ended)

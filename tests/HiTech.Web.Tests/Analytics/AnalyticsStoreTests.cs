@@ -101,6 +101,37 @@ public sealed class AnalyticsStoreTests : IDisposable
         Assert.Empty(Directory.GetFiles(restarted.Directory, "*" + AnalyticsStore.PartExtension));
     }
 
+    [Fact]
+    public async Task The_store_gives_each_dma_dimension_the_distribution_core_computes_in_memory()
+    {
+        // Scores on and beside every band boundary, a dimension not every enterprise has, one enterprise without any.
+        double[] scores = [0, 19.99, 20, 39.5, 40, 59.99, 60, 79.99, 80, 100];
+        var facts = scores.Select((score, i) => Facts(i) with
+        {
+            DmaDimensions = i == 9 ? null : i % 2 == 0
+                ? new Dictionary<string, double> { ["data_management"] = score, ["green_digitalisation"] = 100 - score }
+                : new Dictionary<string, double> { ["data_management"] = score },
+        }).ToList();
+        using var store = NewStore();
+        var part = store.NewPartFile(DateTimeOffset.UnixEpoch);
+        SnapshotWriter.Write(part, DateTimeOffset.UnixEpoch, facts, []);
+        store.Publish(part);
+        using var reader = store.OpenReader()!;
+
+        var fromStore = await StoreQueries.DimensionsAsync(reader.Connection, 2025, null, null, TestContext.Current.CancellationToken);
+
+        var inMemory = GroupTableBuilder.Tally(facts, GroupDimension.State).Total.DmaDimensions;
+        Assert.Equal(inMemory.Keys.Order(), fromStore.Keys.Order());
+        foreach (var (dimension, expected) in inMemory)
+        {
+            Assert.Equal(expected.Reporting, fromStore[dimension].Reporting);
+            Assert.Equal(expected.Sum, fromStore[dimension].Sum, precision: 9);
+            Assert.Equal(expected.Bands, fromStore[dimension].Bands);
+        }
+
+        Assert.Equal([2, 2, 2, 2, 1], fromStore["data_management"].Bands);
+    }
+
     private AnalyticsStore NewStore() => new(new PlatformOptions { DataDirectory = _directory }, NullLogger<AnalyticsStore>.Instance);
 
     private static string Publish(AnalyticsStore store, int rows, DateTimeOffset asOf)

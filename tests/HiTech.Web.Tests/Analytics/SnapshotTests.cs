@@ -14,8 +14,11 @@ public sealed class SnapshotTests(PlatformFixture platform) : IClassFixture<Plat
     [Fact]
     public async Task The_snapshot_holds_one_row_per_approved_enterprise_year_with_its_final_tier_and_the_pipeline()
     {
-        var refresh = platform.Factory.Services.GetRequiredService<SnapshotRefresh>();
-        await refresh.RebuildAsync(None);
+        var job = platform.Factory.Services.GetServices<HiTech.Web.Infrastructure.Jobs.IRecurringJob>().OfType<SnapshotJob>().Single();
+        await using (var scope = platform.Factory.Services.CreateAsyncScope())
+        {
+            await job.RebuildAsync(scope.ServiceProvider, None);
+        }
         var expected = await platform.WithDbAsync(async db =>
         {
             var approved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
@@ -51,6 +54,25 @@ public sealed class SnapshotTests(PlatformFixture platform) : IClassFixture<Plat
             r.Read();
             Assert.Equal(expected.HandedIn, Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(expected.Facts.Count, Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Digital maturity per dimension: from the enterprise's latest maturity assessment finished by the approval.
+        var withMaturity = await platform.WithDbAsync(async db =>
+        {
+            var approved = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Assessments.Where(a => a.Status == HiTech.Web.Data.Entities.AssessmentStatus.Approved).Select(a => new { a.OrganisationId, a.Year, a.DecidedAt }), None);
+            var finished = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.MaturityAssessments.Where(m => m.CompletedAt != null && m.ResultJson != null).Select(m => new { m.OrganisationId, m.CompletedAt }), None);
+            return approved.Count(a => finished.Any(m => m.OrganisationId == a.OrganisationId && m.CompletedAt <= a.DecidedAt));
+        });
+        using (var command = reader.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT (SELECT count(*) FROM dma_dimensions), (SELECT count(*) FROM enterprise_facts WHERE dma_data_management IS NOT NULL)";
+            using var r = command.ExecuteReader();
+            r.Read();
+            Assert.Equal(6, Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(withMaturity > 0, "the demo has enterprises assessed after a maturity assessment");
+            Assert.Equal(withMaturity, Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         // The page and the API say when the figures were read.

@@ -53,8 +53,10 @@ public sealed class ReviewTests(PlatformFixture platform) : IClassFixture<Platfo
         var certificateId = (await TestHost.JsonAsync(approved)).GetProperty("certificate_id").GetString();
         Assert.False(string.IsNullOrEmpty(certificateId));
 
-        // The analytics snapshot is asked to follow (built a little later, once for approvals close together).
-        Assert.NotNull(platform.Factory.Services.GetRequiredService<HiTech.Web.Infrastructure.Analytics.SnapshotRefresh>().RequestedAt);
+        // The analytics snapshot is asked to follow: this node's snapshot job is due within the debounce (30 s), not at night.
+        var snapshotJob = await platform.WithDbAsync(db => db.ScheduledJobs.AsNoTracking()
+            .SingleAsync(j => j.Name.StartsWith(HiTech.Web.Infrastructure.Analytics.SnapshotJob.NamePrefix), None));
+        Assert.True(snapshotJob.NextRunAtUtc <= DateTime.UtcNow.AddSeconds(31), $"the snapshot job is next due at {snapshotJob.NextRunAtUtc:u}");
 
         var (assessment, finals, certificate, audit) = await platform.WithDbAsync(async db => (
             await db.Assessments.AsNoTracking().Include(a => a.Inputs).SingleAsync(a => a.Id == id),

@@ -7,7 +7,8 @@ namespace HiTech.Web.Features.Analytics;
 /// <summary>
 /// GET /api/v1/analytics/dashboard?year=&amp;sector=&amp;size= (analysts and admins): the dashboard's tables, the same
 /// disclosure-controlled cells as the page. A hidden group has every figure null and <c>suppressed</c> naming the rule
-/// (min_frequency, dominance, secondary); ratios are percentages.
+/// (min_frequency, dominance, secondary); ratios are percentages. Also digital maturity per DMA dimension, and the
+/// collaboration figures of the financial year (counts whose firms or providers number fewer than the minimum are hidden).
 /// </summary>
 public static class DashboardApi
 {
@@ -43,6 +44,38 @@ public static class DashboardApi
         [property: JsonPropertyName("p90_days_to_decision")] double? P90Days,
         [property: JsonPropertyName("suppressed")] string? Suppressed);
 
+    public sealed record Dimension(
+        [property: JsonPropertyName("dimension")] string Id,
+        [property: JsonPropertyName("enterprises_reporting")] int? Reporting,
+        [property: JsonPropertyName("mean")] double? Mean,
+        [property: JsonPropertyName("bands")] IReadOnlyList<Count> Bands,
+        [property: JsonPropertyName("suppressed")] string? Suppressed);
+
+    /// <summary>One published count: null with the rule that hid it when hidden.</summary>
+    public sealed record Count(
+        [property: JsonPropertyName("key")] string Key,
+        [property: JsonPropertyName("count")] int? Value,
+        [property: JsonPropertyName("suppressed")] string? Suppressed);
+
+    public sealed record Partnerships(
+        [property: JsonPropertyName("models")] IReadOnlyList<string> Models,
+        [property: JsonPropertyName("statuses")] IReadOnlyList<string> Statuses,
+        [property: JsonPropertyName("cells")] IReadOnlyList<IReadOnlyList<Count>> Cells,
+        [property: JsonPropertyName("by_model")] IReadOnlyList<Count> ByModel,
+        [property: JsonPropertyName("by_status")] IReadOnlyList<Count> ByStatus,
+        [property: JsonPropertyName("total")] Count Total);
+
+    public sealed record Collaboration(
+        [property: JsonPropertyName("from")] DateOnly From,
+        [property: JsonPropertyName("to")] DateOnly To,
+        [property: JsonPropertyName("needs_posted")] Count NeedsPosted,
+        [property: JsonPropertyName("needs_by_district")] IReadOnlyList<Count> NeedsByDistrict,
+        [property: JsonPropertyName("introductions_sent")] Count IntroductionsSent,
+        [property: JsonPropertyName("introductions_by_status")] IReadOnlyList<Count> IntroductionsByStatus,
+        [property: JsonPropertyName("median_working_days_to_first_answer")] double? MedianFirstAnswerDays,
+        [property: JsonPropertyName("partnerships")] Partnerships Partnerships,
+        [property: JsonPropertyName("outcomes")] IReadOnlyList<Count> Outcomes);
+
     public sealed record Rules(
         [property: JsonPropertyName("min_frequency")] int MinFrequency,
         [property: JsonPropertyName("p_percent")] decimal PPercent,
@@ -60,7 +93,9 @@ public static class DashboardApi
         [property: JsonPropertyName("by_sector")] Table BySector,
         [property: JsonPropertyName("by_size")] Table BySize,
         [property: JsonPropertyName("tier_transitions")] Transitions TierTransitions,
-        [property: JsonPropertyName("pipeline")] IReadOnlyList<Stage> Pipeline);
+        [property: JsonPropertyName("pipeline")] IReadOnlyList<Stage> Pipeline,
+        [property: JsonPropertyName("digital_maturity_by_dimension")] IReadOnlyList<Dimension> DigitalMaturityByDimension,
+        [property: JsonPropertyName("collaboration")] Collaboration CollaborationFigures);
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/analytics/dashboard", GetAsync)
@@ -95,7 +130,35 @@ public static class DashboardApi
         Of(d.BySector),
         Of(d.BySize),
         new Transitions(d.Transitions.Tiers, d.Transitions.Cells, d.Transitions.From, d.Transitions.To, d.Transitions.Total),
-        [.. d.Pipeline.Select(s => new Stage(s.Stage, s.Assessments, s.MedianDays, s.P90Days, s.Verdict.Published ? null : s.Verdict.RuleName))]);
+        [.. d.Pipeline.Select(s => new Stage(s.Stage, s.Assessments, s.MedianDays, s.P90Days, s.Verdict.Published ? null : s.Verdict.RuleName))],
+        [.. d.Dimensions.Select(x => new Dimension(
+            x.Id,
+            x.Reporting,
+            x.Mean,
+            [.. x.Bands.Select((n, b) => new Count(DistributionDisclosure.BandKey(b), n, Hidden(x.BandVerdicts[b])))],
+            Hidden(x.Verdict)))],
+        Of(d.Collaboration));
+
+    private static Collaboration Of(PublishedCollaboration c) => new(
+        c.From,
+        c.To,
+        Of(c.NeedsByDistrict.Total),
+        [.. c.NeedsByDistrict.Cells.Select(Of)],
+        Of(c.IntroductionsByStatus.Total),
+        [.. c.IntroductionsByStatus.Cells.Select(Of)],
+        c.MedianFirstAnswerDays,
+        new Partnerships(
+            c.Partnerships.Rows,
+            c.Partnerships.Columns,
+            [.. c.Partnerships.Cells.Select(r => (IReadOnlyList<Count>)[.. r.Select(Of)])],
+            [.. c.Partnerships.RowTotals.Select(Of)],
+            [.. c.Partnerships.ColumnTotals.Select(Of)],
+            Of(c.Partnerships.Total)),
+        [.. c.Outcomes.Select(o => new Count(o.Outcome, o.Sum, Hidden(o.Verdict)))]);
+
+    private static Count Of(DisclosedCount c) => new(c.Key, c.Count, Hidden(c.Verdict));
+
+    private static string? Hidden(CellDisclosure verdict) => verdict.Published ? null : verdict.RuleName;
 
     private static Table Of(PublishedTable table) => new(table.By.Name(), [.. table.Rows.Select(Of)], Of(table.Total));
 

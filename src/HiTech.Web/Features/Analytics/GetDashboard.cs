@@ -1,5 +1,6 @@
 using HiTech.Core.Analytics;
 using HiTech.Core.Reference;
+using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure.Analytics;
 
 namespace HiTech.Web.Features.Analytics;
@@ -56,7 +57,9 @@ public sealed record Dashboard(
     PublishedTable BySector,
     PublishedTable BySize,
     TransitionMatrix Transitions,
-    IReadOnlyList<PublishedStage> Pipeline);
+    IReadOnlyList<PublishedStage> Pipeline,
+    IReadOnlyList<DisclosedDistribution> Dimensions,
+    PublishedCollaboration Collaboration);
 
 /// <summary>
 /// The analysts' dashboard from the analytical store: headline indicators for the year and the year before, the
@@ -64,7 +67,7 @@ public sealed record Dashboard(
 /// (<see cref="StoreQueries"/>); the indicators from Core (<see cref="IndicatorValues"/>); nothing is returned that
 /// has not passed <see cref="DisclosureControl"/>. Not found while no snapshot exists yet.
 /// </summary>
-public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, ReferenceData reference, IStringLocalizer<AnalyticsText> l)
+public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, ReferenceData reference, MaturityReference maturity, AppDbContext db, IStringLocalizer<AnalyticsText> l)
 {
     /// <summary>The pipeline's stages in the order an assessment goes through them.</summary>
     public static readonly IReadOnlyList<string> Stages = ["submitted", "in_review", "returned", "approved"];
@@ -153,9 +156,28 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
         }
 
         var headline = SharedTotals.Headline(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, GroupDimension.Year, year, sectorId, sizeId, cancellationToken), rules, hiddenYears);
+        var dimensions = Dimensions(await StoreQueries.DimensionsAsync(connection, year, sectorId, sizeId, cancellationToken));
+        var collaboration = await CollaborationAsync(year, cancellationToken);
         return Outcome.Ok(new Dashboard(
             reader.AsOf, years, year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
-            rules, headline, byDistrict, bySector, bySize, transitions, pipeline));
+            rules, headline, byDistrict, bySector, bySize, transitions, pipeline, dimensions, collaboration));
+    }
+
+    /// <summary>Each DMA dimension of the instrument in force, in its order (then any other the snapshot holds), disclosure-controlled.</summary>
+    private List<DisclosedDistribution> Dimensions(IReadOnlyDictionary<string, ScoreDistribution> found)
+    {
+        var ids = maturity.Instrument.Dimensions.Select(d => d.Id).Concat(found.Keys.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
+        return [.. ids.Select(id => DistributionDisclosure.Apply(id, found.GetValueOrDefault(id, ScoreDistribution.Empty), rules))];
+    }
+
+    /// <summary>The collaboration figures of the financial year (1 April to 31 March), read from the platform now, by the need's district.</summary>
+    private async Task<PublishedCollaboration> CollaborationAsync(int year, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(year, 4, 1);
+        var to = new DateOnly(year + 1, 3, 31);
+        var totals = await CollaborationFigures.ForAsync(
+            db, from, to, text => reference.Districts.TryResolve(text, out var d) ? d.Id : GroupDimensions.UnknownDistrict, cancellationToken);
+        return PublishedCollaboration.Of(totals, from, to, rules);
     }
 
     /// <summary>The transitions as a two-way table of counts, protected like any other (cells, margins and total).</summary>

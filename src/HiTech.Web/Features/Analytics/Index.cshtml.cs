@@ -1,6 +1,9 @@
+using System.Globalization;
 using HiTech.Core.Analytics;
+using HiTech.Core.Collaboration;
 using HiTech.Core.Reference;
 using HiTech.Web.Features.Analytics.Charts;
+using HiTech.Web.Features.Maturity;
 using HiTech.Web.Infrastructure.Analytics;
 
 namespace HiTech.Web.Features.Analytics;
@@ -10,7 +13,15 @@ namespace HiTech.Web.Features.Analytics;
 /// is a shareable address; every figure has passed disclosure control.
 /// </summary>
 [Authorize(Policy = Roles.Analyst)]
-public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks, AnalyticsProgress progress, ReferenceData reference, DashboardLabels labels, IStringLocalizer<AnalyticsText> n) : FormPage
+public sealed class IndexModel(
+    GetDashboard dashboard,
+    FrameworkStore frameworks,
+    AnalyticsProgress progress,
+    ReferenceData reference,
+    MaturityReference maturity,
+    PartnershipTerms partnershipTerms,
+    DashboardLabels labels,
+    IStringLocalizer<AnalyticsText> n) : FormPage
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public string? Year { get; set; }
@@ -79,6 +90,51 @@ public sealed class IndexModel(GetDashboard dashboard, FrameworkStore frameworks
 
     /// <summary>What a hidden cell says instead of its figure: that it is hidden, and by which rule.</summary>
     public string Hidden(CellDisclosure verdict) => labels.Hidden(verdict, Figures!.Rules);
+
+    /// <summary>What a hidden count of the collaboration figures says: the parties behind it are too few, or it would give another away.</summary>
+    public string HiddenCount(CellDisclosure verdict) => verdict.Rule switch
+    {
+        SuppressionRule.MinFrequency => n["hidden: fewer than {0} firms or providers", Figures!.Rules.MinFrequency],
+        SuppressionRule.Dominance => n["hidden: one or two partnerships make up most of it"],
+        _ => n["hidden: it would give away another hidden figure"],
+    };
+
+    /// <summary>A published count as written, or why it is hidden.</summary>
+    public string CountText(DisclosedCount count) => count.Count is { } c ? Fmt.Number((decimal)c) : HiddenCount(count.Verdict);
+
+    /// <summary>A published count for the page's data-count attribute (tests read it): the number, or "suppressed".</summary>
+    public string CountData(DisclosedCount count) => count.Count?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
+
+    /// <summary>What a dimension's missing mean says: hidden (fewer than the minimum scored it), or a dash when nobody did.</summary>
+    public string HiddenScore(DisclosedDistribution dimension) => dimension.Verdict.Rule == SuppressionRule.MinFrequency ? Hidden(dimension.Verdict) : "–";
+
+    public string DimensionTitle(string id) =>
+        maturity.Instrument.Dimensions.FirstOrDefault(d => d.Id == id) is { } dimension ? dimension.Title.In(Language.Current) : id;
+
+    public string PartnershipModelName(string id) => CollaborationVocabulary.Name(partnershipTerms.Models, id);
+
+    public string PartnershipStatusName(string status) => status switch
+    {
+        "active" => n["Active"],
+        "completed" => n["Completed"],
+        _ => n["Ended early"],
+    };
+
+    public string IntroductionStatusName(string status) => status switch
+    {
+        "accepted" => n["Accepted"],
+        "declined" => n["Declined"],
+        "expired" => n["Expired unanswered"],
+        _ => n["Still waiting, or withdrawn"],
+    };
+
+    public string OutcomeName(string outcome) => outcome switch
+    {
+        "products" => n["Products launched"],
+        "patents_or_designs" => n["Patents or designs filed"],
+        "certifications" => n["Partnerships that brought a certification"],
+        _ => n["Jobs created"],
+    };
 
     /// <summary>A row's figure for an indicator, or what it says when hidden.</summary>
     public string Cell(DisclosedRow row, string indicator) => labels.Cell(row, indicator, Figures!.Rules);

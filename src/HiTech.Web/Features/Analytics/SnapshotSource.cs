@@ -41,6 +41,11 @@ public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, A
             var organisationIds = assessments.Select(a => a.OrganisationId).Distinct().ToList();
             var organisations = await db.Organisations.AsNoTracking().Include(o => o.Activities)
                 .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var maturity = (await db.MaturityAssessments.AsNoTracking()
+                    .Where(m => organisationIds.Contains(m.OrganisationId) && m.CompletedAt != null && m.ResultJson != null)
+                    .Select(m => new FinishedMaturity(m.OrganisationId, m.CompletedAt!.Value, m.ResultJson!))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(m => m.OrganisationId);
             var finals = (await db.AssessmentResults.AsNoTracking()
                     .Where(r => r.IsFinal && chunkIds.Contains(r.AssessmentId)).ToListAsync(cancellationToken))
                 .GroupBy(r => r.AssessmentId)
@@ -61,10 +66,26 @@ public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, A
                     builders[(framework.Id, framework.Version)] = builder = new EnterpriseFactsBuilder(framework, scoring.Classifier);
                 }
 
-                yield return builder.FromExplanation(input, explanation, latest.Year, StatusId);
+                yield return builder.FromExplanation(input, explanation, latest.Year, StatusId, DimensionsAt(maturity[latest.OrganisationId], latest.DecidedAt));
             }
         }
     }
+
+    /// <summary>
+    /// The DMA dimension scores of the enterprise's latest maturity assessment finished by the time its assessment was
+    /// approved (the one the assessor could see), or null when it had finished none.
+    /// </summary>
+    private static Dictionary<string, double>? DimensionsAt(IEnumerable<FinishedMaturity> finished, DateTimeOffset? decidedAt)
+    {
+        var latest = finished
+            .Where(m => decidedAt is null || m.CompletedAt <= decidedAt)
+            .OrderByDescending(m => m.CompletedAt.UtcTicks)
+            .FirstOrDefault();
+        var scores = latest is null ? null : Maturity.MaturityRecords.ReadDimensionScores(latest.ResultJson);
+        return scores is { Count: > 0 } ? scores.ToDictionary(d => d.Key, d => (double)d.Value, StringComparer.Ordinal) : null;
+    }
+
+    private sealed record FinishedMaturity(Guid OrganisationId, DateTimeOffset CompletedAt, string ResultJson);
 
     public async IAsyncEnumerable<PipelineFact> PipelineAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

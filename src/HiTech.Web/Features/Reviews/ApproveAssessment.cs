@@ -72,7 +72,7 @@ public sealed class ApproveAssessment(
         if (saved.IsOk)
         {
             // The dashboard's figures follow a little later (one rebuild for approvals close together).
-            analytics.RequestSoon();
+            await analytics.RequestSoonAsync(db, cancellationToken);
         }
 
         return saved;

@@ -1,9 +1,11 @@
+using HiTech.Web.Infrastructure.Jobs;
+
 namespace HiTech.Web.Infrastructure.Analytics;
 
 public static class AnalyticsServices
 {
     /// <summary>
-    /// The analytical store, its progress, the writer and the background refresh. The snapshot's source
+    /// The analytical store, its progress, the writer, the snapshot job (one per node) and its trigger. The snapshot's source
     /// (<see cref="ISnapshotSource"/>) is registered by the analytics feature.
     /// </summary>
     public static IServiceCollection AddAnalyticsStore(this IServiceCollection services)
@@ -12,7 +14,7 @@ public static class AnalyticsServices
         services.AddSingleton<AnalyticsProgress>();
         services.AddScoped<SnapshotWriter>();
         services.AddSingleton<SnapshotRefresh>();
-        services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresh>());
+        services.AddRecurringJob<SnapshotJob>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ public static class DashboardSql
             .Append("sum(digital_maturity) AS dma_sum, count(digital_maturity) AS dma_n");
         for (var band = 0; band < ScoreDistribution.BandCount; band++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE least(greatest(floor(digital_maturity / {ScoreDistribution.BandWidth}), 0), {ScoreDistribution.BandCount - 1}) = {band}) AS dma_b{band}");
+            sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE {InBand("digital_maturity", band)}) AS dma_b{band}");
         }
 
         foreach (var m in Measures.All)
@@ -81,8 +81,57 @@ public static class DashboardSql
             + "FROM assessment_pipeline WHERE year = $1 GROUP BY 1 ORDER BY 1";
     }
 
+    /// <summary>
+    /// Digital maturity per DMA dimension for one year: one row, and for each column of <paramref name="columns"/>
+    /// (enterprise_facts' dma_ columns, as dma_dimensions lists them) in order: the sum, how many gave it, and the count
+    /// in each band of <see cref="ScoreDistribution"/>.
+    /// </summary>
+    public static string Dimensions(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var sql = new StringBuilder("SELECT count(*) AS enterprises");
+        foreach (var column in columns)
+        {
+            if (!column.StartsWith("dma_", StringComparison.Ordinal) || !column.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+            {
+                throw new ArgumentException($"'{column}' is not a dma_ column of enterprise_facts", nameof(columns));
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $", sum({column}), count({column})");
+            for (var band = 0; band < ScoreDistribution.BandCount; band++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $", count(*) FILTER (WHERE {InBand(column, band)})");
+            }
+        }
+
+        return sql.Append(" FROM enterprise_facts WHERE year = $1 AND ").Append(Filter).ToString();
+    }
+
+    /// <summary>The DMA dimensions of the snapshot, with their columns. Columns: dimension_id, column_name.</summary>
+    public const string DimensionColumns =
+        "SELECT dimension_id, column_name FROM dma_dimensions ORDER BY 1";
+
+    /// <summary>Whether the snapshot lists its DMA dimensions (snapshots written before it did have no dma_dimensions table).</summary>
+    public const string HasDimensionColumns = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'dma_dimensions'";
+
     /// <summary>The years the snapshot holds, newest first.</summary>
     public const string Years = "SELECT DISTINCT year FROM enterprise_facts ORDER BY year DESC";
+
+    /// <summary>
+    /// A score in a band of <see cref="ScoreDistribution.BandOf"/> (the first band takes anything below its top, the last
+    /// anything from its bottom), as plain comparisons: a tenth of the cost of computing the band per row (bench/RESULTS.md).
+    /// </summary>
+    private static string InBand(string column, int band)
+    {
+        var low = (band * ScoreDistribution.BandWidth).ToString(CultureInfo.InvariantCulture);
+        var high = ((band + 1) * ScoreDistribution.BandWidth).ToString(CultureInfo.InvariantCulture);
+        return band switch
+        {
+            0 => $"{column} < {high}",
+            ScoreDistribution.BandCount - 1 => $"{column} >= {low}",
+            _ => $"{column} >= {low} AND {column} < {high}",
+        };
+    }
 
     /// <summary>The second-largest contribution: DuckDB's top-n max; PostgreSQL has none, so the second of the sorted values.</summary>
     private static string Second(string column, SqlDialect dialect) => dialect == SqlDialect.DuckDb

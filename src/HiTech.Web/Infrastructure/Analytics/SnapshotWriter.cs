@@ -6,7 +6,7 @@ namespace HiTech.Web.Infrastructure.Analytics;
 
 /// <summary>
 /// Writes one snapshot file: <c>enterprise_facts</c> (the columns of <see cref="EnterpriseFacts"/> in snake_case, a
-/// <c>dma_&lt;dimension&gt;</c> column per digital-maturity dimension), <c>assessment_pipeline</c> and
+/// <c>dma_&lt;dimension&gt;</c> column per digital-maturity dimension, listed in <c>dma_dimensions</c>), <c>assessment_pipeline</c> and
 /// <c>snapshot_info</c> (the "data as of" stamp). Rows go in through DuckDB's appender. The file is a part file until
 /// <see cref="AnalyticsStore.Publish"/> renames it, so nobody reads it half-written.
 /// </summary>
@@ -65,6 +65,7 @@ public sealed class SnapshotWriter(ISnapshotSource source, AnalyticsStore store,
             connection.Open();
             Execute(connection, FactsTable.CreateSql(dimensions));
             Execute(connection, PipelineTableSql);
+            Execute(connection, DimensionsTableSql);
             Execute(connection, "CREATE TABLE snapshot_info (as_of TIMESTAMP NOT NULL, enterprise_rows INTEGER NOT NULL, pipeline_rows INTEGER NOT NULL)");
             using (var appender = connection.CreateAppender("enterprise_facts"))
             {
@@ -88,6 +89,14 @@ public sealed class SnapshotWriter(ISnapshotSource source, AnalyticsStore store,
                 }
             }
 
+            using (var appender = connection.CreateAppender("dma_dimensions"))
+            {
+                foreach (var d in dimensions)
+                {
+                    appender.CreateRow().AppendValue(d).AppendValue(FactsTable.DimensionColumn(d)).EndRow();
+                }
+            }
+
             using (var appender = connection.CreateAppender("snapshot_info"))
             {
                 appender.CreateRow().AppendValue(asOf.UtcDateTime).AppendValue(facts.Count).AppendValue(pipeline.Count).EndRow();
@@ -101,6 +110,9 @@ public sealed class SnapshotWriter(ISnapshotSource source, AnalyticsStore store,
     /// <summary>The pipeline table: one row per assessment handed in, no enterprise.</summary>
     public const string PipelineTableSql =
         "CREATE TABLE assessment_pipeline (year INTEGER NOT NULL, district_id VARCHAR, stage VARCHAR NOT NULL, submitted_at TIMESTAMP, decided_at TIMESTAMP)";
+
+    /// <summary>The DMA dimensions the facts carry: each dimension's id and its column in enterprise_facts.</summary>
+    public const string DimensionsTableSql = "CREATE TABLE dma_dimensions (dimension_id VARCHAR NOT NULL, column_name VARCHAR NOT NULL)";
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

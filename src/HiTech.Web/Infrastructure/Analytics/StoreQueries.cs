@@ -56,6 +56,54 @@ public static class StoreQueries
         return rows;
     }
 
+    /// <summary>Digital maturity per DMA dimension (by dimension id) of one year's enterprises; empty when the snapshot has none.</summary>
+    public static async Task<IReadOnlyDictionary<string, ScoreDistribution>> DimensionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken)
+    {
+        var dimensions = new List<(string Id, string Column)>();
+        await using (var reader = await ReadAsync(connection, DashboardSql.HasDimensionColumns, [], cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken) || Int(reader, 0) == 0)
+            {
+                return new Dictionary<string, ScoreDistribution>();
+            }
+        }
+
+        await using (var reader = await ReadAsync(connection, DashboardSql.DimensionColumns, [], cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                dimensions.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var distributions = new Dictionary<string, ScoreDistribution>(StringComparer.Ordinal);
+        if (dimensions.Count == 0)
+        {
+            return distributions;
+        }
+
+        await using (var reader = await ReadAsync(connection, DashboardSql.Dimensions([.. dimensions.Select(d => d.Column)]), [year, sector, size], cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                var column = 1;
+                foreach (var (id, _) in dimensions)
+                {
+                    var bands = ImmutableArray.CreateBuilder<int>(ScoreDistribution.BandCount);
+                    for (var b = 0; b < ScoreDistribution.BandCount; b++)
+                    {
+                        bands.Add(Int(reader, column + 2 + b));
+                    }
+
+                    distributions[id] = new ScoreDistribution(Double(reader, column) ?? 0, Int(reader, column + 1), bands.MoveToImmutable());
+                    column += 2 + ScoreDistribution.BandCount;
+                }
+            }
+        }
+
+        return distributions;
+    }
+
     public static async Task<IReadOnlyList<int>> YearsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var years = new List<int>();

@@ -14,6 +14,9 @@ public interface IRecurringJob
     /// <summary>Time from the start of one run to the next; a failed run is retried sooner, with backoff.</summary>
     TimeSpan Interval { get; }
 
+    /// <summary>When the next run is due after a successful run that started at <paramref name="startedAt"/>: by default one interval later (a job that keeps a time of day says so here).</summary>
+    DateTimeOffset NextRunAfter(DateTimeOffset startedAt) => startedAt + Interval;
+
     /// <summary>Does one run. Throwing marks the run failed: the error is recorded and the run retried later.</summary>
     Task RunAsync(IServiceProvider scoped, CancellationToken cancellationToken);
 

@@ -129,7 +129,7 @@ public sealed class JobRunner(
             }
 
             var next = error is null
-                ? Later(startedAt + job.Interval, now)
+                ? Later(job.NextRunAfter(startedAt), now)
                 : now + options.Backoff(failuresBefore + 1, job.Interval);
             if (await JobLeases.FinishAsync(db, job.Name, owner, now.UtcDateTime, next.UtcDateTime, error, CancellationToken.None))
             {
