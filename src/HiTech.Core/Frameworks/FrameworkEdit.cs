@@ -16,7 +16,7 @@ public static partial class FrameworkEdit
 {
     private const double WeightTolerance = 1e-6;
 
-    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")]
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$")]
     private static partial Regex VersionPattern();
 
     /// <summary>Every setting a form may change, in the order of the file: pillars with their indicators, then tiers.</summary>
@@ -59,7 +59,7 @@ public static partial class FrameworkEdit
         version = version.Trim();
         if (!VersionPattern().IsMatch(version))
         {
-            problems.Add(new FrameworkEditProblem("version", "bad-version", [version], "A version is 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit."));
+            problems.Add(new FrameworkEditProblem("version", "bad-version", [version], "A version is 1 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit."));
         }
         else if (version == definition.Version)
         {
