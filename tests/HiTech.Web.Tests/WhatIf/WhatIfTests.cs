@@ -31,6 +31,7 @@ public sealed class WhatIfTests(PlatformFixture platform) : IClassFixture<Platfo
         {
             { new StringContent(Browser.Token(form)), "__RequestVerificationToken" },
             { new StringContent(year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? defaultYear), "Year" },
+            { new StringContent("true"), "Assessments" },
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml)), "Upload", name },
         };
         return await browser.Client.PostAsync("/analytics/what-if", content, None);
