@@ -75,21 +75,7 @@ public sealed partial class WhatIfFormTests(PlatformFixture platform) : IClassFi
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
-    private async Task<WhatIfRun> FinishedAsync(Guid id)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var run = await platform.WithDbAsync(db => db.WhatIfRuns.AsNoTracking().SingleAsync(r => r.Id == id));
-            if (run.Status is WhatIfRunStatus.Done or WhatIfRunStatus.Failed)
-            {
-                return run;
-            }
-
-            await Task.Delay(100, None);
-        }
-
-        throw new TimeoutException("The what-if run did not finish in 30 s.");
-    }
+    private Task<WhatIfRun> FinishedAsync(Guid id) => WhatIfRunWait.FinishedAsync(platform, id);
 
     private ActivityClassifier Classifier => platform.Factory.Services.GetRequiredService<ActivityClassifier>();
 
