@@ -49,21 +49,33 @@ public sealed class GroupTableBuilder(GroupDimension by)
         GroupDimension rowsBy,
         GroupDimension columnsBy,
         IEnumerable<string>? rowKeys = null,
+        IEnumerable<string>? columnKeys = null) =>
+        Tally(facts.Select(f => (rowsBy.KeyOf(f), columnsBy.KeyOf(f), f)), rowsBy, columnsBy, rowKeys, columnKeys);
+
+    /// <summary>
+    /// The two-way table of facts whose row and column keys are given with them (say tier in force x tier under a
+    /// proposal, which no single dimension of one enterprise's facts gives); the dimensions only label the table.
+    /// </summary>
+    public static TwoWayTable Tally(
+        IEnumerable<(string Row, string Column, EnterpriseFacts Facts)> entries,
+        GroupDimension rowsBy,
+        GroupDimension columnsBy,
+        IEnumerable<string>? rowKeys = null,
         IEnumerable<string>? columnKeys = null)
     {
-        var list = facts.ToList();
-        var rows = Keys(list.Select(f => rowsBy.KeyOf(f)), rowKeys);
-        var columns = Keys(list.Select(f => columnsBy.KeyOf(f)), columnKeys);
+        var list = entries.ToList();
+        var rows = Keys(list.Select(e => e.Row), rowKeys);
+        var columns = Keys(list.Select(e => e.Column), columnKeys);
         var cells = rows.Select(r => columns.Select(c => new GroupAccumulator($"{r}|{c}")).ToArray()).ToArray();
         var rowMargins = rows.Select(r => new GroupAccumulator(r)).ToArray();
         var columnMargins = columns.Select(c => new GroupAccumulator(c)).ToArray();
         var total = new GroupAccumulator(GroupTotals.AllGroup);
         var rowIndex = rows.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
         var columnIndex = columns.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
-        foreach (var f in list)
+        foreach (var (row, column, f) in list)
         {
-            var r = rowIndex[rowsBy.KeyOf(f)];
-            var c = columnIndex[columnsBy.KeyOf(f)];
+            var r = rowIndex[row];
+            var c = columnIndex[column];
             cells[r][c].Add(f);
             rowMargins[r].Add(f);
             columnMargins[c].Add(f);

@@ -96,6 +96,30 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
         return new FactsRow(builder.FromWorkspace(id.ToString(), district, workspace, score, year), null);
     }
 
+    /// <summary>
+    /// A handler making each row the enterprise's facts under the first two frameworks (the one in force and a
+    /// proposal), or its rejection: the path of a what-if over a registry.
+    /// </summary>
+    public IRowHandler<PairRow> Pairs(EnterpriseFactsBuilder before, EnterpriseFactsBuilder after, int year) => new PairHandler(this, before, after, year);
+
+    /// <summary>Parses and scores one row under the first two frameworks into its facts under each; the first rejection wins.</summary>
+    public PairRow ScorePair<TCells>(TCells cells, long line, EnterpriseFactsBuilder before, EnterpriseFactsBuilder after, int year)
+        where TCells : ICells, allows ref struct
+    {
+        var workspaces = _workspaces.Value!;
+        var idColumn = _parsers[0].Layout.IdColumn;
+        var id = idColumn < cells.Count ? cells[idColumn].Trim() : default;
+        var enterpriseId = id.Length <= RegistryRowParser.MaxIdLength ? id.ToString() : InputRules.Shorten(id);
+        if (!_parsers[0].TryParse(cells, workspaces[0], out var district, out var issue) || !_parsers[1].TryParse(cells, workspaces[1], out _, out issue))
+        {
+            return new PairRow(line, enterpriseId, null, null, issue);
+        }
+
+        var first = before.FromWorkspace(enterpriseId, district, workspaces[0], Scorer.Score(workspaces[0]), year);
+        var second = after.FromWorkspace(enterpriseId, district, workspaces[1], Scorer.Score(workspaces[1]), year);
+        return new PairRow(line, enterpriseId, first, second, null);
+    }
+
     /// <summary>Parses and scores one row under every framework; the first rejection wins.</summary>
     public ScoredRow Score<TCells>(TCells cells, long line)
         where TCells : ICells, allows ref struct
@@ -159,6 +183,14 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
             where TCells : ICells, allows ref struct => scan.ScoreFacts(cells, line, builder, year);
 
         public FactsRow Reject(long line, string reason) => new(null, ResultFormat.Rejected(line, "", "", reason));
+    }
+
+    private sealed class PairHandler(RegistryScan scan, EnterpriseFactsBuilder before, EnterpriseFactsBuilder after, int year) : IRowHandler<PairRow>
+    {
+        public PairRow Row<TCells>(TCells cells, long line)
+            where TCells : ICells, allows ref struct => scan.ScorePair(cells, line, before, after, year);
+
+        public PairRow Reject(long line, string reason) => new(line, "", null, null, new RowIssue("", reason));
     }
 
     private sealed class LineHandler(RegistryScan scan, ResultFormat format) : IRowHandler<ResultLine>

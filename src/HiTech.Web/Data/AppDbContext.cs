@@ -265,6 +265,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(r => r.ProposalVersion).HasMaxLength(32);
             e.Property(r => r.BaselineVersion).HasMaxLength(32);
             e.Property(r => r.Population).HasMaxLength(64);
+            e.Property(r => r.RegistryName).HasMaxLength(256);
+            e.Property(r => r.RegistryFile).HasMaxLength(64);
             e.Property(r => r.Status).HasMaxLength(16);
             e.HasIndex(r => r.Status);
         });

@@ -116,4 +116,49 @@ public class WhatIfAnalysisTests
         var hiTech = report.Indicators.Single(i => i.Id == "hi_tech_enterprises");
         Assert.Equal(entering.Values.Sum(), hiTech.Change);
     }
+
+    [Fact]
+    public void A_registry_population_streams_through_the_pipeline_reports_its_rejects_and_agrees_with_the_assessment_path()
+    {
+        var proposal = WithThreshold("    min_index: 55", "    min_index: 40");
+        var generator = new RegistryGenerator(TestFrameworks.Classifier);
+        var enterprises = Enumerable.Range(0, 300).Select(i => generator.Generate(i, 7)).ToList();
+        static string Csv(IEnumerable<string> cells) => string.Join(',', cells.Select(c => c.Contains(',', StringComparison.Ordinal) ? $"\"{c}\"" : c));
+        var lines = new List<string> { Csv(GeneratedEnterprise.Columns) };
+        lines.AddRange(enterprises.Select(e => Csv(e.ToCells())));
+        var broken = enterprises[0].ToCells();
+        broken[0] = "BROKEN-1";
+        broken[4] = "a lot";
+        lines.Insert(3, Csv(broken));
+        using var file = new CsvRegistry(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), "registry.csv");
+
+        var fromRegistry = new WhatIfAnalysis(TestFrameworks.Reference, proposal, TestFrameworks.Classifier, TestMaturity.Schemes, Rules);
+        var population = RegistryPopulation.AddTo(fromRegistry, file, 2025);
+
+        Assert.Equal((301L, 300L, 1L), (population.Rows, population.Used, population.Rejected));
+        var reject = Assert.Single(population.Rejects);
+        Assert.Equal((4L, "BROKEN-1", "turnover"), (reject.Line, reject.EnterpriseId, reject.Field));
+        Assert.Empty(population.HeaderProblems);
+
+        // The same enterprises as assessments give the same report.
+        var registryReport = fromRegistry.Report();
+        var assessmentReport = Analyse(proposal, enterprises.Select(e => e.ToInput())).Report();
+        Assert.Equal(assessmentReport.Scored, registryReport.Scored);
+        Assert.Equal(assessmentReport.Movers.Cells, registryReport.Movers.Cells);
+        Assert.Equal(assessmentReport.Transitions.Cells, registryReport.Transitions.Cells);
+        Assert.Equal(assessmentReport.Cost.NetTotalInr, registryReport.Cost.NetTotalInr);
+    }
+
+    [Fact]
+    public void A_registry_whose_header_cannot_be_scored_gives_its_problems_and_no_rows()
+    {
+        using var file = new CsvRegistry(new MemoryStream("name,colour\nx,red\n"u8.ToArray()), "registry.csv");
+        var analysis = new WhatIfAnalysis(TestFrameworks.Reference, TestFrameworks.Reference, TestFrameworks.Classifier, TestMaturity.Schemes, Rules);
+
+        var population = RegistryPopulation.AddTo(analysis, file, 2025);
+
+        Assert.Equal(0, population.Rows);
+        Assert.NotEmpty(population.HeaderProblems);
+        Assert.Equal(0, analysis.Scored);
+    }
 }

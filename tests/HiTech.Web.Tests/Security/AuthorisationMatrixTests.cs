@@ -246,6 +246,8 @@ public sealed class AuthorisationMatrixTests(SecurityFixture fixture)
         Page("GET /analytics", _ => "/analytics", AnalystsAndAdmin),
         Page("GET /analytics/what-if", _ => "/analytics/what-if", AnalystsAndAdmin),
         Page("POST /analytics/what-if", _ => "/analytics/what-if", AnalystsAndAdmin),
+        Page("GET /analytics/what-if/change", _ => "/analytics/what-if/change", AnalystsAndAdmin),
+        Page("POST /analytics/what-if/change", _ => "/analytics/what-if/change", AnalystsAndAdmin),
         Page("GET /analytics/what-if/{id:guid}", t => $"/analytics/what-if/{t.WhatIfRunA}", AnalystsAndAdmin),
         Page("POST /analytics/what-if/{id:guid}?handler=publish", t => $"/analytics/what-if/{t.WhatIfRunA}?handler=publish", AdminOnly),
         Page("GET /analytics/what-if/compare", t => $"/analytics/what-if/compare?run={t.WhatIfRunA}&run={t.WhatIfRunA}", AnalystsAndAdmin),

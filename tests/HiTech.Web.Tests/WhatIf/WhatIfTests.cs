@@ -31,26 +31,13 @@ public sealed class WhatIfTests(PlatformFixture platform) : IClassFixture<Platfo
         {
             { new StringContent(Browser.Token(form)), "__RequestVerificationToken" },
             { new StringContent(year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? defaultYear), "Year" },
+            { new StringContent("true"), "Assessments" },
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml)), "Upload", name },
         };
         return await browser.Client.PostAsync("/analytics/what-if", content, None);
     }
 
-    private async Task<WhatIfRun> FinishedAsync(Guid id)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var run = await platform.WithDbAsync(db => db.WhatIfRuns.AsNoTracking().SingleAsync(r => r.Id == id));
-            if (run.Status is WhatIfRunStatus.Done or WhatIfRunStatus.Failed)
-            {
-                return run;
-            }
-
-            await Task.Delay(100, None);
-        }
-
-        throw new TimeoutException("The what-if run did not finish in 30 s.");
-    }
+    private Task<WhatIfRun> FinishedAsync(Guid id) => WhatIfRunWait.FinishedAsync(platform, id);
 
     private static IEnumerable<int?> Figures(PublishedTable table) =>
         table.Cells.SelectMany(r => r).Concat(table.RowTotals).Concat(table.ColumnTotals).Append(table.Total);

@@ -26,34 +26,10 @@ public sealed record PublishedTable(
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(rules);
-        var list = entries.ToList();
-        var rows = Keys(rowKeys, list.Select(e => e.Row));
-        var columns = Keys(columnKeys, list.Select(e => e.Column));
-        var rowIndex = rows.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
-        var columnIndex = columns.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
-        var cells = rows.Select(r => columns.Select(c => new GroupAccumulator($"{r}|{c}")).ToArray()).ToArray();
-        var rowMargins = rows.Select(r => new GroupAccumulator(r)).ToArray();
-        var columnMargins = columns.Select(c => new GroupAccumulator(c)).ToArray();
-        var total = new GroupAccumulator(GroupTotals.AllGroup);
-        foreach (var (row, column, facts) in list)
-        {
-            var r = rowIndex[row];
-            var c = columnIndex[column];
-            var counted = CountOnly(facts);
-            cells[r][c].Add(counted);
-            rowMargins[r].Add(counted);
-            columnMargins[c].Add(counted);
-            total.Add(counted);
-        }
-
-        // The dimensions only label the table; the disclosure rules read the totals.
-        var table = new TwoWayTable(
-            GroupDimension.Tier,
-            GroupDimension.Tier,
-            [.. cells.Select(row => (IReadOnlyList<GroupTotals>)[.. row.Select(c => c.ToTotals())])],
-            [.. rowMargins.Select(m => m.ToTotals())],
-            [.. columnMargins.Select(m => m.ToTotals())],
-            total.ToTotals());
+        // Counted by the analytics' own tally; the dimensions only label the table, the disclosure rules read the totals.
+        var table = GroupTableBuilder.Tally(entries.Select(e => (e.Row, e.Column, CountOnly(e.Facts))), GroupDimension.Tier, GroupDimension.Tier, rowKeys, columnKeys);
+        var rows = table.RowMargins.Select(m => m.Group).ToList();
+        var columns = table.ColumnMargins.Select(m => m.Group).ToList();
         var disclosed = DisclosureControl.Apply(table, rules);
         static int? Shown(GroupTotals totals, CellDisclosure verdict) => verdict.Published ? totals.Enterprises : null;
         return new PublishedTable(
@@ -84,11 +60,4 @@ public sealed record PublishedTable(
         ReturneeHires = null,
         HiTech = false,
     };
-
-    private static List<string> Keys(IReadOnlyList<string> given, IEnumerable<string> seen)
-    {
-        var keys = given.ToList();
-        keys.AddRange(seen.Distinct(StringComparer.Ordinal).Where(k => !keys.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal));
-        return keys;
-    }
 }

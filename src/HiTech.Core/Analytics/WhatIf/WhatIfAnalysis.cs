@@ -1,5 +1,6 @@
 using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
+using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 using SimulationTransitions = HiTech.Core.Simulation.TierTransitions;
 
@@ -49,6 +50,12 @@ public sealed class WhatIfAnalysis
         _cost = new IncentiveCostRule(schemes);
     }
 
+    public CompiledFramework Baseline => _baseline;
+
+    public CompiledFramework Proposal => _proposal;
+
+    public ActivityClassifier Classifier => _classifier;
+
     public int Scored => _scored.Count;
 
     /// <summary>Enterprises whose inputs one of the two frameworks would not score (say, a required input the proposal adds).</summary>
@@ -72,6 +79,17 @@ public sealed class WhatIfAnalysis
             _baseline.TierIndex(before.Tier.Id),
             _proposal.TierIndex(after.Tier.Id)));
         return true;
+    }
+
+    /// <summary>
+    /// Adds one enterprise already scored under both frameworks (a registry row, <see cref="RegistryScan.Pairs"/>):
+    /// its facts under the baseline and under the proposal.
+    /// </summary>
+    public void Add(EnterpriseFacts before, EnterpriseFacts after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        _scored.Add((before, after, _baseline.TierIndex(before.TierId), _proposal.TierIndex(after.TierId)));
     }
 
     public WhatIfReport Report()

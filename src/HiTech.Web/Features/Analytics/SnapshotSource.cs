@@ -14,8 +14,6 @@ namespace HiTech.Web.Features.Analytics;
 /// </summary>
 public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, ReferenceData reference) : ISnapshotSource
 {
-    private const int Batch = 200;
-
     /// <summary>The status id the facts of an approved assessment carry.</summary>
     public const string StatusId = "approved";
 
@@ -25,34 +23,24 @@ public sealed class SnapshotSource(AppDbContext db, FrameworkStore frameworks, A
     public async IAsyncEnumerable<EnterpriseFacts> FactsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // One row per enterprise and year: when a year was approved twice, the later approval stands.
-        var ids = (await db.Assessments.AsNoTracking()
-                .Where(a => a.Status == AssessmentStatus.Approved)
-                .Select(a => new { a.Id, a.OrganisationId, a.Year, a.DecidedAt })
-                .ToListAsync(cancellationToken))
-            .GroupBy(a => (a.OrganisationId, a.Year))
-            .Select(g => g.OrderByDescending(a => a.DecidedAt).First().Id)
-            .ToList();
+        var ids = await ApprovedAssessments.LatestIdsAsync(db, null, cancellationToken);
         var builders = new Dictionary<(string, string), EnterpriseFactsBuilder>();
-        foreach (var chunk in ids.Chunk(Batch))
+        await foreach (var batch in ApprovedAssessments.BatchesAsync(db, ids, cancellationToken))
         {
-            var chunkIds = chunk.ToList();
-            var assessments = await db.Assessments.AsNoTracking().Include(a => a.Inputs)
-                .Where(a => chunkIds.Contains(a.Id)).ToListAsync(cancellationToken);
-            var organisationIds = assessments.Select(a => a.OrganisationId).Distinct().ToList();
-            var organisations = await db.Organisations.AsNoTracking().Include(o => o.Activities)
-                .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+            var batchIds = batch.Select(e => e.Assessment.Id).ToList();
+            var organisationIds = batch.Select(e => e.Organisation.Id).Distinct().ToList();
             var maturity = (await db.MaturityAssessments.AsNoTracking()
                     .Where(m => organisationIds.Contains(m.OrganisationId) && m.CompletedAt != null && m.ResultJson != null)
                     .Select(m => new FinishedMaturity(m.OrganisationId, m.CompletedAt!.Value, m.ResultJson!))
                     .ToListAsync(cancellationToken))
                 .ToLookup(m => m.OrganisationId);
             var finals = (await db.AssessmentResults.AsNoTracking()
-                    .Where(r => r.IsFinal && chunkIds.Contains(r.AssessmentId)).ToListAsync(cancellationToken))
+                    .Where(r => r.IsFinal && batchIds.Contains(r.AssessmentId)).ToListAsync(cancellationToken))
                 .GroupBy(r => r.AssessmentId)
                 .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ComputedAt).First());
-            foreach (var latest in assessments)
+            foreach (var (latest, organisation) in batch)
             {
-                if (!finals.TryGetValue(latest.Id, out var result) || !organisations.TryGetValue(latest.OrganisationId, out var organisation))
+                if (!finals.TryGetValue(latest.Id, out var result))
                 {
                     continue;
                 }

@@ -7,8 +7,19 @@ namespace HiTech.Web.Features.WhatIf;
 /// <summary>One what-if run with its report and the proposal's changes against the version in force, for analysts and admins.</summary>
 public sealed class GetWhatIfRun(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, DisclosureRules rules)
 {
-    /// <summary>A run, its report when finished, the proposal's changes, the version it was published as, and the minimum frequency of the disclosure rules.</summary>
-    public sealed record RunView(WhatIfRun Run, WhatIfReport? Report, IReadOnlyList<FrameworkChange> Changes, FrameworkVersion? PublishedAs, int MinFrequency);
+    /// <summary>
+    /// A run, its report when finished, the proposal's changes against the version in force (the diff), the settings a
+    /// form changed (empty for a file), the registry rows it rejected (the first of them), the version it was published
+    /// as, and the minimum frequency of the disclosure rules.
+    /// </summary>
+    public sealed record RunView(
+        WhatIfRun Run,
+        WhatIfReport? Report,
+        IReadOnlyList<FrameworkChange> Changes,
+        IReadOnlyList<FrameworkSettingChange> FormChanges,
+        IReadOnlyList<RegistryReject> RegistryRejects,
+        FrameworkVersion? PublishedAs,
+        int MinFrequency);
 
     public async Task<Outcome<RunView>> ExecuteAsync(Guid id, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -28,6 +39,8 @@ public sealed class GetWhatIfRun(AppDbContext db, FrameworkStore frameworks, Ass
         var proposal = FrameworkUpload.Validate(run.ProposalYaml, run.ProposalName, scoring.Classifier).Framework;
         IReadOnlyList<FrameworkChange> changes = proposal is null ? [] : FrameworkDiff.Compare(baseline.Definition, proposal.Definition);
         var published = await db.FrameworkVersions.AsNoTracking().FirstOrDefaultAsync(f => f.SimulationRunId == id, cancellationToken);
-        return Outcome.Ok(new RunView(run, report, changes, published, rules.MinFrequency));
+        var formChanges = run.ProposalChanges is null ? [] : JsonSerializer.Deserialize<List<FrameworkSettingChange>>(run.ProposalChanges, RunWhatIf.Json) ?? [];
+        var rejects = run.RegistryRejects is null ? [] : JsonSerializer.Deserialize<List<RegistryReject>>(run.RegistryRejects, RunWhatIf.Json) ?? [];
+        return Outcome.Ok(new RunView(run, report, changes, formChanges, rejects, published, rules.MinFrequency));
     }
 }

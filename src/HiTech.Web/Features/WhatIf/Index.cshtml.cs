@@ -1,41 +1,30 @@
 namespace HiTech.Web.Features.WhatIf;
 
-/// <summary>GET/POST /analytics/what-if: upload a proposal framework, pick the population's year, queue a run; the kept runs, to open or compare.</summary>
+/// <summary>GET/POST /analytics/what-if: upload a proposal framework, pick the population, queue a run; the kept runs, to open or compare.</summary>
 [Authorize(Policy = Roles.Analyst)]
-[RequestSizeLimit(FrameworkUpload.MaxBytes + (64 * 1024))]
-public sealed class IndexModel(StartWhatIf start, ListWhatIfRuns list, TimeProvider clock, IStringLocalizer<WhatIfText> l) : FormPage
+[RequestSizeLimit(WhatIfFiles.MaxRegistryBytes + FrameworkUpload.MaxBytes + (64 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = WhatIfFiles.MaxRegistryBytes + FrameworkUpload.MaxBytes + (64 * 1024))]
+public sealed class IndexModel(StartWhatIf start, ListWhatIfRuns list, TimeProvider clock, IStringLocalizer<WhatIfText> l) : WhatIfFormPage(list, clock)
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    [BindProperty]
-    public int Year { get; set; }
-
     public IReadOnlyList<FrameworkError> Errors { get; private set; } = [];
 
-    public IReadOnlyList<ListWhatIfRuns.RunSummary> Runs { get; private set; } = [];
+    public override IReadOnlyList<string> FieldOrder => [nameof(Upload), nameof(Assessments), nameof(Year), nameof(Registry)];
 
-    public int? LatestApprovedYear { get; private set; }
-
-    public override IReadOnlyList<string> FieldOrder => [nameof(Upload), nameof(Year)];
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        var shown = await ShowAsync(cancellationToken);
-        Year = LatestApprovedYear ?? clock.GetUtcNow().Year;
-        return shown;
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(firstVisit: true, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), l["Choose a proposal framework file (.yaml)"]);
-            return await ShowAsync(cancellationToken);
+            return await ShowAsync(firstVisit: false, cancellationToken);
         }
 
         await using var stream = Upload.OpenReadStream();
-        var outcome = await start.ExecuteAsync(stream, Upload.FileName, Year, Current, cancellationToken);
+        var outcome = await start.ExecuteAsync(stream, Upload.FileName, Population(), Current, cancellationToken);
         if (this.Refusal(outcome) is { } refused)
         {
             return refused;
@@ -48,27 +37,14 @@ public sealed class IndexModel(StartWhatIf start, ListWhatIfRuns list, TimeProvi
             {
                 ModelState.AddModelError(nameof(Upload), l["The proposal has {0} errors and was not run. Nothing was stored.", Errors.Count]);
             }
-            else
+            else if (!AddPopulationErrors(outcome))
             {
-                ModelState.AddErrors(outcome, field => field == "year" ? nameof(Year) : nameof(Upload));
+                ModelState.AddErrors(outcome, _ => nameof(Upload));
             }
 
-            return await ShowAsync(cancellationToken);
+            return await ShowAsync(firstVisit: false, cancellationToken);
         }
 
         return Redirect($"/analytics/what-if/{outcome.Value!.Id}");
-    }
-
-    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
-    {
-        var runs = await list.ExecuteAsync(Current, cancellationToken);
-        if (this.Refusal(runs) is { } refused)
-        {
-            return refused;
-        }
-
-        Runs = runs.Value!.Runs;
-        LatestApprovedYear = runs.Value.LatestApprovedYear;
-        return Page();
     }
 }

@@ -5,8 +5,9 @@ using HiTech.Core.Analytics.WhatIf;
 namespace HiTech.Web.Features.WhatIf;
 
 /// <summary>
-/// Executes one claimed what-if run: the population's engine inputs scored under the version in force and under the
-/// proposal by Core's <see cref="WhatIfAnalysis"/>, progress saved as it goes, the report (every figure already
+/// Executes one claimed what-if run: the population (the year's approved assessments, read by
+/// <see cref="ApprovedAssessments"/>, and/or the run's registry, streamed by Core's <see cref="RegistryPopulation"/>)
+/// scored under the version in force and under the proposal by Core's <see cref="WhatIfAnalysis"/>, progress saved as it goes, the report (every figure already
 /// through disclosure control) stored as JSON. A failure is stored in plain words, never thrown to the worker.
 /// </summary>
 public sealed class RunWhatIf(
@@ -15,10 +16,14 @@ public sealed class RunWhatIf(
     AssessmentScoring scoring,
     Maturity.MaturityReference maturity,
     DisclosureRules rules,
+    WhatIfFiles files,
     TimeProvider clock,
     ILogger<RunWhatIf> log)
 {
-    private const int Batch = 200;
+    /// <summary>The status the facts of an approved assessment carry.</summary>
+    private const string ApprovedStatus = "approved";
+
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(500);
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
@@ -32,7 +37,7 @@ public sealed class RunWhatIf(
             run.Status = WhatIfRunStatus.Done;
             run.Progress = 100;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidDataException or IOException)
         {
             log.LogWarning(e, "What-if run {Run} failed", run.Id);
             run.Status = WhatIfRunStatus.Failed;
@@ -50,36 +55,70 @@ public sealed class RunWhatIf(
             ?? throw new InvalidOperationException("The proposal no longer validates against this platform's reference data.");
         var analysis = new WhatIfAnalysis(baseline, proposal, scoring.Classifier, maturity.Schemes, rules);
 
-        // The latest approved assessment of each enterprise for the year.
-        var ids = (await db.Assessments.AsNoTracking()
-                .Where(a => a.Status == AssessmentStatus.Approved && a.Year == run.Year)
-                .Select(a => new { a.Id, a.OrganisationId, a.DecidedAt })
-                .ToListAsync(cancellationToken))
-            .GroupBy(a => a.OrganisationId)
-            .Select(g => g.OrderByDescending(a => a.DecidedAt).First().Id)
-            .ToList();
-        var done = 0;
-        foreach (var chunk in ids.Chunk(Batch))
+        // Progress: the assessments and the registry share the first 95%; the report takes the rest.
+        var registryStart = WhatIfPopulations.IncludesRegistry(run.Population) && WhatIfPopulations.IncludesAssessments(run.Population) ? 45 : 0;
+        if (WhatIfPopulations.IncludesAssessments(run.Population))
         {
-            var chunkIds = chunk.ToList();
-            var assessments = await db.Assessments.AsNoTracking().Include(a => a.Inputs)
-                .Where(a => chunkIds.Contains(a.Id)).ToListAsync(cancellationToken);
-            var organisationIds = assessments.Select(a => a.OrganisationId).Distinct().ToList();
-            var organisations = await db.Organisations.AsNoTracking().Include(o => o.Activities)
-                .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-            foreach (var assessment in assessments)
-            {
-                if (organisations.TryGetValue(assessment.OrganisationId, out var organisation))
-                {
-                    analysis.Add(AssessmentScoring.ToInput(organisation, organisation.Activities, assessment.Inputs, baseline), run.Year, "approved");
-                }
-            }
+            await AddAssessmentsAsync(run, analysis, baseline, WhatIfPopulations.IncludesRegistry(run.Population) ? 45 : 95, cancellationToken);
+        }
 
-            done += chunk.Length;
-            run.Progress = (int)(95L * done / ids.Count);
-            await db.SaveChangesAsync(cancellationToken);
+        if (WhatIfPopulations.IncludesRegistry(run.Population))
+        {
+            await AddRegistryAsync(run, analysis, registryStart, cancellationToken);
         }
 
         return analysis.Report();
+    }
+
+    private async Task AddAssessmentsAsync(WhatIfRun run, WhatIfAnalysis analysis, CompiledFramework baseline, int share, CancellationToken cancellationToken)
+    {
+        var ids = await ApprovedAssessments.LatestIdsAsync(db, run.Year, cancellationToken);
+        var done = 0;
+        await foreach (var batch in ApprovedAssessments.BatchesAsync(db, ids, cancellationToken))
+        {
+            foreach (var (assessment, organisation) in batch)
+            {
+                analysis.Add(AssessmentScoring.ToInput(organisation, organisation.Activities, assessment.Inputs, baseline), run.Year, ApprovedStatus);
+            }
+
+            done += batch.Count;
+            run.Progress = (int)((long)share * done / Math.Max(1, ids.Count));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Streams the run's registry into the analysis on a worker thread, saving progress twice a second meanwhile.</summary>
+    private async Task AddRegistryAsync(WhatIfRun run, WhatIfAnalysis analysis, int start, CancellationToken cancellationToken)
+    {
+        var path = files.PathOf(run.RegistryFile ?? throw new InvalidOperationException("The run has no registry file."));
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException("The registry file of this run is no longer on the server.");
+        }
+
+        using var table = TableUpload.Open(path, TableUpload.IsExcel(path), run.RegistryName ?? "registry");
+        var read = 0d;
+        var reading = Task.Run(() => RegistryPopulation.AddTo(analysis, table, run.Year, share => Volatile.Write(ref read, share)), cancellationToken);
+        while (!reading.IsCompleted)
+        {
+            await Task.WhenAny(reading, Task.Delay(ProgressEvery, clock, cancellationToken));
+            run.Progress = start + (int)((95 - start) * Volatile.Read(ref read));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var population = await reading;
+        if (population.HeaderProblems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", population.HeaderProblems.Select(p => p.Trim())));
+        }
+
+        run.RegistryRows = population.Rows;
+        run.RegistryUsed = population.Used;
+        run.RegistryRejected = population.Rejected;
+        run.RegistryRejects = JsonSerializer.Serialize(population.Rejects, Json);
+        if (population.Aborted is { } aborted)
+        {
+            throw new InvalidDataException(aborted);
+        }
     }
 }

@@ -12,6 +12,9 @@ public static class WhatIfFeature
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<StartWhatIf>();
+        services.AddScoped<ShowProposalForm>();
+        services.AddSingleton<WhatIfFiles>();
+        services.AddScoped<WhatIfWords>();
         services.AddScoped<RunWhatIf>();
         services.AddScoped<ListWhatIfRuns>();
         services.AddScoped<GetWhatIfRun>();

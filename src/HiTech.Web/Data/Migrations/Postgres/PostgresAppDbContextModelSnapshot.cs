@@ -1442,6 +1442,9 @@ namespace HiTech.Web.Data.Migrations.Postgres
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProposalChanges")
+                        .HasColumnType("text");
+
                     b.Property<string>("ProposalFrameworkId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1460,6 +1463,26 @@ namespace HiTech.Web.Data.Migrations.Postgres
                     b.Property<string>("ProposalYaml")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("RegistryFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegistryName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("RegistryRejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegistryRejects")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RegistryRows")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RegistryUsed")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("uuid");

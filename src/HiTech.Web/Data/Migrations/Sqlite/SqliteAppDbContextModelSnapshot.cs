@@ -1411,6 +1411,9 @@ namespace HiTech.Web.Data.Migrations.Sqlite
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProposalChanges")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProposalFrameworkId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1429,6 +1432,26 @@ namespace HiTech.Web.Data.Migrations.Sqlite
                     b.Property<string>("ProposalYaml")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegistryRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegistryRejects")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegistryRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegistryUsed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestedBy")
                         .HasColumnType("TEXT");
