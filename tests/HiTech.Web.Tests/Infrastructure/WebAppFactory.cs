@@ -124,10 +124,12 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// A client without cookies and without following redirects: what an API caller or a bare browser request sees.
-    /// In memory, or over a real socket once <see cref="StartKestrel"/> has run.
+    /// In memory, or over a real socket once <see cref="StartKestrel"/> has run. A request sent with
+    /// "Expect: 100-continue" waits for the server's answer before sending its body as long as a busy machine may take
+    /// (after the default 1 s an oversized body goes anyway, and the refusal then comes as a broken pipe, not a 413).
     /// </summary>
     public HttpClient CreateBareClient() => _kestrelAddress is { } address
-        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address }
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = address }
         : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = InMemoryAddress });
 
     /// <summary>In memory, outside Development, as if over HTTPS (the platform refuses plain HTTP there).</summary>
