@@ -1,10 +1,12 @@
+using HiTech.Web.Tests.Infrastructure;
+#if POSTGRES
 using System.Net;
 using System.Net.Http.Headers;
 using HiTech.Web.Infrastructure.Storage;
-using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+#endif
 
 namespace HiTech.Web.Tests.Assessments;
 
@@ -15,20 +17,14 @@ namespace HiTech.Web.Tests.Assessments;
 /// </summary>
 public sealed class DatabaseEvidenceTests
 {
-    private const string NeedsPostgres = "Evidence in the database needs PostgreSQL: this test runs in HiTech.Web.PostgresTests (HITECH_TEST_POSTGRES set)";
-
     private static readonly Dictionary<string, string> InDatabase = new() { ["Storage:Evidence"] = "database", ["Uploads:MaxBytes"] = "4194304" };
 
     private static CancellationToken None => TestContext.Current.CancellationToken;
 
+#if POSTGRES
     [Fact]
     public async Task A_file_uploaded_through_one_node_downloads_byte_for_byte_through_the_other()
     {
-        if (!WebAppFactory.UsesPostgres)
-        {
-            Assert.Skip(NeedsPostgres);
-        }
-
         await using var one = new Node(new WebAppFactory { Settings = InDatabase });
         await one.InitializeAsync();
         var shared = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(WebAppFactory.PostgresVariable)) { Database = one.Factory.DatabaseName }.ConnectionString;
@@ -81,21 +77,20 @@ public sealed class DatabaseEvidenceTests
         using var again = await throughOne.GetAsync($"/api/v1/assessments/{id}/evidence/{fileId}", None);
         Assert.Equal(content, await again.Content.ReadAsByteArrayAsync(None));
     }
+#endif
 
+#if !POSTGRES
     [Fact]
     public async Task Evidence_in_the_database_on_SQLite_is_refused_at_start_up_with_what_to_do()
     {
-        if (WebAppFactory.UsesPostgres)
-        {
-            Assert.Skip("A refusal of SQLite's: runs in HiTech.Web.Tests");
-        }
-
         await using var factory = new WebAppFactory { Settings = InDatabase };
         var refused = Assert.ThrowsAny<Exception>(() => factory.Server);
         Assert.Contains("Storage:Evidence", refused.ToString(), StringComparison.Ordinal);
         Assert.Contains("postgres", refused.ToString(), StringComparison.Ordinal);
     }
+#endif
 
+#if POSTGRES
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient api, Guid assessment, byte[] bytes, string name)
     {
         using var form = new MultipartFormDataContent { { new StringContent("turnover"), "inputId" } };
@@ -110,4 +105,5 @@ public sealed class DatabaseEvidenceTests
 
     /// <summary>One web node of the two, with the assessments' helpers.</summary>
     private sealed class Node(WebAppFactory factory) : AssessmentsFixture(factory);
+#endif
 }

@@ -1,9 +1,11 @@
-using System.Net;
 using HiTech.Web.Data;
 using HiTech.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+#if POSTGRES
+using System.Net;
 using Npgsql;
+#endif
 
 namespace HiTech.Web.Tests.Operations;
 
@@ -29,14 +31,10 @@ public sealed class StaleReadsTests(StaleReadsFixture platform) : IClassFixture<
         Assert.Equal("valid", verified.GetProperty("status").GetString());
     }
 
+#if POSTGRES
     [Fact]
     public async Task With_a_replica_public_reads_use_it_and_it_refuses_a_write()
     {
-        if (!WebAppFactory.UsesPostgres)
-        {
-            Assert.Skip("A read replica is PostgreSQL's: this test runs in HiTech.Web.PostgresTests (HITECH_TEST_POSTGRES set)");
-        }
-
         // The "replica" is the test's own database through the replica's setting: what matters is which connection reads.
         var settings = new Dictionary<string, string>();
         await using var factory = new WebAppFactory { Settings = settings };
@@ -59,19 +57,17 @@ public sealed class StaleReadsTests(StaleReadsFixture platform) : IClassFixture<
         Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Certificates.CountAsync(c => c.RevokedReason == "written on the read path", None));
     }
+#endif
 
+#if !POSTGRES
     [Fact]
     public async Task A_replica_setting_on_SQLite_is_refused_at_start_up_naming_it()
     {
-        if (WebAppFactory.UsesPostgres)
-        {
-            Assert.Skip("A refusal of SQLite's: runs in HiTech.Web.Tests");
-        }
-
         await using var factory = new WebAppFactory { Settings = new Dictionary<string, string> { ["ConnectionStrings:ReadReplica"] = "Host=127.0.0.1;Database=replica" } };
         var refused = Assert.ThrowsAny<Exception>(() => factory.Server);
         Assert.Contains("ConnectionStrings:ReadReplica", refused.ToString(), StringComparison.Ordinal);
     }
+#endif
 }
 
 /// <summary>A platform of the stale-reads tests' own, without a replica.</summary>
