@@ -31,10 +31,10 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo "uncommitted")
 cat "$providers" "$needs" >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 /usr/bin/time -f "%e %M" -o "$OUT/time.log" "$HITECH" match --providers "$providers" --needs "$needs" --top 10 \
-  --out "$OUT/matches-$PROVIDERS.csv" >"$OUT/match.stdout" 2>"$OUT/match.stderr" || true
+  --out "$OUT/matches-$PROVIDERS.csv" >"$OUT/match.stdout" 2>"$OUT/match.stderr" && match_status=0 || match_status=$?
 read -r wall_s rss_kb < "$OUT/time.log"
 summary=$(tail -n 1 "$OUT/match.stdout")
-check=$("$BENCH" match-check "$providers" "$needs" "$OUT/matches-$PROVIDERS.csv" "$SAMPLE" || true)
+check=$("$BENCH" match-check "$providers" "$needs" "$OUT/matches-$PROVIDERS.csv" "$SAMPLE") && check_status=0 || check_status=$?
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$summary"
 echo "$check"
@@ -52,3 +52,10 @@ echo "$check"
   echo ""
   echo "Goal: p99 under 10 ms per need; results identical to the brute-force oracle on the sample."
 } >> "$ROOT/bench/RESULTS.md"
+
+# The figures are written either way; a failed match or any disagreement with the oracle fails the script (CI runs a
+# small one).
+if [ "$match_status" -ne 0 ] || [ "$check_status" -ne 0 ]; then
+  echo "match.sh: hitech match exited $match_status, the oracle check $check_status (see $OUT/match.stderr)" >&2
+  exit 1
+fi
