@@ -68,13 +68,17 @@ public sealed class ObservabilityTests(PlatformFixture platform) : IClassFixture
             await Task.Delay(25, None);
         }
 
-        // The exporter may answer from a scrape made just before the scoring (it keeps one for a moment): ask until
-        // the scoring shows, for at most a few seconds.
+        // The exporter may answer from a scrape made just before the scoring (it keeps one for a moment), and a
+        // request's duration is recorded only after its answer has gone: ask until both show, for at most 10 s.
         var text = "";
-        for (var i = 0; i < 40 && !text.Contains("hitech_scoring_enterprises_total{", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 100 && !(text.Contains("hitech_scoring_enterprises_total{", StringComparison.Ordinal)
+            && text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal)); i++)
         {
             if (i > 0)
             {
+                // A request of the platform's own between scrapes (the exporter may not count its own /metrics).
+                using var anonymous = platform.Anonymous();
+                (await anonymous.GetAsync("/api/v1/no-such-thing", None)).Dispose();
                 await Task.Delay(100, None);
             }
 
