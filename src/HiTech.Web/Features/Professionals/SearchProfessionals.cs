@@ -19,18 +19,7 @@ public sealed class SearchProfessionals(AppDbContext db, TimeProvider clock, Col
 
         var data = vocabulary.For(await frameworks.ActiveAsync(cancellationToken));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var district = "";
-        if (!string.IsNullOrWhiteSpace(query.District))
-        {
-            if (data.Districts.TryResolve(query.District, out var found))
-            {
-                district = found.Name;
-            }
-            else
-            {
-                errors["district"] = [l["Choose a Kerala district from the list"]];
-            }
-        }
+        var district = DistrictFilter.Resolve(data, query.District, l["Choose a Kerala district from the list"], errors);
 
         if (!string.IsNullOrWhiteSpace(query.Sector) && !data.Reference.PrioritySectors.TryGet(query.Sector, out _))
         {
@@ -85,10 +74,7 @@ public sealed class SearchProfessionals(AppDbContext db, TimeProvider clock, Col
             listed = listed.Where(p => (";" + p.Availability + ";").Contains(availability));
         }
 
-        if (district.Length > 0)
-        {
-            listed = listed.Where(p => p.District == district || p.Remote);
-        }
+        listed = DistrictFilter.Serving(listed, district);
 
         var total = await listed.CountAsync(cancellationToken);
         var rows = await listed.OrderBy(p => p.Name).ThenBy(p => p.Id)

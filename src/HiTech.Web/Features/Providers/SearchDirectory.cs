@@ -12,18 +12,7 @@ public sealed class SearchDirectory(StaleReads reads, ProviderAccess access, Col
     {
         var data = vocabulary.For(await frameworks.ActiveAsync(cancellationToken));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var district = "";
-        if (!string.IsNullOrWhiteSpace(query.District))
-        {
-            if (data.Districts.TryResolve(query.District, out var found))
-            {
-                district = found.Name;
-            }
-            else
-            {
-                errors["district"] = [l["Choose a Kerala district from the list"]];
-            }
-        }
+        var district = DistrictFilter.Resolve(data, query.District, l["Choose a Kerala district from the list"], errors);
 
         if (!string.IsNullOrWhiteSpace(query.Kind) && (data.Kinds.IndexOf(query.Kind) < 0 || query.Kind == ProfileRules.ProfessionalKind))
         {
@@ -72,10 +61,7 @@ public sealed class SearchDirectory(StaleReads reads, ProviderAccess access, Col
             listed = listed.Where(p => p.Kind == kind);
         }
 
-        if (district.Length > 0)
-        {
-            listed = listed.Where(p => p.District == district || p.Remote);
-        }
+        listed = DistrictFilter.Serving(listed, district);
 
         if (!string.IsNullOrWhiteSpace(query.Nic))
         {
