@@ -8,7 +8,8 @@ namespace HiTech.Web.Tests.EndToEnd;
 
 /// <summary>
 /// On a phone (390 px) nothing scrolls sideways: the assessments list, a result, the review queue and a review with its
-/// audit trail, in English and in Malayalam. Screenshots at 390 px and at 1280 px are kept for a person to look at.
+/// audit trail, the professionals' search, a provider's directory entry with its record, and the partnerships list, in
+/// English and in Malayalam. Screenshots at 390 px and at 1280 px are kept for a person to look at.
 /// </summary>
 public sealed class ResponsiveTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -19,6 +20,7 @@ public sealed class ResponsiveTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         fixture.SkipIfUnavailable();
         var (assessed, reviewed) = await PagesAsync();
+        var lab = await LabAsync();
         var overflows = new List<string>();
         var violations = new List<string>();
         foreach (var width in new[] { 390, 1280 })
@@ -26,6 +28,10 @@ public sealed class ResponsiveTests(BrowserFixture fixture) : IClassFixture<Brow
             await using var owner = await SignedInAsync($"responsive-{language}-{width}-owner", DemoSeeder.OwnerEmail, language, width);
             await owner.GotoAsync("/assessments", "assessments");
             await owner.GotoAsync($"/assessments/{assessed}/result", "result");
+            await owner.GotoAsync("/professionals", "professionals");
+            await owner.GotoAsync($"/directory/{lab}", "directory-entry");
+            await Assertions.Expect(owner.Page.Locator("main h1")).ToContainTextAsync("Meenachil");
+            await owner.GotoAsync("/partnerships", "partnerships");
 
             await using var assessor = await SignedInAsync($"responsive-{language}-{width}-assessor", DemoSeeder.AssessorEmail, language, width);
             await assessor.GotoAsync("/reviews", "queue");
@@ -81,6 +87,14 @@ public sealed class ResponsiveTests(BrowserFixture fixture) : IClassFixture<Brow
 
         journey.ExpectMalayalam = language == "ml";
         return journey;
+    }
+
+    /// <summary>The demo's rubber testing laboratory, the provider with a record of answered introductions.</summary>
+    private async Task<Guid> LabAsync()
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Providers.AsNoTracking().Where(p => p.Name == DemoProviders.LabName).Select(p => p.Id).SingleAsync();
     }
 
     /// <summary>
