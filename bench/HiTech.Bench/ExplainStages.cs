@@ -22,7 +22,7 @@ public static class ExplainStages
         var framework = FrameworkLoader.LoadFile(path, classifier.SectorIds).Framework ?? throw new InvalidOperationException("framework did not load");
         var generator = new RegistryGenerator(classifier);
         var inputs = Enumerable.Range(0, 64).Select(i => generator.Generate(i, 7).ToInput()).ToArray();
-        var stages = new[] { "load inputs", "plans", "explanation without plans", "stored JSON" };
+        var stages = new[] { "load inputs", "plans", "explanation without plans", "stored JSON", "one try of a plan (check + score)" };
         var ticks = new long[stages.Length];
         var bytes = new long[stages.Length];
         for (var round = -Math.Min(rounds, 200); round < rounds; round++)
@@ -40,6 +40,9 @@ public static class ExplainStages
                 // The whole explanation minus the plans measured alone just before.
                 var explanation = Time(2, () => Explainer.Explain(workspace, input.Id, input.Name, classifier));
                 Time(3, () => ExplanationJson.Serialize(explanation, indented: false));
+
+                // What each of the plan search's tries costs at least: the framework's checks and a scoring.
+                Time(4, () => EnterpriseLoader.FirstFailedCheck(workspace) is null ? Scorer.Score(workspace) : default);
 
                 T Time<T>(int stage, Func<T> work)
                 {
@@ -63,8 +66,11 @@ public static class ExplainStages
         for (var s = 0; s < stages.Length; s++)
         {
             var micros = ticks[s] * 1_000_000.0 / Stopwatch.Frequency / count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stages[s],-28} {micros,8:0.0} us {bytes[s] / count / 1024,8:0.0} KB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stages[s],-34} {micros,8:0.00} us {bytes[s] / count / 1024,8:0.0} KB"));
         }
+
+        // The plan search is tries and little else: its time over one try's says how many it makes.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plans / one try: {(double)ticks[1] / ticks[4]:0} tries' worth per enterprise"));
 
         return 0;
     }
