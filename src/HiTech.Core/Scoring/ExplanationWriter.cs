@@ -21,21 +21,21 @@ internal static class ExplanationWriter
     private static readonly ConditionalWeakTable<LocalText, EncodedText> Texts = [];
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _buffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_compact;
+    private static Utf8JsonWriter? _compact;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_indented;
+    private static Utf8JsonWriter? _indented;
 
     public static string Write(Explanation explanation, bool indented)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
         var writer = indented
-            ? t_indented ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = true, SkipValidation = true })
-            : t_compact ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true });
+            ? _indented ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, Indented = true, SkipValidation = true })
+            : _compact ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true });
         writer.Reset(buffer);
         try
         {
