@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using HiTech.Core.Frameworks;
-using HiTech.Core.Reference;
 using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 
@@ -16,10 +14,7 @@ public static class ExplainStages
 {
     public static int Run(int rounds)
     {
-        var reference = ReferenceData.LoadFromDirectory(ReferenceData.LocateDataDirectory(AppContext.BaseDirectory));
-        var classifier = new ActivityClassifier(reference);
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "frameworks", "kerala-htmf", "2025.1", "framework.yaml");
-        var framework = FrameworkLoader.LoadFile(path, classifier.SectorIds).Framework ?? throw new InvalidOperationException("framework did not load");
+        var (classifier, framework) = ReferenceFramework.Load();
         var generator = new RegistryGenerator(classifier);
         var inputs = Enumerable.Range(0, 64).Select(i => generator.Generate(i, 7).ToInput()).ToArray();
         var stages = new[] { "load inputs", "plans", "explanation without plans", "stored JSON", "one try of a plan (check + score)" };
