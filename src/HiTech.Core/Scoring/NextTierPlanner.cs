@@ -301,6 +301,7 @@ public static class NextTierPlanner
             var bound = Candidates.Count >= Keep ? Candidates.Select(c => c.Effort).Order().ElementAt(Keep - 1) : double.MaxValue;
             var queue = new PriorityQueue<int[], double>();
             var seen = new HashSet<long>();
+            var spare = new Stack<int[]>();
             var start = new int[set.Length];
             queue.Enqueue(start, Effort(set, start));
             seen.Add(Key(start));
@@ -323,18 +324,21 @@ public static class NextTierPlanner
                     }
                 }
 
+                // One step further on each lever; Key is positional in base 4096, so a step adds that position's place.
+                var key = Key(indices);
                 for (var i = 0; i < set.Length; i++)
                 {
-                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count)
+                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count && seen.Add(key + (1L << (12 * (set.Length - 1 - i)))))
                     {
-                        var next = (int[])indices.Clone();
+                        var next = spare.Count > 0 ? spare.Pop() : new int[set.Length];
+                        indices.CopyTo(next, 0);
                         next[i]++;
-                        if (seen.Add(Key(next)))
-                        {
-                            queue.Enqueue(next, Effort(set, next));
-                        }
+                        queue.Enqueue(next, Effort(set, next));
                     }
                 }
+
+                // Tried and expanded: nothing holds these positions any more, so the next step can reuse the array.
+                spare.Push(indices);
             }
 
             return found;
