@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using HiTech.Core.Frameworks;
-using HiTech.Core.Reference;
 using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 
@@ -15,10 +13,7 @@ public static class PlanCost
 {
     public static int Run(int count)
     {
-        var reference = ReferenceData.LoadFromDirectory(ReferenceData.LocateDataDirectory(AppContext.BaseDirectory));
-        var classifier = new ActivityClassifier(reference);
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "frameworks", "kerala-htmf", "2025.1", "framework.yaml");
-        var framework = FrameworkLoader.LoadFile(path, classifier.SectorIds).Framework ?? throw new InvalidOperationException("framework did not load");
+        var (classifier, framework) = ReferenceFramework.Load();
         var generator = new RegistryGenerator(classifier);
         var workspaces = new List<(ScoringWorkspace Workspace, ScoreSummary Summary)>();
         for (var i = 0; workspaces.Count < count; i++)

@@ -19,6 +19,11 @@ if (args.Length == 1 && args[0] == "startup")
     return StartupCost.Run();
 }
 
+if (args.Length == 2 && args[0] == "explain-stages")
+{
+    return ExplainStages.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args.Length == 2 && args[0] == "plans")
 {
     return PlanCost.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));

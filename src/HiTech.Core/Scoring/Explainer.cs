@@ -1,3 +1,4 @@
+using System.Numerics;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Core.Reference;
@@ -24,18 +25,24 @@ public static class Explainer
         var summary = Scorer.Score(workspace);
         var activities = ExplainActivities(workspace, classifier);
         var pillars = ExplainPillars(workspace);
-        var gates = framework.Gates.Select((gate, g) => new GateOutcome(
-            gate.Id,
-            gate.Definition.Title,
-            (summary.GatesFailed & (1UL << g)) == 0,
-            MissingInputs(workspace, gate.Rule.MissingMask),
-            gate.Definition.Explain)).ToList();
-        var inputs = framework.Inputs.Select(input => new InputOutcome(
-            input.Id,
-            input.Definition.Title,
-            InputTypes.ToId(input.Type),
-            workspace.IsMissing(input) ? null : ValueText.OfWorkspace(workspace, input),
-            workspace.IsMissing(input) ? "missing" : EvidenceLevels.ToId(workspace.Evidence[input.Slot]))).ToList();
+        var gates = new List<GateOutcome>(framework.Gates.Length);
+        for (var g = 0; g < framework.Gates.Length; g++)
+        {
+            var gate = framework.Gates[g];
+            gates.Add(new GateOutcome(gate.Id, gate.Definition.Title, (summary.GatesFailed & (1UL << g)) == 0, MissingInputs(workspace, gate.Rule.MissingMask), gate.Definition.Explain));
+        }
+
+        var inputs = new List<InputOutcome>(framework.Inputs.Length);
+        foreach (var input in framework.Inputs)
+        {
+            var missing = workspace.IsMissing(input);
+            inputs.Add(new InputOutcome(
+                input.Id,
+                input.Definition.Title,
+                InputTypes.ToId(input.Type),
+                missing ? null : ValueText.OfWorkspace(workspace, input),
+                missing ? "missing" : EvidenceLevels.ToId(workspace.Evidence[input.Slot])));
+        }
 
         var plans = summary.Tier == 0 ? null : NextTierPlanner.Find(workspace, summary, schemes);
 
@@ -74,7 +81,15 @@ public static class Explainer
         {
             var facts = workspace.ActivityFacts[a];
             var met = workspace.ActivityHvaRules[a];
-            var reasons = framework.HvaRules.Where((_, r) => (met & (1UL << r)) != 0).Select(r => new RuleReason(r.Id, r.Explain)).ToList();
+            var reasons = new List<RuleReason>(BitOperations.PopCount(met));
+            for (var r = 0; r < framework.HvaRules.Length; r++)
+            {
+                if ((met & (1UL << r)) != 0)
+                {
+                    reasons.Add(new RuleReason(framework.HvaRules[r].Id, framework.HvaRules[r].Explain));
+                }
+            }
+
             var stages = Members(framework.StageDomain.Values, workspace.ActivityStages[a]);
             var oecd = OecdGroups.ToId(facts.Oecd);
             var whyNot = met != 0 ? null
@@ -104,17 +119,24 @@ public static class Explainer
         for (var p = 0; p < framework.Pillars.Length; p++)
         {
             var pillar = framework.Pillars[p];
-            var counted = pillar.Indicators
-                .Where(i => !(workspace.IndicatorMissing[i] && framework.Indicators[i].Definition.WhenMissing == MissingPolicy.Reweight))
-                .Sum(i => framework.Indicators[i].Weight);
-            var indicators = pillar.Indicators.Select(i =>
+            var counted = 0.0;
+            foreach (var i in pillar.Indicators)
+            {
+                if (!(workspace.IndicatorMissing[i] && framework.Indicators[i].Definition.WhenMissing == MissingPolicy.Reweight))
+                {
+                    counted += framework.Indicators[i].Weight;
+                }
+            }
+
+            var indicators = new List<IndicatorOutcome>(pillar.Indicators.Length);
+            foreach (var i in pillar.Indicators)
             {
                 var indicator = framework.Indicators[i];
                 var missing = workspace.IndicatorMissing[i];
                 var reweighted = missing && indicator.Definition.WhenMissing == MissingPolicy.Reweight;
                 var weight = reweighted || counted == 0 ? 0 : indicator.Weight / counted * 100;
                 var treatment = !missing ? "scored" : reweighted ? "missing: left out, its weight shared by the pillar's other criteria" : "missing: scored 0";
-                return new IndicatorOutcome(
+                indicators.Add(new IndicatorOutcome(
                     indicator.Id,
                     indicator.Definition.Title,
                     indicator.Definition.Unit,
@@ -124,8 +146,9 @@ public static class Explainer
                     Round(weight, 2),
                     Round(pillar.Weight / 100 * weight / 100 * workspace.IndicatorScores[i], 2),
                     treatment,
-                    indicator.Definition.Explain);
-            }).ToList();
+                    indicator.Definition.Explain));
+            }
+
             pillars.Add(new PillarOutcome(pillar.Id, pillar.Definition.Title, pillar.Weight, Round(workspace.PillarScores[p], 2), Round(pillar.Weight * workspace.PillarScores[p] / 100, 2), indicators));
         }
 
@@ -135,8 +158,20 @@ public static class Explainer
     /// <summary>Rounded for reading; the index itself is computed from unrounded values.</summary>
     private static double Round(double value, int digits) => double.IsFinite(value) ? Math.Round(value, digits, MidpointRounding.AwayFromZero) : value;
 
-    private static List<string> MissingInputs(ScoringWorkspace workspace, ulong mask) =>
-        workspace.Framework.Inputs.Where(i => (mask & workspace.Missing & i.Bit) != 0).Select(i => i.Id).ToList();
+    private static List<string> MissingInputs(ScoringWorkspace workspace, ulong mask)
+    {
+        var missing = mask & workspace.Missing;
+        var list = new List<string>(BitOperations.PopCount(missing));
+        foreach (var input in workspace.Framework.Inputs)
+        {
+            if ((missing & input.Bit) != 0)
+            {
+                list.Add(input.Id);
+            }
+        }
+
+        return list;
+    }
 
     private static CertificationOutcome Certify(ScoringWorkspace workspace, int scoredTier)
     {

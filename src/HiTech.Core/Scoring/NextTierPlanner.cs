@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json.Nodes;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
@@ -67,6 +68,12 @@ public static class NextTierPlanner
         private readonly List<PlanLadder> _ladders;
         private readonly List<int> _blocking;
         private readonly List<HashSet<int>> _fixers;
+
+        /// <summary>The target tier's gates as bits, so counting the unmet ones is a popcount.</summary>
+        private readonly ulong _targetGates;
+
+        /// <summary>Reused move buffers by set size (1 to 3): the search tries thousands of combinations per enterprise.</summary>
+        private readonly PlanMove[][] _buffers = [[], new PlanMove[1], new PlanMove[2], new PlanMove[3]];
         private int _spent;
         private (int Unmet, double Index, double Effort) _closestScore = (int.MaxValue, double.MinValue, 0);
 
@@ -81,6 +88,11 @@ public static class NextTierPlanner
             _ladders = [.. _framework.Levers.Select(l => PlanLadder.Build(original, l)).OfType<PlanLadder>()];
             var failed = current.GatesFailed;
             _blocking = [.. _framework.Tiers[target].Gates.Where(g => (failed & (1UL << g)) != 0)];
+            foreach (var gate in _framework.Tiers[target].Gates)
+            {
+                _targetGates |= 1UL << gate;
+            }
+
             _fixers = [.. _blocking.Select(g => Enumerable.Range(0, _ladders.Count).Where(l => CanMeet(l, g)).ToHashSet())];
         }
 
@@ -102,7 +114,7 @@ public static class NextTierPlanner
                     }
 
                     // Each blocking gate that some single lever can meet must be met by a lever of the set.
-                    if (_fixers.Any(f => f.Count > 0 && !set.Any(f.Contains)))
+                    if (!FixersCovered(set))
                     {
                         continue;
                     }
@@ -121,6 +133,30 @@ public static class NextTierPlanner
                     }
                 }
             }
+        }
+
+        private bool FixersCovered(int[] set)
+        {
+            foreach (var fixers in _fixers)
+            {
+                if (fixers.Count == 0)
+                {
+                    continue;
+                }
+
+                var covered = false;
+                foreach (var lever in set)
+                {
+                    covered |= fixers.Contains(lever);
+                }
+
+                if (!covered)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Scores the original enterprise with the moves applied, then puts the original values back.</summary>
@@ -180,18 +216,22 @@ public static class NextTierPlanner
             return valid && summary.Tier <= _target;
         }
 
-        private int Unmet(ScoreSummary summary) => _framework.Tiers[_target].Gates.Count(g => (summary.GatesFailed & (1UL << g)) != 0);
+        private int Unmet(ScoreSummary summary) => BitOperations.PopCount(summary.GatesFailed & _targetGates);
 
         /// <summary>Keeps the attempt that comes closest: fewest unmet conditions, then highest index, then least effort.</summary>
         private void Consider(int[] levers, PlanMove[] moves, ScoreSummary summary)
         {
             // The upper bound of a code list (every code at once, effort 0) is not a plan anyone could be shown.
-            if (moves.Any(m => m.Effort <= 0))
+            var effort = 0.0;
+            foreach (var move in moves)
             {
-                return;
-            }
+                if (move.Effort <= 0)
+                {
+                    return;
+                }
 
-            var effort = moves.Sum(m => m.Effort);
+                effort += move.Effort;
+            }
             var score = (Unmet(summary), summary.Index, effort);
             if (score.Item1 < _closestScore.Unmet ||
                 (score.Item1 == _closestScore.Unmet && (summary.Index > _closestScore.Index || (summary.Index == _closestScore.Index && effort < _closestScore.Effort))))
@@ -233,7 +273,12 @@ public static class NextTierPlanner
                     case InputType.Enum:
                         return true;
                     case InputType.Codes:
-                        var all = ladder.Moves.Aggregate(0UL, (bits, m) => bits | m.Members);
+                        var all = 0UL;
+                        foreach (var move in ladder.Moves)
+                        {
+                            all |= move.Members;
+                        }
+
                         moves[i] = new PlanMove(1, all, 0, 0);
                         break;
                     default:
@@ -256,6 +301,7 @@ public static class NextTierPlanner
             var bound = Candidates.Count >= Keep ? Candidates.Select(c => c.Effort).Order().ElementAt(Keep - 1) : double.MaxValue;
             var queue = new PriorityQueue<int[], double>();
             var seen = new HashSet<long>();
+            var spare = new Stack<int[]>();
             var start = new int[set.Length];
             queue.Enqueue(start, Effort(set, start));
             seen.Add(Key(start));
@@ -265,6 +311,7 @@ public static class NextTierPlanner
                 var moves = Moves(set, indices);
                 if (Reaches(set, moves))
                 {
+                    moves = [.. moves];
                     var candidate = new Candidate(set, moves, effort, Actions(set, moves));
                     if (!found.Any(f => f.Actions.SequenceEqual(candidate.Actions)))
                     {
@@ -277,18 +324,21 @@ public static class NextTierPlanner
                     }
                 }
 
+                // One step further on each lever; Key is positional in base 4096, so a step adds that position's place.
+                var key = Key(indices);
                 for (var i = 0; i < set.Length; i++)
                 {
-                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count)
+                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count && seen.Add(key + (1L << (12 * (set.Length - 1 - i)))))
                     {
-                        var next = (int[])indices.Clone();
+                        var next = spare.Count > 0 ? spare.Pop() : new int[set.Length];
+                        indices.CopyTo(next, 0);
                         next[i]++;
-                        if (seen.Add(Key(next)))
-                        {
-                            queue.Enqueue(next, Effort(set, next));
-                        }
+                        queue.Enqueue(next, Effort(set, next));
                     }
                 }
+
+                // Tried and expanded: nothing holds these positions any more, so the next step can reuse the array.
+                spare.Push(indices);
             }
 
             return found;
@@ -361,9 +411,10 @@ public static class NextTierPlanner
             return true;
         }
 
+        /// <summary>The set's moves at these positions, in the reused buffer of its size (copy it to keep it).</summary>
         private PlanMove[] Moves(int[] set, int[] indices)
         {
-            var moves = new PlanMove[set.Length];
+            var moves = _buffers[set.Length];
             for (var i = 0; i < set.Length; i++)
             {
                 moves[i] = _ladders[set[i]].Moves[indices[i]];
@@ -383,7 +434,16 @@ public static class NextTierPlanner
             return sum;
         }
 
-        private static long Key(int[] indices) => indices.Aggregate(0L, (key, i) => (key * 4096) + i);
+        private static long Key(int[] indices)
+        {
+            var key = 0L;
+            foreach (var i in indices)
+            {
+                key = (key * 4096) + i;
+            }
+
+            return key;
+        }
 
         private static IEnumerable<int[]> Subsets(int n, int size)
         {

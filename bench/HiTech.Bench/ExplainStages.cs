@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using HiTech.Core.Registry;
+using HiTech.Core.Scoring;
+
+namespace HiTech.Bench;
+
+/// <summary>
+/// `explain-stages N`: where the time of ExplainOneEnterprise goes, stage by stage (load the inputs, find the plans,
+/// the rest of the explanation, the stored JSON), as the mean per enterprise over N rounds of the same 64 enterprises,
+/// with the bytes each stage allocates. The profile behind the figures in bench/RESULTS.md.
+/// </summary>
+public static class ExplainStages
+{
+    public static int Run(int rounds)
+    {
+        var (classifier, framework) = ReferenceFramework.Load();
+        var generator = new RegistryGenerator(classifier);
+        var inputs = Enumerable.Range(0, 64).Select(i => generator.Generate(i, 7).ToInput()).ToArray();
+        var stages = new[] { "load inputs", "plans", "explanation without plans", "stored JSON", "one try of a plan (check + score)" };
+        var ticks = new long[stages.Length];
+        var bytes = new long[stages.Length];
+        for (var round = -Math.Min(rounds, 200); round < rounds; round++)
+        {
+            foreach (var input in inputs)
+            {
+                var measured = round >= 0;
+                var (workspace, _) = Time(0, () => EnterpriseLoader.Load(framework, classifier, input));
+                var summary = Scorer.Score(workspace);
+                if (summary.Tier > 0)
+                {
+                    Time(1, () => NextTierPlanner.Find(workspace, summary));
+                }
+
+                // The whole explanation minus the plans measured alone just before.
+                var explanation = Time(2, () => Explainer.Explain(workspace, input.Id, input.Name, classifier));
+                Time(3, () => ExplanationJson.Serialize(explanation, indented: false));
+
+                // What each of the plan search's tries costs at least: the framework's checks and a scoring.
+                Time(4, () => EnterpriseLoader.FirstFailedCheck(workspace) is null ? Scorer.Score(workspace) : default);
+
+                T Time<T>(int stage, Func<T> work)
+                {
+                    var allocated = GC.GetAllocatedBytesForCurrentThread();
+                    var started = Stopwatch.GetTimestamp();
+                    var result = work();
+                    if (measured)
+                    {
+                        ticks[stage] += Stopwatch.GetTimestamp() - started;
+                        bytes[stage] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                    }
+
+                    return result;
+                }
+            }
+        }
+
+        ticks[2] -= ticks[1];
+        bytes[2] -= bytes[1];
+        var count = (double)rounds * inputs.Length;
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var micros = ticks[s] * 1_000_000.0 / Stopwatch.Frequency / count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stages[s],-34} {micros,8:0.00} us {bytes[s] / count / 1024,8:0.0} KB"));
+        }
+
+        // The plan search is tries and little else: its time over one try's says how many it makes.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plans / one try: {(double)ticks[1] / ticks[4]:0} tries' worth per enterprise"));
+
+        return 0;
+    }
+}
