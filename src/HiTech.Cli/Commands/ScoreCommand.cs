@@ -36,15 +36,8 @@ public static class ScoreCommand
     private static int Run(CliContext context, string frameworkValue, string inputValue, string outputValue, string? rejectsValue, StageTimings? timings)
     {
         timings?.Mark("runtime and command line");
-        if (timings is not null)
-        {
-            // Loaded here only to time it apart from the framework, which needs it anyway.
-            _ = context.Classifier;
-            timings.Mark("reference data");
-        }
-
         var framework = DataLocator.LoadFramework(context, frameworkValue);
-        timings?.Mark("framework read and compiled");
+        timings?.Mark("reference data and framework (read side by side, then compiled)");
         using var input = RegistryInput.Open(context, inputValue);
         using var scan = RegistryInput.Scan(input, context.Classifier, framework);
         timings?.Mark("registry header checked");
