@@ -36,6 +36,22 @@ public class ScoreTests
     }
 
     [Fact]
+    public void Timings_go_to_stderr_with_the_start_up_and_the_summary_stays_last()
+    {
+        using var folder = new TempFolder();
+
+        var plain = folder.Run("score", "--framework", "kerala-htmf/2025.1", "--in", Cli.SampleRegistry, "--out", "plain.csv");
+        var timed = folder.Run("score", "--framework", "kerala-htmf/2025.1", "--in", Cli.SampleRegistry, "--out", "results.csv", "--timings");
+
+        Assert.True(timed.ExitCode == 0, timed.ToString());
+        Assert.DoesNotContain("timings:", plain.Error, StringComparison.Ordinal);
+        Assert.Matches(@"^read 14, scored 14, rejected 0", timed.OutLines[^1]);
+        Assert.Matches(@"(?m)^timings: reference data and framework \(read side by side, then compiled\) \d+\.\d{3} s$", timed.Error);
+        Assert.Matches(@"(?m)^timings: start-up \d+\.\d{3} s \(process start to first row scored\)$", timed.Error);
+        Assert.Equal(File.ReadAllText(folder.File("plain.csv")), File.ReadAllText(folder.File("results.csv")));
+    }
+
+    [Fact]
     public void Failed_gates_are_gate_ids_separated_by_semicolons()
     {
         using var folder = new TempFolder();

@@ -18,24 +18,29 @@ public static class ScoreCommand
         var input = new Option<string>("--in") { Description = "The registry: CSV, or Excel (.xlsx, first sheet).", Required = true };
         var output = new Option<string>("--out") { Description = "The results CSV to write.", Required = true };
         var rejects = new Option<string?>("--rejects") { Description = "The rejects CSV (default: <out-name>.rejects.csv beside --out)." };
-        var command = new Command("score", "Score every enterprise of a registry.") { framework, input, output, rejects };
+        var timings = new Option<bool>("--timings") { Description = "Print on stderr where the time went: start-up stages (from the process start to the first row scored), then the rows." };
+        var command = new Command("score", "Score every enterprise of a registry.") { framework, input, output, rejects, timings };
         command.SetAction(parsed => Run(
             context,
             parsed.GetRequiredValue(framework),
             parsed.GetRequiredValue(input),
             parsed.GetRequiredValue(output),
-            parsed.GetValue(rejects)));
+            parsed.GetValue(rejects),
+            parsed.GetValue(timings) ? new StageTimings() : null));
         return command;
     }
 
     /// <summary>Where rejects go when --rejects is not given: results.csv → results.rejects.csv.</summary>
     public static string DefaultRejects(string output) => Path.ChangeExtension(output, ".rejects.csv");
 
-    private static int Run(CliContext context, string frameworkValue, string inputValue, string outputValue, string? rejectsValue)
+    private static int Run(CliContext context, string frameworkValue, string inputValue, string outputValue, string? rejectsValue, StageTimings? timings)
     {
+        timings?.Mark("runtime and command line");
         var framework = DataLocator.LoadFramework(context, frameworkValue);
+        timings?.Mark("reference data and framework (read side by side, then compiled)");
         using var input = RegistryInput.Open(context, inputValue);
         using var scan = RegistryInput.Scan(input, context.Classifier, framework);
+        timings?.Mark("registry header checked");
         if (scan.IgnoredColumns.Count > 0)
         {
             context.Out.WriteLine($"note: columns not used by {framework.Id} {framework.Version}: {string.Join(", ", scan.IgnoredColumns)}");
@@ -58,7 +63,8 @@ public static class ScoreCommand
             ProgressDisplay.Run(context, $"scoring {Path.GetFileName(inputValue)}", input.Length, report =>
             {
                 long read = 0;
-                foreach (var line in input.Read(scan.Lines(format)))
+                var handler = scan.Lines(format);
+                foreach (var line in input.Read(timings is null ? handler : timings.WatchFirstRow(handler)))
                 {
                     writer.Write(line);
                     if ((++read & 8191) == 0)
@@ -72,6 +78,8 @@ public static class ScoreCommand
         }
 
         var seconds = watch.Elapsed.TotalSeconds;
+        timings?.Mark("rows read, scored and written");
+        timings?.Write(context.Error);
         var total = writer.Scored + writer.Rejected;
         context.Out.WriteLine($"results: {outputValue}");
         context.Out.WriteLine(writer.Rejected == 0

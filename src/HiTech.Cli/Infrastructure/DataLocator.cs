@@ -67,7 +67,7 @@ public static class DataLocator
         }
 
         var display = File.Exists(context.Resolve(value)) ? value : Path.GetRelativePath(context.WorkingDirectory, path);
-        return FrameworkLoader.Load(text, display, context.Classifier.SectorIds);
+        return FrameworkLoader.Load(text, display, () => context.Classifier.SectorIds);
     }
 
     /// <summary>The shipped frameworks as id/version.</summary>

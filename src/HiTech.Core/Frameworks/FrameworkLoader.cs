@@ -14,9 +14,24 @@ public sealed record FrameworkLoadResult(CompiledFramework? Framework, IReadOnly
 /// </summary>
 public static class FrameworkLoader
 {
-    public static FrameworkLoadResult Load(string yaml, string file, ImmutableArray<string> prioritySectorIds)
+    public static FrameworkLoadResult Load(string yaml, string file, ImmutableArray<string> prioritySectorIds) =>
+        Compile(FrameworkYamlReader.Read(yaml, file), file, prioritySectorIds);
+
+    /// <summary>
+    /// Reads the YAML on another thread while <paramref name="prioritySectorIds"/> is worked out (a host's first
+    /// call loads the reference data): the two are independent until compiling, so a command starts sooner.
+    /// </summary>
+    public static FrameworkLoadResult Load(string yaml, string file, Func<ImmutableArray<string>> prioritySectorIds)
     {
-        var (definition, readErrors) = FrameworkYamlReader.Read(yaml, file);
+        ArgumentNullException.ThrowIfNull(prioritySectorIds);
+        var reading = Task.Run(() => FrameworkYamlReader.Read(yaml, file));
+        var ids = prioritySectorIds();
+        return Compile(reading.GetAwaiter().GetResult(), file, ids);
+    }
+
+    private static FrameworkLoadResult Compile((FrameworkDefinition? Definition, IReadOnlyList<FrameworkError> Errors) read, string file, ImmutableArray<string> prioritySectorIds)
+    {
+        var (definition, readErrors) = read;
         if (definition is null || readErrors.Count > 0)
         {
             // Structural faults first; compiling a half-read file would only add confusing follow-on errors.
