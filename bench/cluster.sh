@@ -13,7 +13,9 @@
 # Per endpoint: requests/s, p50/p95/p99, not-2xx, errors; app CPU per request (both nodes, /proc/<pid>/stat), PostgreSQL
 # CPU per request (the primary's postmaster and backends), the load average before and after; errors around the kill.
 # The table goes to bench/RESULTS.md with the machine and the command. Goal: p99 under 50 ms on every endpoint at 300/s.
-# Usage: bench/cluster.sh [SECONDS]   (default 600; BENCH_RATE=300 requests/s; HITECH_CLUSTER_DIR as for local-cluster.sh)
+# Usage: bench/cluster.sh [SECONDS]   (default 600; BENCH_RATE=300 requests/s; HITECH_CLUSTER_DIR as for local-cluster.sh;
+# BENCH_ARGS="--enterprises 20 --providers 6 --assessors 3 --needs 15" to seed more or less; seeding is bound by the
+# sign-in rate limit, 20 a minute per node).
 # A cluster this script started is taken down at the end (BENCH_KEEP_CLUSTER=1 keeps it); one it reused is left with
 # node1 killed and the first administrator's new password in its cluster.env. Not part of CI: it takes over 10 minutes.
 set -Eeuo pipefail
@@ -54,7 +56,7 @@ dotnet "$OUT/bin/HiTech.ClusterBench.dll" \
   --postgres-pid-file "$(state pg_pid_dir)/postmaster.pid" \
   --admin-email "$(state admin_email)" --admin-password "$(state admin_password)" --admin-password-out "$OUT/admin-password" \
   --tls-cert "$HITECH_CLUSTER_DIR/secrets/tls.crt" --clock-ticks "$(getconf CLK_TCK)" \
-  --seconds "$DURATION" --rate "$RATE" --out "$OUT/report.md" || rc=$?
+  --seconds "$DURATION" --rate "$RATE" --out "$OUT/report.md" ${BENCH_ARGS:-} || rc=$?
 # The one-time password is used up: later checks sign in with the one the bench chose.
 [ ! -s "$OUT/admin-password" ] || sed -i "s|^admin_password=.*|admin_password=$(cat "$OUT/admin-password")|" "$STATE"
 [ -s "$OUT/report.md" ] || { echo "bench: the load generator wrote no report" >&2; exit 1; }

@@ -14,7 +14,9 @@ await new Seeder(web, options, world).SeedAsync();
 // Warm-up: a tenth of the run at the full rate (JIT, connection pools, PostgreSQL's caches), recorded apart.
 var warmSeconds = Math.Clamp(options.Seconds / 10, 5, 30);
 Console.WriteLine($"run: warming up for {warmSeconds} s");
-await new Mix(web, world, new Recorder(warmSeconds)).RunAsync(warmSeconds, options.Rate);
+var warm = new Recorder(warmSeconds);
+await new Mix(web, world, warm).RunAsync(warmSeconds, options.Rate);
+Console.WriteLine(warm.Table(warmSeconds));
 
 var postmaster = Cpu.PostmasterPid(options.PostgresPidFile);
 var ticks = options.ClockTicks;
@@ -54,11 +56,11 @@ using var survivor = web.Node(options.SurvivorUrl);
 var lost = await mix.VerifyAsync(survivor);
 
 var report = new StringBuilder();
-var total = recorder.Total;
+var total = recorder.Succeeded;
 report.AppendLine(recorder.Table(elapsed));
 report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-    $"App CPU (both nodes, user + system, from /proc/<pid>/stat): {appSeconds:F1} s, **{appSeconds * 1000 / total:F2} ms per request**. "
-    + $"PostgreSQL CPU (the primary's postmaster and every backend): {postgresSeconds:F1} s, **{postgresSeconds * 1000 / total:F2} ms per request**. "
+    $"App CPU (both nodes, user + system, from /proc/<pid>/stat): {appSeconds:F1} s, **{appSeconds * 1000 / total:F2} ms per request answered 2xx** ({total} of {recorder.Total}). "
+    + $"PostgreSQL CPU (the primary's postmaster and every backend): {postgresSeconds:F1} s, **{postgresSeconds * 1000 / total:F2} ms per request answered 2xx**. "
     + $"Load average before: {loadBefore}; after: {loadAfter}. Requests with nothing to work on, sent as certificate checks instead: {recorder.Substituted}."));
 report.AppendLine();
 if (killedAt is { } kill)

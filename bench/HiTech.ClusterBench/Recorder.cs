@@ -73,6 +73,9 @@ public sealed class Recorder(int seconds)
 
     public long Total => _endpoints.Values.Sum(e => (long)e.Latencies.Count);
 
+    /// <summary>Requests answered 2xx: the work the CPU figures are divided by (a request that timed out may never have run).</summary>
+    public long Succeeded => _endpoints.Values.Sum(e => e.Statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => (long)s.Value));
+
     /// <summary>The per-endpoint table: requests, rate, p50/p95/p99 (ms), answers that were not 2xx, errors (no answer).</summary>
     public string Table(double elapsed)
     {

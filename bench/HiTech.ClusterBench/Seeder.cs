@@ -181,6 +181,8 @@ public sealed partial class Seeder(Web web, BenchOptions options, World world)
             turnoverInr = 30_000_000,
         })).GetProperty("id").GetGuid();
         token = await web.SignInAsync(email, password);
+        // What it makes: a submission needs at least one NIC activity.
+        await web.JsonAsync(HttpMethod.Post, $"api/v1/organisations/{organisation}/activities", token, new { code = "3250", stages = new[] { "rnd", "advanced-manufacturing" }, revenueSharePercent = 100 });
 
         var desks = new List<Desk>();
         var lastYear = LastCompletedYear(DateTimeOffset.UtcNow);
