@@ -125,13 +125,17 @@ EOF
   fi
   [ -f "$app/HiTech.Web.dll" ] || die "no HiTech.Web.dll in $app"
 
+  # Each node's connection pools fit PostgreSQL's 100 connections together (Npgsql's default of 100 per node does not:
+  # under load the second node's connections were refused, "remaining connection slots are reserved"); a request waits
+  # for a free connection instead.
+  local pool_size=40
   # The settings every node shares; secrets come from the environment, as in a real deployment.
   cat >"$DIR/secrets/node.env" <<EOF
 ASPNETCORE_ENVIRONMENT=Production
 DOTNET_CLI_TELEMETRY_OPTOUT=1
 Database__Provider=postgres
-ConnectionStrings__Default='Host=127.0.0.1;Port=$pg_port;Database=hitech;Username=hitech;Password=$app_password'
-ConnectionStrings__ReadReplica='Host=127.0.0.1;Port=$replica_port;Database=hitech;Username=hitech;Password=$app_password'
+ConnectionStrings__Default='Host=127.0.0.1;Port=$pg_port;Database=hitech;Username=hitech;Password=$app_password;Maximum Pool Size=$pool_size'
+ConnectionStrings__ReadReplica='Host=127.0.0.1;Port=$replica_port;Database=hitech;Username=hitech;Password=$app_password;Maximum Pool Size=$pool_size'
 DataProtection__CertificatePath='$DIR/secrets/keys.pfx'
 DataProtection__CertificatePassword='$cert_password'
 Storage__Evidence=database

@@ -58,8 +58,12 @@ public static class DatabaseStartup
         }
     }
 
-    /// <summary>Every framework under reference-data/frameworks is published once; the newest by effective date becomes active if none is.</summary>
-    private static async Task PublishShippedFrameworksAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every framework under reference-data/frameworks is published once; the newest by effective date becomes active if none is.
+    /// Several nodes may start at the same moment: a version another node published first (the unique index refuses the
+    /// second) stands, and this node starts on it.
+    /// </summary>
+    public static async Task PublishShippedFrameworksAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var root = Path.Combine(AppContext.BaseDirectory, "reference-data", "frameworks");
         var shipped = Directory.Exists(root) ? Directory.GetFiles(root, "framework.yaml", SearchOption.AllDirectories) : [];
@@ -79,7 +83,18 @@ public static class DatabaseStartup
                     Active = active,
                     PublishedAt = clock.GetUtcNow(),
                 });
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                    if (!await db.FrameworkVersions.AnyAsync(f => f.FrameworkId == id && f.Version == version, cancellationToken))
+                    {
+                        throw;
+                    }
+                }
             }
         }
     }

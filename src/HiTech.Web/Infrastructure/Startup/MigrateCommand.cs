@@ -10,6 +10,9 @@ public static class MigrateCommand
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrateCommand));
         await DatabaseStartup.MigrateAsync(db, logger, cancellationToken);
 
+        // The release's frameworks too, before any node starts, so that the nodes find them published.
+        await DatabaseStartup.PublishShippedFrameworksAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+
         // A fresh install's first administrator is made here, once, rather than by whichever node starts first.
         if (scope.ServiceProvider.GetRequiredService<PlatformOptions>().DemoEnabled != true)
         {
