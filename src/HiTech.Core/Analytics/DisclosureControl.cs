@@ -53,7 +53,7 @@ public static class DisclosureControl
             }
         }
 
-        new TwoWaySuppression(lattice).Protect();
+        _ = new TwoWaySuppression(lattice).Protect();
         return new DisclosedTwoWayTable(
             table,
             [.. Enumerable.Range(0, rows).Select(r => (IReadOnlyList<CellDisclosure>)[.. Enumerable.Range(0, columns).Select(c => lattice[r, c].Verdict)])],

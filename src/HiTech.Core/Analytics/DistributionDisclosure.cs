@@ -29,17 +29,41 @@ public static class DistributionDisclosure
     {
         ArgumentNullException.ThrowIfNull(distribution);
         ArgumentNullException.ThrowIfNull(rules);
-        var bands = distribution.Bands.Select((n, b) => GroupTotals.Empty(BandKey(b)) with { Enterprises = n }).ToList();
-        var total = GroupTotals.Empty(GroupTotals.AllGroup) with { Enterprises = distribution.Reporting };
-        var disclosed = DisclosureControl.Apply(new GroupTable(GroupDimension.State, bands, total), rules);
+        var table = Table(distribution);
+        return Published(id, distribution, DisclosureControl.Apply(table, rules), meanHidden: false);
+    }
+
+    /// <summary>
+    /// The distribution of the enterprises in a filter (one priority sector, one size class), published beside the
+    /// unfiltered one: its bands are protected jointly with those outside the filter (<see cref="FilterDisclosure"/>),
+    /// and its mean is hidden when fewer than min_frequency enterprises outside the filter reported (their mean would
+    /// follow from the two published means and counts).
+    /// </summary>
+    public static DisclosedDistribution Apply(string id, ScoreDistribution inFilter, ScoreDistribution outside, DisclosureRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(inFilter);
+        ArgumentNullException.ThrowIfNull(outside);
+        ArgumentNullException.ThrowIfNull(rules);
+        var all = Table(inFilter.Merge(outside));
+        var disclosed = FilterDisclosure.Apply(Table(inFilter), Table(outside), DisclosureControl.Apply(all, rules), rules);
+        return Published(id, inFilter, disclosed, meanHidden: outside.Reporting is > 0 && outside.Reporting < rules.MinFrequency);
+    }
+
+    private static GroupTable Table(ScoreDistribution distribution) => new(
+        GroupDimension.State,
+        [.. distribution.Bands.Select((n, b) => GroupTotals.Empty(BandKey(b)) with { Enterprises = n })],
+        GroupTotals.Empty(GroupTotals.AllGroup) with { Enterprises = distribution.Reporting });
+
+    private static DisclosedDistribution Published(string id, ScoreDistribution distribution, DisclosedTable disclosed, bool meanHidden)
+    {
         // A sensitive total (1 to min_frequency - 1 reporting) hides everything, a zero band included.
         var nothing = disclosed.Total.Rule == SuppressionRule.MinFrequency;
         var verdicts = disclosed.Groups.Select(v => nothing ? disclosed.Total : v).ToList();
         return new DisclosedDistribution(
             id,
             disclosed.Total.Published ? distribution.Reporting : null,
-            nothing ? null : distribution.Mean,
-            [.. bands.Select((b, i) => verdicts[i].Published ? b.Enterprises : (int?)null)],
+            nothing || meanHidden ? null : distribution.Mean,
+            [.. distribution.Bands.Select((n, i) => verdicts[i].Published ? n : (int?)null)],
             verdicts,
             disclosed.Total);
     }

@@ -55,8 +55,14 @@ internal sealed class SuppressionCell
 
     public bool Sensitive => Required.Any(r => !double.IsNaN(r));
 
+    /// <summary>Published elsewhere as it stands (say the unfiltered table beside a filtered one): never hidden to protect another.</summary>
+    public bool Fixed { get; init; }
+
+    /// <summary>Never published, zero or not (the enterprises outside a filter): an attacker cannot tell it is not empty.</summary>
+    public bool NeverShown { get; init; }
+
     /// <summary>What an attacker knows a hidden quantity is at least: a hidden non-empty cell has at least one enterprise.</summary>
-    public double LowerBound(int quantity) => quantity < CountQuantities ? Math.Min(1, Values[quantity]) : 0;
+    public double LowerBound(int quantity) => quantity < CountQuantities && !NeverShown ? Math.Min(1, Values[quantity]) : 0;
 
     public void HideForOthers() => Verdict = new CellDisclosure(SuppressionRule.Secondary);
 }

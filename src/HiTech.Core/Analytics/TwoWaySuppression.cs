@@ -14,18 +14,21 @@ internal sealed class TwoWaySuppression(SuppressionCell[,] lattice)
     private readonly int _rows = lattice.GetLength(0);
     private readonly int _columns = lattice.GetLength(1);
 
-    public void Protect()
+    /// <summary>Hides cells until every sensitive figure is protected; false when no cell left to hide could do it.</summary>
+    public bool Protect()
     {
         while (FirstShortfall() is { } shortfall)
         {
             var candidate = PickCandidate(shortfall.Row, shortfall.Column, shortfall.Quantity);
             if (candidate is null)
             {
-                return;
+                return false;
             }
 
             candidate.HideForOthers();
         }
+
+        return true;
     }
 
     /// <summary>The largest value the cell's quantity can take given the published cells (infinity when unbounded).</summary>
@@ -75,7 +78,7 @@ internal sealed class TwoWaySuppression(SuppressionCell[,] lattice)
             for (var c = 0; c < _columns; c++)
             {
                 var cell = lattice[r, c];
-                if (!cell.Hidden && cell.Enterprises > 0)
+                if (!cell.Hidden && !cell.Fixed && cell.Enterprises > 0)
                 {
                     (r == row || c == column ? inLine : elsewhere).Add((r, c));
                 }

@@ -129,45 +129,123 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
             return Outcome.NotFound<Dashboard>(l["No assessment has been approved yet, so there are no figures to show."]);
         }
 
-        var year = asked ?? years[0];
         var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
         var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
-        async Task<PublishedTable> Table(GroupDimension by, int y) =>
-            PublishedTable.Of(DisclosureControl.Apply(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, y, sectorId, sizeId, cancellationToken), rules));
+        var figures = new FilteredFigures(connection, rules, sectorId, sizeId, cancellationToken);
+        var year = asked ?? await DefaultYearAsync(figures, years);
 
-        var byDistrict = await Table(GroupDimension.District, year);
-        var bySector = await Table(GroupDimension.Sector, year);
-        var bySize = await Table(GroupDimension.Size, year);
-        var transitions = Matrix(await StoreQueries.TransitionsAsync(connection, year, sectorId, sizeId, cancellationToken), tierOrder);
+        var byDistrict = await figures.TableAsync(GroupDimension.District, year);
+        var bySector = await figures.TableAsync(GroupDimension.Sector, year);
+        var bySize = await figures.TableAsync(GroupDimension.Size, year);
+        var transitions = await TransitionsAsync(figures, year, tierOrder);
         var pipeline = Pipeline(await StoreQueries.PipelineAsync(connection, SqlDialect.DuckDb, year, cancellationToken));
 
         // A year's total hidden in one of its tables is hidden in all of them and in the headline (SharedTotals).
         var hiddenYears = new HashSet<int>();
-        if (!SharedTotals.Shown(byDistrict, bySector, bySize))
+        var unfilteredHiddenYears = new HashSet<int>();
+        foreach (var y in new[] { year, year - 1 }.Where(years.Contains))
         {
-            hiddenYears.Add(year);
+            if (!await figures.PublishableAsync(y))
+            {
+                unfilteredHiddenYears.Add(y);
+            }
+
+            if (!SharedTotals.Shown(y == year ? [byDistrict, bySector, bySize] : [await figures.TableAsync(GroupDimension.District, y), await figures.TableAsync(GroupDimension.Sector, y), await figures.TableAsync(GroupDimension.Size, y)]))
+            {
+                hiddenYears.Add(y);
+            }
+        }
+
+        var headline = await figures.HeadlineAsync(year, hiddenYears, unfilteredHiddenYears);
+
+        // The headline's row for the year is the tables' total: hidden there (against the unfiltered headline), hidden in them.
+        var yearKey = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (hiddenYears.Contains(year) || headline.Row(yearKey) is { Verdict.Published: false })
+        {
             (byDistrict, bySector, bySize) = (SharedTotals.HideAll(byDistrict), SharedTotals.HideAll(bySector), SharedTotals.HideAll(bySize));
-            pipeline = SharedTotals.HideApproved(pipeline);
+            pipeline = hiddenYears.Contains(year) ? SharedTotals.HideApproved(pipeline) : pipeline;
         }
 
-        if (years.Contains(year - 1) && !SharedTotals.Shown(await Table(GroupDimension.District, year - 1), await Table(GroupDimension.Sector, year - 1), await Table(GroupDimension.Size, year - 1)))
-        {
-            hiddenYears.Add(year - 1);
-        }
-
-        var headline = SharedTotals.Headline(await StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, GroupDimension.Year, year, sectorId, sizeId, cancellationToken), rules, hiddenYears);
-        var dimensions = Dimensions(await StoreQueries.DimensionsAsync(connection, year, sectorId, sizeId, cancellationToken));
+        var dimensions = Dimensions(await figures.DimensionsAsync(year));
         var collaboration = await CollaborationAsync(year, cancellationToken);
         return Outcome.Ok(new Dashboard(
             reader.AsOf, years, year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
             rules, headline, byDistrict, bySector, bySize, transitions, pipeline, dimensions, collaboration));
     }
 
+    /// <summary>
+    /// The year shown when none is asked for: the latest whose figures can be published (its total passes disclosure
+    /// control in every table; a year just begun may have too few approvals), else the latest.
+    /// </summary>
+    private static async Task<int> DefaultYearAsync(FilteredFigures figures, IReadOnlyList<int> years)
+    {
+        foreach (var year in years)
+        {
+            if (await figures.PublishableAsync(year))
+            {
+                return year;
+            }
+        }
+
+        return years[0];
+    }
+
+    /// <summary>
+    /// The tier transitions. Under a filter, each inner cell is also protected against the unfiltered matrix's cell
+    /// (the enterprises outside the filter), and the filtered matrix's margins and total are not published, so that no
+    /// hidden cell can be worked out from them.
+    /// </summary>
+    private async Task<TransitionMatrix> TransitionsAsync(FilteredFigures figures, int year, IReadOnlyList<string> tierOrder)
+    {
+        var allMoves = await figures.MovesAsync(year, filtered: false);
+        var all = Matrix(allMoves, tierOrder);
+        if (!figures.Filtered)
+        {
+            return all;
+        }
+
+        var inMoves = await figures.MovesAsync(year, filtered: true);
+        var own = Matrix(inMoves, all.Tiers);
+        var keys = all.Tiers.SelectMany(from => all.Tiers.Select(to => (From: from, To: to))).ToList();
+        GroupTable Flat(IReadOnlyList<(string From, string To, int Enterprises)> moves)
+        {
+            var cells = keys.Select(k => GroupTotals.Empty($"{k.From}|{k.To}") with
+            {
+                Enterprises = moves.Where(m => m.From == k.From && m.To == k.To).Sum(m => m.Enterprises),
+            }).ToList();
+            return new(GroupDimension.Tier, cells, GroupTotals.Empty(GroupTotals.AllGroup) with { Enterprises = cells.Sum(c => c.Enterprises) });
+        }
+
+        var unfiltered = new DisclosedTable(Flat(allMoves), [.. all.CellVerdicts.SelectMany(r => r)], all.TotalVerdict);
+        var joint = FilterDisclosure.Apply(Flat(inMoves), Flat(await figures.MovesAsync(year, filtered: true, outside: true)), unfiltered, rules);
+        var n = all.Tiers.Count;
+        var verdicts = all.Tiers.Select((_, r) => (IReadOnlyList<CellDisclosure>)[.. all.Tiers.Select((_, c) =>
+            own.CellVerdicts[r][c].Published ? joint.Groups[(r * n) + c] : own.CellVerdicts[r][c])]).ToList();
+        var hiddenMargins = all.Tiers.Select(_ => Secondary).ToList();
+        return new TransitionMatrix(
+            all.Tiers,
+            [.. verdicts.Select((row, r) => (IReadOnlyList<int?>)[.. row.Select((v, c) => v.Published ? own.Cells[r][c] : null)])],
+            [.. all.Tiers.Select(_ => (int?)null)],
+            [.. all.Tiers.Select(_ => (int?)null)],
+            null,
+            verdicts,
+            hiddenMargins,
+            hiddenMargins,
+            Secondary);
+    }
+
+    private static readonly CellDisclosure Secondary = new(SuppressionRule.Secondary);
+
     /// <summary>Each DMA dimension of the instrument in force, in its order (then any other the snapshot holds), disclosure-controlled.</summary>
-    private List<DisclosedDistribution> Dimensions(IReadOnlyDictionary<string, ScoreDistribution> found)
+    /// <remarks>Under a filter, each is protected against the unfiltered distribution (those outside the filter).</remarks>
+    private List<DisclosedDistribution> Dimensions(IReadOnlyDictionary<string, (ScoreDistribution In, ScoreDistribution? Outside)> found)
     {
         var ids = maturity.Instrument.Dimensions.Select(d => d.Id).Concat(found.Keys.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
-        return [.. ids.Select(id => DistributionDisclosure.Apply(id, found.GetValueOrDefault(id, ScoreDistribution.Empty), rules))];
+        return [.. ids.Select(id => found.GetValueOrDefault(id, (ScoreDistribution.Empty, null)) switch
+        {
+            (var inFilter, { } outside) => DistributionDisclosure.Apply(id, inFilter, outside, rules),
+            (var all, null) => DistributionDisclosure.Apply(id, all, rules),
+        })];
     }
 
     /// <summary>The collaboration figures of the financial year (1 April to 31 March), read from the platform now, by the need's district.</summary>

@@ -21,7 +21,11 @@ public static class SharedTotals
     /// The headline table (one row per year): each row by the primary rules and hidden where the year's total is
     /// hidden elsewhere. Its total (two years added up) is never published, so no year can be worked out from it.
     /// </summary>
-    public static PublishedTable Headline(GroupTable years, DisclosureRules rules, IReadOnlySet<int> hiddenYears)
+    public static PublishedTable Headline(GroupTable years, DisclosureRules rules, IReadOnlySet<int> hiddenYears) =>
+        PublishedTable.Of(HeadlineVerdicts(years, rules, hiddenYears));
+
+    /// <summary>The verdicts of <see cref="Headline"/>, for protecting a filtered headline against this one.</summary>
+    public static DisclosedTable HeadlineVerdicts(GroupTable years, DisclosureRules rules, IReadOnlySet<int> hiddenYears)
     {
         var verdicts = years.Groups.Select(g =>
         {
@@ -29,7 +33,7 @@ public static class SharedTotals
             var hiddenElsewhere = int.TryParse(g.Group, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && hiddenYears.Contains(year);
             return primary.Published && hiddenElsewhere ? Secondary : primary;
         }).ToList();
-        return PublishedTable.Of(new DisclosedTable(years, verdicts, Secondary));
+        return new DisclosedTable(years, verdicts, Secondary);
     }
 
     /// <summary>The table with every row and its total hidden (by the rule that hid it already, or as secondary).</summary>

@@ -34,13 +34,19 @@ public static class DashboardSql
 
     private const string Filter = "($2 IS NULL OR sector_id = $2) AND ($3 IS NULL OR size_class = $3)";
 
+    /// <summary>The enterprises the filter leaves out (an enterprise of no sector is outside any sector filter).</summary>
+    private const string OutsideFilter = "NOT coalesce(($2 IS NULL OR sector_id = $2) AND ($3 IS NULL OR size_class = $3), false)";
+
+    private static string Where(bool outside) => outside ? OutsideFilter : Filter;
+
     /// <summary>
     /// Totals per group, tier and status for one year (grouping by year reads the year before as well, for the change);
     /// <see cref="StoreQueries"/> merges the tiers and statuses of a group into its <see cref="GroupTotals"/>.
     /// Columns: grp, tier_id, status, enterprises, hi_tech, certifications, dma_sum, dma_n, dma_b0..dma_b4, then per
-    /// measure m of <see cref="Measures.All"/>: m_sum, m_max, m_second, m_n.
+    /// measure m of <see cref="Measures.All"/>: m_sum, m_max, m_second, m_n. With <paramref name="outside"/>, the
+    /// enterprises the filter leaves out (what disclosure control of a filtered table protects alongside it).
     /// </summary>
-    public static string Totals(GroupDimension by, SqlDialect dialect)
+    public static string Totals(GroupDimension by, SqlDialect dialect, bool outside = false)
     {
         var sql = new StringBuilder()
             .Append("SELECT CAST(").Append(Groupings[by]).Append(" AS VARCHAR) AS grp, tier_id, status, count(*) AS enterprises, ")
@@ -57,7 +63,7 @@ public static class DashboardSql
         }
 
         var years = by == GroupDimension.Year ? "year IN ($1 - 1, $1)" : "year = $1";
-        return sql.Append(" FROM enterprise_facts WHERE ").Append(years).Append(" AND ").Append(Filter)
+        return sql.Append(" FROM enterprise_facts WHERE ").Append(years).Append(" AND ").Append(Where(outside))
             .Append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").ToString();
     }
 
@@ -66,6 +72,13 @@ public static class DashboardSql
         "SELECT b.tier_id AS from_tier, a.tier_id AS to_tier, count(*) AS enterprises "
         + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
         + "WHERE a.year = $1 AND ($2 IS NULL OR a.sector_id = $2) AND ($3 IS NULL OR a.size_class = $3) "
+        + "GROUP BY 1, 2 ORDER BY 1, 2";
+
+    /// <summary>As <see cref="Transitions"/>, for the enterprises the filter leaves out.</summary>
+    public const string TransitionsOutside =
+        "SELECT b.tier_id AS from_tier, a.tier_id AS to_tier, count(*) AS enterprises "
+        + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
+        + "WHERE a.year = $1 AND NOT coalesce(($2 IS NULL OR a.sector_id = $2) AND ($3 IS NULL OR a.size_class = $3), false) "
         + "GROUP BY 1, 2 ORDER BY 1, 2";
 
     /// <summary>Assessments of a year by stage, with the days from hand-in to decision. Columns: stage, assessments, decided, median_days, p90_days.</summary>
@@ -86,7 +99,7 @@ public static class DashboardSql
     /// (enterprise_facts' dma_ columns, as dma_dimensions lists them) in order: the sum, how many gave it, and the count
     /// in each band of <see cref="ScoreDistribution"/>.
     /// </summary>
-    public static string Dimensions(IReadOnlyList<string> columns)
+    public static string Dimensions(IReadOnlyList<string> columns, bool outside = false)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var sql = new StringBuilder("SELECT count(*) AS enterprises");
@@ -104,7 +117,7 @@ public static class DashboardSql
             }
         }
 
-        return sql.Append(" FROM enterprise_facts WHERE year = $1 AND ").Append(Filter).ToString();
+        return sql.Append(" FROM enterprise_facts WHERE year = $1 AND ").Append(Where(outside)).ToString();
     }
 
     /// <summary>The DMA dimensions of the snapshot, with their columns. Columns: dimension_id, column_name.</summary>

@@ -15,10 +15,14 @@ public sealed record PipelineStage(string Stage, int Assessments, int Decided, d
 /// </summary>
 public static class StoreQueries
 {
-    public static async Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, CancellationToken cancellationToken)
+    public static Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, CancellationToken cancellationToken) =>
+        TotalsAsync(connection, dialect, by, year, sector, size, outside: false, cancellationToken);
+
+    /// <summary>With outside, the enterprises the sector and size filter leaves out rather than those it keeps.</summary>
+    public static async Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, bool outside, CancellationToken cancellationToken)
     {
         var groups = new SortedDictionary<string, GroupTotals>(StringComparer.Ordinal);
-        await using (var reader = await ReadAsync(connection, DashboardSql.Totals(by, dialect), [year, sector, size], cancellationToken))
+        await using (var reader = await ReadAsync(connection, DashboardSql.Totals(by, dialect, outside), [year, sector, size], cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -32,10 +36,13 @@ public static class StoreQueries
     }
 
     /// <summary>Enterprises assessed in both years, by tier the year before (From) and this year (To).</summary>
-    public static async Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken) =>
+        TransitionsAsync(connection, year, sector, size, outside: false, cancellationToken);
+
+    public static async Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, bool outside, CancellationToken cancellationToken)
     {
         var rows = new List<(string, string, int)>();
-        await using var reader = await ReadAsync(connection, DashboardSql.Transitions, [year, sector, size], cancellationToken);
+        await using var reader = await ReadAsync(connection, outside ? DashboardSql.TransitionsOutside : DashboardSql.Transitions, [year, sector, size], cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add((reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
@@ -57,7 +64,10 @@ public static class StoreQueries
     }
 
     /// <summary>Digital maturity per DMA dimension (by dimension id) of one year's enterprises; empty when the snapshot has none.</summary>
-    public static async Task<IReadOnlyDictionary<string, ScoreDistribution>> DimensionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken)
+    public static Task<IReadOnlyDictionary<string, ScoreDistribution>> DimensionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken) =>
+        DimensionsAsync(connection, year, sector, size, outside: false, cancellationToken);
+
+    public static async Task<IReadOnlyDictionary<string, ScoreDistribution>> DimensionsAsync(DbConnection connection, int year, string? sector, string? size, bool outside, CancellationToken cancellationToken)
     {
         var dimensions = new List<(string Id, string Column)>();
         await using (var reader = await ReadAsync(connection, DashboardSql.HasDimensionColumns, [], cancellationToken))
@@ -82,7 +92,7 @@ public static class StoreQueries
             return distributions;
         }
 
-        await using (var reader = await ReadAsync(connection, DashboardSql.Dimensions([.. dimensions.Select(d => d.Column)]), [year, sector, size], cancellationToken))
+        await using (var reader = await ReadAsync(connection, DashboardSql.Dimensions([.. dimensions.Select(d => d.Column)], outside), [year, sector, size], cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
             {
