@@ -22,7 +22,7 @@ public sealed partial class ImportedRegistry
         var header = JsonSerializer.SerializeToUtf8Bytes(
             new Header(FrameworkId, FrameworkVersion, Year, Population, Figures, _districts, _sectors, _sizes, _codes, _rows.Count, _rows.Inputs, _rows.SetsPerRow, _rows.Activities),
             Json);
-        var partial = path + ".partial";
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
         using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
             file.Write(Magic);

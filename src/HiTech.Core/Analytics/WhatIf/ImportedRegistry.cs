@@ -133,6 +133,11 @@ public sealed partial class ImportedRegistry
             throw new InvalidOperationException($"the registry was read under {FrameworkId} {FrameworkVersion}; it cannot be scored under {baseline.Id} {baseline.Version} against {proposal.Id} {proposal.Version} as it is: read the file again");
         }
 
+        if (_rows.Count == 0)
+        {
+            return;
+        }
+
         var activities = _codes.Select(code => classifier.TryClassify(code, out var facts)
             ? facts
             : throw new InvalidDataException($"the imported registry names the activity {code}, which the classification no longer has: read the file again")).ToArray();

@@ -165,4 +165,18 @@ public class WhatIfStreamingTests
         Assert.False(imported.Serves(TestFrameworks.Reference, ReadsRowsDifferently, Year));
         Assert.Throws<InvalidOperationException>(() => Analysis(ReadsRowsDifferently).Add(imported));
     }
+
+    [Fact]
+    public void An_imported_registry_whose_every_row_is_rejected_scores_nobody_and_still_reports()
+    {
+        var header = Encoding.UTF8.GetString(Data.Value.Csv).Split('\n')[0];
+        using var file = new CsvRegistry(new MemoryStream(Encoding.UTF8.GetBytes(header + "\nX-1,,,,,,\n")), "registry.csv");
+        var imported = ImportedRegistry.Import(file, TestFrameworks.Reference, TestFrameworks.Classifier, Year);
+        var analysis = Analysis(LowerThreshold);
+
+        analysis.Add(imported);
+
+        Assert.Equal((1L, 0L, 1L), (imported.Population.Rows, imported.Population.Used, imported.Population.Rejected));
+        Assert.Equal(0, analysis.Report().Scored);
+    }
 }
