@@ -43,6 +43,16 @@ public sealed record PublishedTable(
             [.. rows.Select(r => Totals(r, columns.Sum(c => Count(r, c))))],
             [.. columns.Select(c => Totals(c, rows.Sum(r => Count(r, c))))],
             Totals(GroupTotals.AllGroup, counts.Values.Sum()));
+        return Of(table, rules);
+    }
+
+    /// <summary>Publishes a count table's enterprise counts as far as disclosure control allows; rows and columns are labelled by their margins' groups.</summary>
+    public static PublishedTable Of(TwoWayTable table, DisclosureRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rules);
+        var rows = table.RowMargins.Select(m => m.Group).ToList();
+        var columns = table.ColumnMargins.Select(m => m.Group).ToList();
         var disclosed = DisclosureControl.Apply(table, rules);
         static int? Shown(GroupTotals totals, CellDisclosure verdict) => verdict.Published ? totals.Enterprises : null;
         return new PublishedTable(

@@ -17,18 +17,7 @@ public static class OraclePublishedTable
         ArgumentNullException.ThrowIfNull(rules);
         // Counted by the analytics' own tally; the dimensions only label the table, the disclosure rules read the totals.
         var table = GroupTableBuilder.Tally(entries.Select(e => (e.Row, e.Column, CountOnly(e.Facts))), GroupDimension.Tier, GroupDimension.Tier, rowKeys, columnKeys);
-        var rows = table.RowMargins.Select(m => m.Group).ToList();
-        var columns = table.ColumnMargins.Select(m => m.Group).ToList();
-        var disclosed = DisclosureControl.Apply(table, rules);
-        static int? Shown(GroupTotals totals, CellDisclosure verdict) => verdict.Published ? totals.Enterprises : null;
-        return new PublishedTable(
-            rows,
-            columns,
-            [.. rows.Select((_, r) => (IReadOnlyList<int?>)[.. columns.Select((_, c) => Shown(table.Cells[r][c], disclosed.Cells[r][c]))])],
-            [.. rows.Select((_, r) => (IReadOnlyList<string>)[.. columns.Select((_, c) => disclosed.Cells[r][c].RuleName)])],
-            [.. rows.Select((_, r) => Shown(table.RowMargins[r], disclosed.RowMargins[r]))],
-            [.. columns.Select((_, c) => Shown(table.ColumnMargins[c], disclosed.ColumnMargins[c]))],
-            Shown(table.Total, disclosed.Total));
+        return PublishedTable.Of(table, rules);
     }
 
     /// <summary>
