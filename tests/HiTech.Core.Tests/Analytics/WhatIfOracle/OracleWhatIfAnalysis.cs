@@ -1,11 +1,10 @@
+using HiTech.Core.Analytics;
+using HiTech.Core.Analytics.WhatIf;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Maturity;
 using HiTech.Core.Registry;
 using HiTech.Core.Scoring;
 using SimulationTransitions = HiTech.Core.Simulation.TierTransitions;
-
-using HiTech.Core.Analytics;
-using HiTech.Core.Analytics.WhatIf;
 
 namespace HiTech.Core.Tests.Analytics.WhatIfOracle;
 
