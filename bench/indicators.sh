@@ -12,7 +12,8 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 rows="${1:-1000000}"
 
-dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true src/HiTech.Cli -o "$OUT/hitech" -v q -nologo >/dev/null
+source bench/bench-lib.sh
+publish_cli "$OUT"
 HITECH="$OUT/hitech/hitech"
 
 # Runs a command under /usr/bin/time; prints "seconds max_rss_mb".
@@ -24,15 +25,10 @@ measure() {
 
 faster() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 
-machine="$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), .NET $(dotnet --version)"
+machine=$(machine_line)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "uncommitted")
-file="$OUT/registry-$rows.csv"
-if [ ! -f "$file" ]; then
-  echo "generating $rows rows..."
-  "$HITECH" generate --rows "$rows" --seed 2025 --out "$file" >/dev/null
-fi
+file=$(registry_of "$OUT" "$rows")
 size_mb=$(du -m "$file" | cut -f1)
-cat "$file" >/dev/null
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 score_cmd=("$HITECH" score --framework kerala-htmf/2025.1 --in "$file" --out "$OUT/results-$rows.csv" --rejects "$OUT/rejects-$rows.csv")

@@ -1,4 +1,5 @@
 using HiTech.Core.Analytics;
+using HiTech.Core.Analytics.WhatIf;
 using HiTech.Core.Frameworks;
 using HiTech.Core.Reference;
 using HiTech.Core.Scoring;
@@ -16,10 +17,14 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
     private readonly RegistryRowParser[] _parsers;
     private readonly ThreadLocal<ScoringWorkspace[]> _workspaces;
 
+    /// <summary>Whether the first two frameworks read a row alike, so a pair is parsed once and copied (<see cref="RegistryReading"/>).</summary>
+    private readonly bool _pairReadAlike;
+
     private RegistryScan(CompiledFramework[] frameworks, RegistryRowParser[] parsers)
     {
         _frameworks = frameworks;
         _parsers = parsers;
+        _pairReadAlike = frameworks.Length > 1 && RegistryReading.Alike(frameworks[0], frameworks[1]);
         _workspaces = new ThreadLocal<ScoringWorkspace[]>(() => [.. frameworks.Select(f => new ScoringWorkspace(f))]);
     }
 
@@ -110,7 +115,17 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
         var idColumn = _parsers[0].Layout.IdColumn;
         var id = idColumn < cells.Count ? cells[idColumn].Trim() : default;
         var enterpriseId = id.Length <= RegistryRowParser.MaxIdLength ? id.ToString() : InputRules.Shorten(id);
-        if (!_parsers[0].TryParse(cells, workspaces[0], out var district, out var issue) || !_parsers[1].TryParse(cells, workspaces[1], out _, out issue))
+        if (!_parsers[0].TryParse(cells, workspaces[0], out var district, out var issue))
+        {
+            return new PairRow(line, enterpriseId, null, null, issue);
+        }
+
+        // Parsing is the cost of a row and scoring a tenth of it: when both frameworks read rows alike, parse once.
+        if (_pairReadAlike)
+        {
+            workspaces[1].CopyInputsFrom(workspaces[0]);
+        }
+        else if (!_parsers[1].TryParse(cells, workspaces[1], out _, out issue))
         {
             return new PairRow(line, enterpriseId, null, null, issue);
         }
@@ -118,6 +133,19 @@ public sealed class RegistryScan : IRowHandler<ScoredRow>, IDisposable
         var first = before.FromWorkspace(enterpriseId, district, workspaces[0], Scorer.Score(workspaces[0]), year);
         var second = after.FromWorkspace(enterpriseId, district, workspaces[1], Scorer.Score(workspaces[1]), year);
         return new PairRow(line, enterpriseId, first, second, null);
+    }
+
+    /// <summary>
+    /// Parses one row under the first framework into this thread's workspace, which holds it until the thread's next
+    /// row: the path of a registry import (<see cref="ImportedRegistry"/>). The id is shortened as rejects show it.
+    /// </summary>
+    public bool TryParse<TCells>(TCells cells, out ScoringWorkspace workspace, out string enterpriseId, out District? district, out RowIssue issue)
+        where TCells : ICells, allows ref struct
+    {
+        workspace = _workspaces.Value![0];
+        var id = _parsers[0].Layout.IdColumn < cells.Count ? cells[_parsers[0].Layout.IdColumn].Trim() : default;
+        enterpriseId = id.Length <= RegistryRowParser.MaxIdLength ? id.ToString() : InputRules.Shorten(id);
+        return _parsers[0].TryParse(cells, workspace, out district, out issue);
     }
 
     /// <summary>Parses and scores one row under every framework; the first rejection wins.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HiTech.Core.Registry;
 using HiTech.Web.Infrastructure.Storage;
@@ -117,6 +118,13 @@ public static class TableUpload
 
         /// <summary>The table in the file; a workbook or CSV that cannot be read is an <see cref="InvalidDataException"/>.</summary>
         public RegistryFile Open(string shownAs = "upload") => TableUpload.Open(path, IsExcel, IsExcel ? shownAs + ".xlsx" : shownAs + ".csv");
+
+        /// <summary>The SHA-256 of the file's bytes, in lower-case hex: the same content always gives the same name.</summary>
+        public async Task<string> ContentHashAsync(CancellationToken cancellationToken)
+        {
+            await using var file = File.OpenRead(path);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        }
 
         /// <summary>Keeps the file for good at <paramref name="destination"/>: it is no longer deleted on disposal.</summary>
         public void MoveTo(string destination)

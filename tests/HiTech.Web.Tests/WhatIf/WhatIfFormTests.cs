@@ -164,6 +164,29 @@ public sealed partial class WhatIfFormTests(PlatformFixture platform) : IClassFi
     }
 
     [Fact]
+    public async Task A_registry_uploaded_again_is_not_read_again_its_rows_are_scored_from_the_columns_imported_the_first_time()
+    {
+        using var browser = await platform.SignInAsync(DemoSeeder.AnalystEmail);
+        var registry = GeneratedRegistry.Csv(Classifier, 333, GeneratedRegistry.Broken(Classifier, "ONCE-1", 6, "many"));
+        var changes = new Dictionary<string, string> { ["Version"] = "2099.16", ["Settings[tiers.hitech.min_index]"] = "40" };
+        var first = await FinishedAsync(RunOf(await PostFormAsync(browser, changes, registry, assessments: false)));
+        Assert.True(first.Status == WhatIfRunStatus.Done, first.Error);
+        var files = platform.Factory.Services.GetRequiredService<WhatIfFiles>();
+        Assert.True(File.Exists(files.ImportedPathOf(first.RegistryFile!)), "the registry's columns are not kept beside it");
+
+        // The kept file is emptied to its header: a run that read it again would find no rows.
+        var header = Encoding.UTF8.GetString(registry).Split('\n')[0] + "\n";
+        await File.WriteAllTextAsync(files.PathOf(first.RegistryFile!), header, None);
+        var second = await FinishedAsync(RunOf(await PostFormAsync(browser, changes, registry, assessments: false)));
+
+        Assert.True(second.Status == WhatIfRunStatus.Done, second.Error);
+        Assert.Equal(first.RegistryFile, second.RegistryFile);
+        Assert.Equal((334L, 333L, 1L), (second.RegistryRows, second.RegistryUsed, second.RegistryRejected));
+        Assert.Equal(first.RegistryRejects, second.RegistryRejects);
+        Assert.Equal(first.ResultJson, second.ResultJson);
+    }
+
+    [Fact]
     public async Task A_registry_that_is_not_a_table_or_cannot_be_scored_is_refused_before_anything_is_queued()
     {
         using var browser = await platform.SignInAsync(DemoSeeder.AnalystEmail);

@@ -17,17 +17,40 @@ public sealed record PublishedTable(
     /// <summary>Whether any figure of the table is hidden.</summary>
     public bool AnySuppressed => Total is null || RowTotals.Any(t => t is null) || ColumnTotals.Any(t => t is null) || Cells.Any(r => r.Any(c => c is null));
 
-    /// <summary>Counts enterprises by a row key and a column key, then publishes only what disclosure control allows.</summary>
+    /// <summary>
+    /// Publishes counts of enterprises by a row key and a column key (<see cref="WhatIfTally.Count"/>) as far as
+    /// disclosure control allows. Rows and columns are the keys given (so empty ones show as zeros) followed by any
+    /// other key counted, in key order.
+    /// </summary>
     public static PublishedTable Of(
-        IEnumerable<(string Row, string Column, EnterpriseFacts Facts)> entries,
+        IReadOnlyDictionary<(string Row, string Column), int> counts,
         IReadOnlyList<string> rowKeys,
         IReadOnlyList<string> columnKeys,
         DisclosureRules rules)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(rules);
-        // Counted by the analytics' own tally; the dimensions only label the table, the disclosure rules read the totals.
-        var table = GroupTableBuilder.Tally(entries.Select(e => (e.Row, e.Column, CountOnly(e.Facts))), GroupDimension.Tier, GroupDimension.Tier, rowKeys, columnKeys);
+        var rows = Keys(counts.Keys.Select(k => k.Row), rowKeys);
+        var columns = Keys(counts.Keys.Select(k => k.Column), columnKeys);
+        int Count(string row, string column) => counts.GetValueOrDefault((row, column));
+
+        // Only counts are published, so a cell's totals are its count alone: the frequency rules are all that apply.
+        static GroupTotals Totals(string group, int enterprises) => GroupTotals.Empty(group) with { Enterprises = enterprises };
+        var table = new TwoWayTable(
+            GroupDimension.Tier,
+            GroupDimension.Tier,
+            [.. rows.Select(r => (IReadOnlyList<GroupTotals>)[.. columns.Select(c => Totals($"{r}|{c}", Count(r, c)))])],
+            [.. rows.Select(r => Totals(r, columns.Sum(c => Count(r, c))))],
+            [.. columns.Select(c => Totals(c, rows.Sum(r => Count(r, c))))],
+            Totals(GroupTotals.AllGroup, counts.Values.Sum()));
+        return Of(table, rules);
+    }
+
+    /// <summary>Publishes a count table's enterprise counts as far as disclosure control allows; rows and columns are labelled by their margins' groups.</summary>
+    public static PublishedTable Of(TwoWayTable table, DisclosureRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rules);
         var rows = table.RowMargins.Select(m => m.Group).ToList();
         var columns = table.ColumnMargins.Select(m => m.Group).ToList();
         var disclosed = DisclosureControl.Apply(table, rules);
@@ -42,22 +65,10 @@ public sealed record PublishedTable(
             Shown(table.Total, disclosed.Total));
     }
 
-    /// <summary>
-    /// The facts without their money and headcounts: a count table publishes none, so the p% dominance rule has
-    /// nothing to protect in it and only the frequency rules (primary and secondary) apply; nor does it publish a hi-tech count.
-    /// </summary>
-    private static EnterpriseFacts CountOnly(EnterpriseFacts facts) => facts with
+    private static List<string> Keys(IEnumerable<string> counted, IReadOnlyList<string> given)
     {
-        ValueAddedInr = null,
-        ManufacturingValueAddedInr = null,
-        MhtValueAddedInr = null,
-        RdSpendInr = null,
-        ExportsInr = null,
-        TurnoverInr = null,
-        Employees = null,
-        RdStaff = null,
-        StemStaff = null,
-        ReturneeHires = null,
-        HiTech = false,
-    };
+        var keys = given.ToList();
+        keys.AddRange(counted.Distinct(StringComparer.Ordinal).Where(k => !keys.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal));
+        return keys;
+    }
 }

@@ -11,7 +11,8 @@ namespace HiTech.Core.Analytics.WhatIf;
 /// would change: the tier transition matrix, movers by district, priority sector and size, every headline
 /// indicator before and after, and the incentive cost ceiling. Facts come from <see cref="EnterpriseFactsBuilder"/>,
 /// up and down from <see cref="SimulationTransitions"/> (the rule of <c>hitech simulate</c>), and every published
-/// figure goes through <see cref="DisclosureControl"/>. Not thread-safe.
+/// figure goes through <see cref="DisclosureControl"/>. Enterprises are tallied as they come (<see cref="WhatIfTally"/>
+/// for the count tables, one <see cref="GroupAccumulator"/> per version for the indicators), never kept. Not thread-safe.
 /// </summary>
 public sealed class WhatIfAnalysis
 {
@@ -31,7 +32,12 @@ public sealed class WhatIfAnalysis
     private readonly SimulationTransitions _transitions;
     private readonly IncentiveCostRule _cost;
     private readonly DisclosureRules _rules;
-    private readonly List<(EnterpriseFacts Before, EnterpriseFacts After, int BaselineTier, int ProposalTier)> _scored = [];
+    private readonly WhatIfTally _tally = new();
+    private readonly GroupAccumulator _figuresBefore = new(GroupDimensions.Kerala);
+    private readonly GroupAccumulator _figuresAfter = new(GroupDimensions.Kerala);
+
+    /// <summary>The figures of an imported registry scored whole, which then is the whole population.</summary>
+    private GroupTotals? _imported;
 
     public WhatIfAnalysis(CompiledFramework baseline, CompiledFramework proposal, ActivityClassifier classifier, SchemeCatalog schemes, DisclosureRules rules)
     {
@@ -56,7 +62,7 @@ public sealed class WhatIfAnalysis
 
     public ActivityClassifier Classifier => _classifier;
 
-    public int Scored => _scored.Count;
+    public int Scored => _tally.Enterprises;
 
     /// <summary>Enterprises whose inputs one of the two frameworks would not score (say, a required input the proposal adds).</summary>
     public int Rejected { get; private set; }
@@ -73,11 +79,7 @@ public sealed class WhatIfAnalysis
             return false;
         }
 
-        _scored.Add((
-            _before.FromExplanation(input, before, year, status),
-            _after.FromExplanation(input, after, year, status),
-            _baseline.TierIndex(before.Tier.Id),
-            _proposal.TierIndex(after.Tier.Id)));
+        Add(_before.FromExplanation(input, before, year, status), _after.FromExplanation(input, after, year, status));
         return true;
     }
 
@@ -89,16 +91,36 @@ public sealed class WhatIfAnalysis
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        _scored.Add((before, after, _baseline.TierIndex(before.TierId), _proposal.TierIndex(after.TierId)));
+        RefuseAfterImported();
+        _figuresBefore.Add(before);
+        _figuresAfter.Add(after);
+        _tally.Add(after, _baseline.TierIndex(before.TierId), _proposal.TierIndex(after.TierId));
+    }
+
+    /// <summary>
+    /// Scores a whole imported registry (<see cref="ImportedRegistry.Serves"/> must hold) as the population: its
+    /// figures were summed in file order when it was imported, as adding its rows one by one would sum them, so it
+    /// cannot follow or precede other enterprises (stream the file with <see cref="RegistryPopulation.AddTo"/> then).
+    /// </summary>
+    public void Add(ImportedRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        RefuseAfterImported();
+        if (Scored > 0)
+        {
+            throw new InvalidOperationException("an imported registry is scored as the whole population; stream the file to add it to other enterprises");
+        }
+
+        registry.ScoreInto(_tally, _baseline, _proposal, _classifier);
+        _imported = registry.Figures;
     }
 
     public WhatIfReport Report()
     {
         var baselineTiers = _baseline.Tiers.Select(t => t.Id).ToList();
         var proposalTiers = _proposal.Tiers.Select(t => t.Id).ToList();
-        var moves = _scored.Select(s => (s.After, Direction: _transitions.Direction(s.BaselineTier, s.ProposalTier) switch { > 0 => Up, < 0 => Down, _ => Unchanged })).ToList();
-        PublishedTable Movers(GroupDimension by, IReadOnlyList<string> keys) =>
-            PublishedTable.Of(moves.Select(m => (by.KeyOf(m.After), m.Direction, m.After)), keys, Directions, _rules);
+        string Direction(WhatIfTally.Cell c) => _transitions.Direction(c.BaselineTier, c.ProposalTier) switch { > 0 => Up, < 0 => Down, _ => Unchanged };
+        PublishedTable Movers(Func<WhatIfTally.Cell, string> by, IReadOnlyList<string> keys) => PublishedTable.Of(_tally.Count(by, Direction), keys, Directions, _rules);
 
         return new WhatIfReport(
             _baseline.Id,
@@ -107,19 +129,27 @@ public sealed class WhatIfAnalysis
             _proposal.Version,
             Scored,
             Rejected,
-            Movers(GroupDimension.State, [GroupDimensions.Kerala]),
-            PublishedTable.Of(_scored.Select(s => (s.Before.TierId, s.After.TierId, s.After)), baselineTiers, proposalTiers, _rules),
-            Movers(GroupDimension.District, []),
-            Movers(GroupDimension.Sector, []),
-            Movers(GroupDimension.Size, SizeClasses.All),
-            Indicators(baselineTiers.Union(proposalTiers, StringComparer.Ordinal)),
+            Movers(_ => GroupDimensions.Kerala, [GroupDimensions.Kerala]),
+            PublishedTable.Of(_tally.Count(c => baselineTiers[c.BaselineTier], c => proposalTiers[c.ProposalTier]), baselineTiers, proposalTiers, _rules),
+            Movers(c => c.District, []),
+            Movers(c => c.Sector, []),
+            Movers(c => c.Size, SizeClasses.All),
+            Indicators(baselineTiers, proposalTiers),
             Cost());
     }
 
-    private List<IndicatorChange> Indicators(IEnumerable<string> tiers)
+    private void RefuseAfterImported()
     {
-        var before = Published(_scored.Select(s => s.Before));
-        var after = Published(_scored.Select(s => s.After));
+        if (_imported is not null)
+        {
+            throw new InvalidOperationException("an imported registry scored whole is the whole population; nothing can be added to it");
+        }
+    }
+
+    private List<IndicatorChange> Indicators(List<string> baselineTiers, List<string> proposalTiers)
+    {
+        var before = Published(Figures(_figuresBefore, _baseline, c => c.BaselineTier));
+        var after = Published(Figures(_figuresAfter, _proposal, c => c.ProposalTier));
         IndicatorChange Change(string id, Func<IndicatorValues, decimal?> value) => new(id, before is null ? null : value(before), after is null ? null : value(after));
         List<IndicatorChange> changes =
         [
@@ -136,26 +166,54 @@ public sealed class WhatIfAnalysis
         ];
 
         // Enterprises per tier are a one-way table of their own, so they get their own disclosure.
-        var tierBefore = PublishedTable.Of(_scored.Select(s => (GroupDimensions.Kerala, s.Before.TierId, s.Before)), [GroupDimensions.Kerala], [.. tiers], _rules);
-        var tierAfter = PublishedTable.Of(_scored.Select(s => (GroupDimensions.Kerala, s.After.TierId, s.After)), [GroupDimensions.Kerala], tierBefore.Columns, _rules);
+        var tiers = baselineTiers.Union(proposalTiers, StringComparer.Ordinal).ToList();
+        var tierBefore = PublishedTable.Of(_tally.Count(_ => GroupDimensions.Kerala, c => baselineTiers[c.BaselineTier]), [GroupDimensions.Kerala], tiers, _rules);
+        var tierAfter = PublishedTable.Of(_tally.Count(_ => GroupDimensions.Kerala, c => proposalTiers[c.ProposalTier]), [GroupDimensions.Kerala], tierBefore.Columns, _rules);
         changes.AddRange(tierBefore.Columns.Select((tier, c) => new IndicatorChange("enterprises_by_tier." + tier, tierBefore.Cells[0][c], tierAfter.Cells[0][c])));
         return changes;
     }
 
-    /// <summary>The whole population's indicators, or null when disclosure control hides the total.</summary>
-    private IndicatorValues? Published(IEnumerable<EnterpriseFacts> facts)
+    /// <summary>
+    /// The population's figures under one version: those summed as enterprises came, or an imported registry's, its
+    /// tier counts (the only figures a version changes) taken from the tally.
+    /// </summary>
+    private GroupTotals Figures(GroupAccumulator added, CompiledFramework framework, Func<WhatIfTally.Cell, int> tierOf)
     {
-        var disclosed = DisclosureControl.Apply(GroupTableBuilder.Tally(facts, GroupDimension.State), _rules);
+        if (_imported is not { } imported)
+        {
+            return added.ToTotals();
+        }
+
+        var byTier = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (cell, count) in _tally.Cells)
+        {
+            var tier = framework.Tiers[tierOf(cell)].Id;
+            byTier[tier] = byTier.GetValueOrDefault(tier) + count;
+        }
+
+        var hiTech = HiTechTiers.Of(framework);
+        return imported with { EnterprisesByTier = byTier, HiTechEnterprises = byTier.Where(t => hiTech.Contains(t.Key)).Sum(t => t.Value) };
+    }
+
+    /// <summary>The whole population's indicators, or null when disclosure control hides the total.</summary>
+    private IndicatorValues? Published(GroupTotals population)
+    {
+        var table = new GroupTable(GroupDimension.State, population.Enterprises == 0 ? [] : [population], population with { Group = GroupTotals.AllGroup });
+        var disclosed = DisclosureControl.Apply(table, _rules);
         return disclosed.Total.Published && disclosed.Groups.All(g => g.Published) ? IndicatorValues.Of(disclosed.Table.Total) : null;
     }
 
     private IncentiveCost Cost()
     {
-        var table = PublishedTable.Of(
-            _scored.Select(s => (s.After.SizeClass, s.Before.HiTech == s.After.HiTech ? Unchanged : s.After.HiTech ? Entering : Leaving, s.After)),
-            [.. SizeClasses.All, EnterpriseFactsBuilder.UnknownSize],
-            [Entering, Leaving, Unchanged],
-            _rules);
+        var before = HiTechTiers.Of(_baseline);
+        var after = HiTechTiers.Of(_proposal);
+        string Change(WhatIfTally.Cell c) => (before.Contains(_baseline.Tiers[c.BaselineTier].Id), after.Contains(_proposal.Tiers[c.ProposalTier].Id)) switch
+        {
+            (true, true) or (false, false) => Unchanged,
+            (false, true) => Entering,
+            _ => Leaving,
+        };
+        var table = PublishedTable.Of(_tally.Count(c => c.Size, Change), [.. SizeClasses.All, EnterpriseFactsBuilder.UnknownSize], [Entering, Leaving, Unchanged], _rules);
         var rows = new List<IncentiveCostRow>();
         for (var r = 0; r < table.Rows.Count; r++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HiTech.Core.Analytics;
 using HiTech.Core.Analytics.WhatIf;
+using HiTech.Core.Registry;
 
 namespace HiTech.Web.Features.WhatIf;
 
@@ -17,6 +18,7 @@ public sealed class RunWhatIf(
     Maturity.MaturityReference maturity,
     DisclosureRules rules,
     WhatIfFiles files,
+    ImportWhatIfRegistry import,
     TimeProvider clock,
     ILogger<RunWhatIf> log)
 {
@@ -62,9 +64,20 @@ public sealed class RunWhatIf(
             await AddAssessmentsAsync(run, analysis, baseline, WhatIfPopulations.IncludesRegistry(run.Population) ? 45 : 95, cancellationToken);
         }
 
+        // A registry on its own, under a proposal that reads rows as the version in force does, is scored from the
+        // columns imported once; beside the assessments (whose figures come first) or otherwise, the file is streamed.
         if (WhatIfPopulations.IncludesRegistry(run.Population))
         {
-            await AddRegistryAsync(run, analysis, registryStart, cancellationToken);
+            if (!WhatIfPopulations.IncludesAssessments(run.Population) && RegistryReading.Alike(baseline, proposal))
+            {
+                var registry = await WithProgressAsync(run, 0, progress => import.Execute(run, baseline, proposal, progress), cancellationToken);
+                Record(run, registry.Population);
+                analysis.Add(registry);
+            }
+            else
+            {
+                await AddRegistryAsync(run, analysis, registryStart, cancellationToken);
+            }
         }
 
         return analysis.Report();
@@ -97,16 +110,27 @@ public sealed class RunWhatIf(
         }
 
         using var table = TableUpload.Open(path, TableUpload.IsExcel(path), run.RegistryName ?? "registry");
+        Record(run, await WithProgressAsync(run, start, progress => RegistryPopulation.AddTo(analysis, table, run.Year, progress), cancellationToken));
+    }
+
+    /// <summary>Runs reading on a worker thread, saving the share read (from <paramref name="start"/> to 95%) twice a second meanwhile.</summary>
+    private async Task<T> WithProgressAsync<T>(WhatIfRun run, int start, Func<Action<double>, T> reading, CancellationToken cancellationToken)
+    {
         var read = 0d;
-        var reading = Task.Run(() => RegistryPopulation.AddTo(analysis, table, run.Year, share => Volatile.Write(ref read, share)), cancellationToken);
-        while (!reading.IsCompleted)
+        var work = Task.Run(() => reading(share => Volatile.Write(ref read, share)), cancellationToken);
+        while (!work.IsCompleted)
         {
-            await Task.WhenAny(reading, Task.Delay(ProgressEvery, clock, cancellationToken));
+            await Task.WhenAny(work, Task.Delay(ProgressEvery, clock, cancellationToken));
             run.Progress = start + (int)((95 - start) * Volatile.Read(ref read));
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var population = await reading;
+        return await work;
+    }
+
+    /// <summary>Keeps what the registry gave on the run; a header no row could be read under, or a file cut short, fails the run.</summary>
+    private static void Record(WhatIfRun run, RegistryPopulation population)
+    {
         if (population.HeaderProblems.Count > 0)
         {
             throw new InvalidOperationException(string.Join(" ", population.HeaderProblems.Select(p => p.Trim())));

@@ -159,8 +159,14 @@ public sealed class StartWhatIf(
         }
 
         run.RegistryName = shownAs.Length > 256 ? shownAs[..256] : shownAs;
-        run.RegistryFile = WhatIfFiles.StoredName(run.Id, kept.IsExcel);
-        kept.MoveTo(files.PathOf(run.RegistryFile));
+        // Named by content: a registry uploaded again is the file kept before, whose rows were already read once.
+        run.RegistryFile = WhatIfFiles.StoredName(await kept.ContentHashAsync(cancellationToken), kept.IsExcel);
+        var destination = files.PathOf(run.RegistryFile);
+        if (!File.Exists(destination))
+        {
+            kept.MoveTo(destination);
+        }
+
         return await SaveAsync(run, cancellationToken);
     }
 

@@ -16,6 +16,7 @@ public static class WhatIfFeature
         services.AddSingleton<WhatIfFiles>();
         services.AddScoped<WhatIfWords>();
         services.AddScoped<RunWhatIf>();
+        services.AddScoped<ImportWhatIfRegistry>();
         services.AddScoped<ListWhatIfRuns>();
         services.AddScoped<GetWhatIfRun>();
         services.AddScoped<PublishWhatIfProposal>();
