@@ -89,8 +89,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await LockAuditChainAsync(cancellationToken);
-            await AuditChain.LinkAsync(this, unlinked, cancellationToken);
+            var head = await LockAuditChainAsync(cancellationToken);
+            await AuditChain.LinkAsync(this, unlinked, head, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (own is not null)
             {
@@ -110,9 +110,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>
     /// Makes appends to the audit chain one at a time, until the transaction ends, so two saves cannot both follow the
-    /// same entry. SQLite needs nothing more: its transactions begin IMMEDIATE, holding the one write lock.
+    /// same entry, and then reads the chain's head. SQLite needs no lock of its own: its transactions begin IMMEDIATE,
+    /// holding the one write lock.
     /// </summary>
-    protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private protected virtual Task<AuditChain.Head> LockAuditChainAsync(CancellationToken cancellationToken) => AuditChain.ReadHeadAsync(this, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -40,14 +40,23 @@ public static class AuditChain
     internal static List<AuditEntry> Unlinked(AppDbContext db) =>
         [.. db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Hash is null).Select(e => e.Entity)];
 
-    /// <summary>
-    /// Links <paramref name="added"/> after the last saved entry. Call holding the chain's lock, in the transaction
-    /// that saves them. Entries written before the chain existed (no hash) are linked first, once.
-    /// </summary>
-    internal static async Task LinkAsync(AppDbContext db, List<AuditEntry> added, CancellationToken cancellationToken)
+    /// <summary>The last saved entry's hash, read holding the chain's lock: none yet, or one saved before the chain existed (no hash).</summary>
+    internal readonly record struct Head(bool Exists, string? Hash);
+
+    /// <summary>Reads the <see cref="Head"/>. Call holding the chain's lock, in the transaction that saves the new entries.</summary>
+    internal static async Task<Head> ReadHeadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var previous = last is null ? Genesis : last.Hash ?? await LinkOlderAsync(db, cancellationToken);
+        return new Head(last is not null, last?.Hash);
+    }
+
+    /// <summary>
+    /// Links <paramref name="added"/> after <paramref name="head"/>, the last saved entry. Call holding the chain's lock,
+    /// in the transaction that saves them. Entries written before the chain existed (no hash) are linked first, once.
+    /// </summary>
+    internal static async Task LinkAsync(AppDbContext db, List<AuditEntry> added, Head head, CancellationToken cancellationToken)
+    {
+        var previous = !head.Exists ? Genesis : head.Hash ?? await LinkOlderAsync(db, cancellationToken);
         foreach (var entry in added)
         {
             // Stored to the microsecond (PostgreSQL's precision), so the hash checks against what is read back.

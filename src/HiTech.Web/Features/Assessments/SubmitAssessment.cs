@@ -5,7 +5,8 @@ namespace HiTech.Web.Features.Assessments;
 /// <summary>
 /// Submits an assessment: the engine checks and scores it (the framework version it was started under, from the
 /// cache), a provisional result is stored with its whole explanation, and it waits for an assessor. Built for the
-/// hot path: three small reads (assessment with inputs, organisation, activities) and one write (assessment, result, audit).
+/// hot path: two small reads (assessment with inputs, organisation with activities) and one write (assessment, result,
+/// audit), whose audit chain's lock and head are one more round trip on PostgreSQL (SubmitRoundTripsTests pins them).
 /// </summary>
 public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks, AssessmentScoring scoring, AssessmentWords words, AuditLog audit, TimeProvider clock)
 {
@@ -33,14 +34,12 @@ public sealed class SubmitAssessment(AppDbContext db, FrameworkStore frameworks,
             return words.Stale<AssessmentResult>(assessment.Version, assessment.UpdatedAt);
         }
 
-        // The organisation's name, district and activities, which the engine scores with the inputs.
+        // The organisation (its name and district) with its activities, which the engine scores with the inputs: one query.
         var organisation = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == assessment.OrganisationId)
-            .Select(o => new Organisation { Id = o.Id, Name = o.Name, District = o.District })
-            .FirstAsync(cancellationToken);
-        var activities = await db.Activities.AsNoTracking().Where(x => x.OrganisationId == assessment.OrganisationId).ToListAsync(cancellationToken);
+            .Include(o => o.Activities)
+            .FirstAsync(o => o.Id == assessment.OrganisationId, cancellationToken);
         var framework = await frameworks.GetAsync(assessment.FrameworkId, assessment.FrameworkVersion, cancellationToken);
-        var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, activities, assessment.Inputs, framework));
+        var (explanation, issues) = scoring.Explain(framework, AssessmentScoring.ToInput(organisation, organisation.Activities, assessment.Inputs, framework));
         if (explanation is null)
         {
             return Outcome.Invalid<AssessmentResult>(Problems(framework, issues), words.L["The assessment cannot be submitted yet"]);
