@@ -72,7 +72,7 @@ if (killedAt is { } kill)
         $"Node killed (kill -9, pid {options.VictimPid}) at {kill:F1} s. Failures before it: {before.Count}. After it: {after.Count} "
         + $"({string.Join(", ", after.GroupBy(f => $"{f.Endpoint}: {f.What}").Select(g => $"{g.Count()} {g.Key}"))}); "
         + $"{after.Count(f => f.At < kill + 5)} of them within 5 s of the kill, the last one {last * 1000:F0} ms after it (failures long after the kill are the "
-        + "surviving node falling behind, not routing: compare the seconds before it)."));
+        + $"surviving node falling behind, not routing: compare the seconds before it)."));
     report.AppendLine();
     report.AppendLine(recorder.AroundKill(kill));
 }
