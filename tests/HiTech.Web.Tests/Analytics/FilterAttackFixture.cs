@@ -1,7 +1,5 @@
 using HiTech.Core.Analytics;
 using HiTech.Web.Infrastructure.Analytics;
-using HiTech.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTech.Web.Tests.Analytics;
 
@@ -11,40 +9,20 @@ namespace HiTech.Web.Tests.Analytics;
 /// its district's value added, and a few that are not small; 2024 holds 40 of them again (tier transitions); 2026,
 /// the year just begun, has three approvals, too few to publish. The facts are kept for the attacker.
 /// </summary>
-public sealed class FilterAttackFixture : TestHost
+public sealed class FilterAttackFixture : SnapshotFixture
 {
     public const int Year = 2025;
     public const int NewYear = 2026;
     public const string Dimension = "strategy";
 
-    public FilterAttackFixture()
-        : base(new WebAppFactory
-        {
-            Settings = new Dictionary<string, string>
-            {
-                ["Analytics:BuildOnStart"] = "false",
-                ["Analytics:DebounceSeconds"] = "86400",
-            },
-        })
-    {
-    }
+    private static readonly DateTimeOffset AsOf = new(2026, 4, 20, 6, 0, 0, TimeSpan.Zero);
 
-    public IReadOnlyList<EnterpriseFacts> Facts { get; } = BuildFacts();
+    public override IReadOnlyList<EnterpriseFacts> Facts { get; } = BuildFacts();
 
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        if (WebAppFactory.SkipReason is not null)
-        {
-            return;
-        }
+    protected override DateTimeOffset SnapshotAsOf => AsOf;
 
-        var asOf = new DateTimeOffset(2026, 4, 20, 6, 0, 0, TimeSpan.Zero);
-        var store = Factory.Services.GetRequiredService<AnalyticsStore>();
-        var part = store.NewPartFile(asOf);
-        SnapshotWriter.Write(part, asOf, [.. Facts], [.. Facts.Select(f => new PipelineFact(f.Year, f.DistrictId, "approved", asOf.AddDays(-30), asOf.AddDays(-20)))]);
-        store.Publish(part);
-    }
+    protected override IEnumerable<PipelineFact> Pipeline() =>
+        Facts.Select(f => new PipelineFact(f.Year, f.DistrictId, "approved", AsOf.AddDays(-30), AsOf.AddDays(-20)));
 
     private static List<EnterpriseFacts> BuildFacts()
     {

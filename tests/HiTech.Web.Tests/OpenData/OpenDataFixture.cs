@@ -1,17 +1,16 @@
 using HiTech.Core.Analytics;
 using HiTech.Web.Infrastructure.Analytics;
-using HiTech.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using HiTech.Web.Tests.Analytics;
 
 namespace HiTech.Web.Tests.OpenData;
 
 /// <summary>
-/// The platform with an analytical snapshot made to order (the platform's own builds switched off, so it stays): a
+/// An analytical snapshot (<see cref="SnapshotFixture"/>) of a
 /// year 2025 of 107 enterprises with small districts, a dominated district and small sectors and size classes, and a
 /// year 2024 of six enterprises in three districts of two, too few for any district table to be safe. The raw facts
 /// are kept, so tests can compute every true figure and attack what is published.
 /// </summary>
-public sealed class OpenDataFixture : TestHost
+public sealed class OpenDataFixture : SnapshotFixture
 {
     public const int Year = 2025;
     public const int SmallYear = 2024;
@@ -20,33 +19,11 @@ public sealed class OpenDataFixture : TestHost
 
     public static readonly DateTimeOffset AsOf = new(2026, 4, 2, 6, 30, 0, TimeSpan.Zero);
 
-    public OpenDataFixture()
-        : base(new WebAppFactory
-        {
-            Settings = new Dictionary<string, string>
-            {
-                ["Analytics:BuildOnStart"] = "false",
-                ["Analytics:DebounceSeconds"] = "86400",
-            },
-        })
-    {
-    }
+    public override IReadOnlyList<EnterpriseFacts> Facts { get; } = BuildFacts();
 
-    public IReadOnlyList<EnterpriseFacts> Facts { get; } = BuildFacts();
+    protected override DateTimeOffset SnapshotAsOf => AsOf;
 
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        if (WebAppFactory.SkipReason is not null)
-        {
-            return;
-        }
-
-        var store = Factory.Services.GetRequiredService<AnalyticsStore>();
-        var part = store.NewPartFile(AsOf);
-        SnapshotWriter.Write(part, AsOf, [.. Facts], [.. Pipeline(Facts)]);
-        store.Publish(part);
-    }
+    protected override IEnumerable<PipelineFact> Pipeline() => Pipeline(Facts);
 
     private static List<EnterpriseFacts> BuildFacts()
     {
