@@ -61,8 +61,18 @@ internal sealed class SuppressionCell
     /// <summary>Never published, zero or not (the enterprises outside a filter): an attacker cannot tell it is not empty.</summary>
     public bool NeverShown { get; init; }
 
+    /// <summary>Hidden, but an attacker works it out from other published figures (found by <see cref="FilterCube"/>'s audit): no slack.</summary>
+    public bool Known { get; set; }
+
     /// <summary>What an attacker knows a hidden quantity is at least: a hidden non-empty cell has at least one enterprise.</summary>
     public double LowerBound(int quantity) => quantity < CountQuantities && !NeverShown ? Math.Min(1, Values[quantity]) : 0;
 
     public void HideForOthers() => Verdict = new CellDisclosure(SuppressionRule.Secondary);
+
+    /// <summary>Shown as it stands, whatever the rules say of it here (a figure published, or derivable, elsewhere).</summary>
+    public void MarkPublished()
+    {
+        Verdict = CellDisclosure.Shown;
+        Array.Fill(Required, double.NaN);
+    }
 }

@@ -9,7 +9,12 @@ namespace HiTech.Core.Analytics;
 /// back to it (the linear programme's exact bound, found by max-flow). Cells are hidden, in the sensitive cell's
 /// own row or column first and smallest first, until every sensitive figure's bound reaches its requirement.
 /// </summary>
-internal sealed class TwoWaySuppression(SuppressionCell[,] lattice)
+/// <remarks>
+/// Empty cells are not hidden to protect others, unless <paramref name="hideEmpty"/> (then after every non-empty
+/// one): where empty cells are all that is left, say a category with no enterprises of a size, a hidden empty cell
+/// is what keeps a sensitive one from being worked out.
+/// </remarks>
+internal sealed class TwoWaySuppression(SuppressionCell[,] lattice, bool hideEmpty = false)
 {
     private readonly int _rows = lattice.GetLength(0);
     private readonly int _columns = lattice.GetLength(1);
@@ -17,18 +22,28 @@ internal sealed class TwoWaySuppression(SuppressionCell[,] lattice)
     /// <summary>Hides cells until every sensitive figure is protected; false when no cell left to hide could do it.</summary>
     public bool Protect()
     {
-        while (FirstShortfall() is { } shortfall)
+        while (HideOne() is { } hid)
         {
-            var candidate = PickCandidate(shortfall.Row, shortfall.Column, shortfall.Quantity);
-            if (candidate is null)
+            if (!hid)
             {
                 return false;
             }
-
-            candidate.HideForOthers();
         }
 
         return true;
+    }
+
+    /// <summary>Hides one cell for the first sensitive figure not yet protected: null when all are, false when none can be hidden.</summary>
+    public bool? HideOne()
+    {
+        if (FirstShortfall() is not { } shortfall)
+        {
+            return null;
+        }
+
+        var candidate = PickCandidate(shortfall.Row, shortfall.Column, shortfall.Quantity);
+        candidate?.HideForOthers();
+        return candidate is not null;
     }
 
     /// <summary>The largest value the cell's quantity can take given the published cells (infinity when unbounded).</summary>
@@ -78,16 +93,17 @@ internal sealed class TwoWaySuppression(SuppressionCell[,] lattice)
             for (var c = 0; c < _columns; c++)
             {
                 var cell = lattice[r, c];
-                if (!cell.Hidden && !cell.Fixed && cell.Enterprises > 0)
+                if (!cell.Hidden && !cell.Fixed && (cell.Enterprises > 0 || hideEmpty))
                 {
                     (r == row || c == column ? inLine : elsewhere).Add((r, c));
                 }
             }
         }
 
-        // Inner cells before margins, margins before the total; then fewest enterprises, then smallest value.
+        // Non-empty before empty; inner cells before margins, margins before the total; then fewest enterprises, then smallest value.
         return inLine.Concat(elsewhere)
-            .OrderBy(p => p.R == row || p.C == column ? 0 : 1)
+            .OrderBy(p => lattice[p.R, p.C].Enterprises > 0 ? 0 : 1)
+            .ThenBy(p => p.R == row || p.C == column ? 0 : 1)
             .ThenBy(p => (p.R == _rows - 1 ? 1 : 0) + (p.C == _columns - 1 ? 1 : 0))
             .ThenBy(p => lattice[p.R, p.C].Enterprises)
             .ThenBy(p => lattice[p.R, p.C].Values[quantity])
@@ -109,7 +125,7 @@ internal sealed class TwoWaySuppression(SuppressionCell[,] lattice)
             for (var c = 0; c < _columns; c++)
             {
                 var cell = lattice[r, c];
-                if (!cell.Hidden || (r == exceptRow && c == exceptColumn))
+                if (!cell.Hidden || cell.Known || (r == exceptRow && c == exceptColumn))
                 {
                     continue;
                 }
