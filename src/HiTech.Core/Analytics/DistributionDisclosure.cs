@@ -34,19 +34,13 @@ public static class DistributionDisclosure
     }
 
     /// <summary>
-    /// The distribution of the enterprises in a filter (one priority sector, one size class), published beside the
-    /// unfiltered one: its bands are protected jointly with those outside the filter (<see cref="FilterDisclosure"/>),
-    /// and its mean is hidden when fewer than min_frequency enterprises outside the filter reported (their mean would
-    /// follow from the two published means and counts).
+    /// A distribution whose verdicts were reached elsewhere (under a filter, by a <see cref="FilterCube"/> of every
+    /// filter combination): the bands' and the number reporting, and whether the mean must be hidden too.
     /// </summary>
-    public static DisclosedDistribution Apply(string id, ScoreDistribution inFilter, ScoreDistribution outside, DisclosureRules rules)
+    public static DisclosedDistribution Of(string id, ScoreDistribution distribution, IReadOnlyList<CellDisclosure> bands, CellDisclosure reporting, bool meanHidden)
     {
-        ArgumentNullException.ThrowIfNull(inFilter);
-        ArgumentNullException.ThrowIfNull(outside);
-        ArgumentNullException.ThrowIfNull(rules);
-        var all = Table(inFilter.Merge(outside));
-        var disclosed = FilterDisclosure.Apply(Table(inFilter), Table(outside), DisclosureControl.Apply(all, rules), rules);
-        return Published(id, inFilter, disclosed, meanHidden: outside.Reporting is > 0 && outside.Reporting < rules.MinFrequency);
+        ArgumentNullException.ThrowIfNull(distribution);
+        return Published(id, distribution, new DisclosedTable(Table(distribution), bands, reporting), meanHidden);
     }
 
     private static GroupTable Table(ScoreDistribution distribution) => new(

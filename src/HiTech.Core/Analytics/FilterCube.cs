@@ -27,18 +27,25 @@ public sealed record CubeRole(bool Shown, CellDisclosure? Published)
 /// Disclosure control of a table under two filters at once, every combination of filter values together. The figures
 /// are a three-way table (the table's groups × the first filter's categories × the second's) with all its margins;
 /// each published view (the districts of one sector, the sizes of one sector, one sector's micro enterprises...) is a
-/// slice of it, and an attacker may hold them all. Every two-way plane of the cube (one coordinate fixed, margin
-/// included) is protected by <see cref="TwoWaySuppression"/>, so a hidden cell cannot be worked out from the views of
-/// one plane, however many of them are combined (sector against sector, size against size); and for every view,
-/// the enterprises outside it (a view subtracted from a wider one: the same districts without the filter, or with one
-/// filter fewer) are protected as <see cref="FilterDisclosure"/> protects them. The planes and these pairs share their
-/// cells, so hiding one for one protection is seen by all: they are protected again in turn until none changes. Cells
-/// published elsewhere (the unfiltered tables) keep their verdicts. When no protection can be completed, every
+/// slice of it, and an attacker may hold them all. Cells are hidden one at a time until:
+/// <list type="bullet">
+/// <item>every two-way plane of the cube (one coordinate fixed, margins included) is protected by
+/// <see cref="TwoWaySuppression"/>, so no sensitive cell can be bounded too closely from the views of one plane,
+/// however many are combined (sector against sector, size against size);</item>
+/// <item>for every view, the enterprises outside it (the view subtracted from a wider one: without the filter, or with
+/// one filter fewer) are protected as a never-published column beside the view, with the wider view as margin;</item>
+/// <item>the enterprises in neither of two filters (the unfiltered figure less both one-filter ones plus the view)
+/// pass the rules whenever the three other figures are known;</item>
+/// <item>no line of the cube (one coordinate running, its total last) has a hidden figure as its only unknown: an
+/// attacker would work it out and use it in every other plane. Such a line gets another cell hidden; a figure that
+/// must stay worked out counts as published in the planes.</item>
+/// </list>
+/// Cells published elsewhere (the unfiltered tables) keep their verdicts. When no protection can be completed, every
 /// protected cell is hidden.
 /// </summary>
 /// <remarks>
-/// Each plane and pair is protected exactly (the linear programme's bound); a derivation that needs cells of several
-/// planes at once (a three-way interval) is guarded by the pairs above, not by an exact three-way bound.
+/// Each plane is protected exactly (the linear programme's bound over that plane); across planes the guard is the
+/// closing of lines above, not an exact three-way bound. FilterCubeTests attacks random cubes with every view at once.
 /// </remarks>
 public sealed class FilterCube
 {
@@ -141,21 +148,30 @@ public sealed class FilterCube
         // planes' lines, so after each hide the audit marks what an attacker works out, and that counts as published.
         var lattices = Planes().Concat(Pairs()).Select(l => new TwoWaySuppression(l, hideEmpty: true)).ToList();
         Audit();
-        while (lattices.Select(l => l.HideOne()).FirstOrDefault(hid => hid is not null) is { } hid)
+        bool hidAny;
+        do
         {
-            if (!hid)
+            hidAny = false;
+            foreach (var lattice in lattices)
             {
-                foreach (var cell in _cells.Values.Where(c => !c.Fixed && !c.Hidden))
+                while (lattice.HideOne() is { } hid)
                 {
-                    cell.HideForOthers();
+                    if (!hid)
+                    {
+                        foreach (var cell in _cells.Values.Where(c => !c.Fixed && !c.Hidden))
+                        {
+                            cell.HideForOthers();
+                        }
+
+                        return false;
+                    }
+
+                    hidAny = true;
+                    Audit();
                 }
-
-                return false;
             }
-
-            Audit();
         }
-
+        while (hidAny);
         return true;
     }
 
@@ -238,6 +254,9 @@ public sealed class FilterCube
             }
         }
     }
+
+    /// <summary>Whether the cell is in the cube (each of its coordinates a category given, or the margin).</summary>
+    public bool Contains(CubeKey key) => _cells.ContainsKey(key);
 
     /// <summary>The verdict of a cell (for a cell published elsewhere, the verdict it has there).</summary>
     public CellDisclosure Verdict(CubeKey key) =>

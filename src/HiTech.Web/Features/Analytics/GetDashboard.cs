@@ -67,7 +67,7 @@ public sealed record Dashboard(
 /// (<see cref="StoreQueries"/>); the indicators from Core (<see cref="IndicatorValues"/>); nothing is returned that
 /// has not passed <see cref="DisclosureControl"/>. Not found while no snapshot exists yet.
 /// </summary>
-public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, ReferenceData reference, MaturityReference maturity, AppDbContext db, IStringLocalizer<AnalyticsText> l)
+public sealed class GetDashboard(AnalyticsStore store, FilterCubeCache cubes, DisclosureRules rules, ReferenceData reference, MaturityReference maturity, AppDbContext db, IStringLocalizer<AnalyticsText> l)
 {
     /// <summary>The pipeline's stages in the order an assessment goes through them.</summary>
     public static readonly IReadOnlyList<string> Stages = ["submitted", "in_review", "returned", "approved"];
@@ -131,7 +131,7 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
 
         var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
         var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
-        var figures = new FilteredFigures(connection, rules, sectorId, sizeId, cancellationToken);
+        var figures = new FilteredFigures(connection, reader.AsOf, cubes, rules, FilterableSectors, SizeClasses.All.ToHashSet(StringComparer.Ordinal), sectorId, sizeId, cancellationToken);
         var year = asked ?? await DefaultYearAsync(figures, years);
 
         var byDistrict = await figures.TableAsync(GroupDimension.District, year);
@@ -142,21 +142,15 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
 
         // A year's total hidden in one of its tables is hidden in all of them and in the headline (SharedTotals).
         var hiddenYears = new HashSet<int>();
-        var unfilteredHiddenYears = new HashSet<int>();
         foreach (var y in new[] { year, year - 1 }.Where(years.Contains))
         {
-            if (!await figures.PublishableAsync(y))
-            {
-                unfilteredHiddenYears.Add(y);
-            }
-
             if (!SharedTotals.Shown(y == year ? [byDistrict, bySector, bySize] : [await figures.TableAsync(GroupDimension.District, y), await figures.TableAsync(GroupDimension.Sector, y), await figures.TableAsync(GroupDimension.Size, y)]))
             {
                 hiddenYears.Add(y);
             }
         }
 
-        var headline = await figures.HeadlineAsync(year, hiddenYears, unfilteredHiddenYears);
+        var headline = await figures.HeadlineAsync(year, hiddenYears);
 
         // The headline's row for the year is the tables' total: hidden there (against the unfiltered headline), hidden in them.
         var yearKey = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -191,9 +185,9 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
     }
 
     /// <summary>
-    /// The tier transitions. Under a filter, each inner cell is also protected against the unfiltered matrix's cell
-    /// (the enterprises outside the filter), and the filtered matrix's margins and total are not published, so that no
-    /// hidden cell can be worked out from them.
+    /// The tier transitions. Under a filter, the inner cells' verdicts come from the cube of every filter combination
+    /// (against the unfiltered matrix's cells as published), and the filtered matrix's margins and total are not
+    /// published, so that no hidden cell can be worked out from them.
     /// </summary>
     private async Task<TransitionMatrix> TransitionsAsync(FilteredFigures figures, int year, IReadOnlyList<string> tierOrder)
     {
@@ -205,26 +199,15 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
         }
 
         var inMoves = await figures.MovesAsync(year, filtered: true);
-        var own = Matrix(inMoves, all.Tiers);
+        int Count(string from, string to) => inMoves.Where(m => m.From == from && m.To == to).Sum(m => m.Enterprises);
         var keys = all.Tiers.SelectMany(from => all.Tiers.Select(to => (From: from, To: to))).ToList();
-        GroupTable Flat(IReadOnlyList<(string From, string To, int Enterprises)> moves)
-        {
-            var cells = keys.Select(k => GroupTotals.Empty($"{k.From}|{k.To}") with
-            {
-                Enterprises = moves.Where(m => m.From == k.From && m.To == k.To).Sum(m => m.Enterprises),
-            }).ToList();
-            return new(GroupDimension.Tier, cells, GroupTotals.Empty(GroupTotals.AllGroup) with { Enterprises = cells.Sum(c => c.Enterprises) });
-        }
-
-        var unfiltered = new DisclosedTable(Flat(allMoves), [.. all.CellVerdicts.SelectMany(r => r)], all.TotalVerdict);
-        var joint = FilterDisclosure.Apply(Flat(inMoves), Flat(await figures.MovesAsync(year, filtered: true, outside: true)), unfiltered, rules);
-        var n = all.Tiers.Count;
-        var verdicts = all.Tiers.Select((_, r) => (IReadOnlyList<CellDisclosure>)[.. all.Tiers.Select((_, c) =>
-            own.CellVerdicts[r][c].Published ? joint.Groups[(r * n) + c] : own.CellVerdicts[r][c])]).ToList();
+        var flatVerdicts = all.CellVerdicts.SelectMany(r => r).ToList();
+        var verdictOf = await figures.MoveVerdictsAsync(year, [.. keys.Select(k => $"{k.From}|{k.To}")], key => flatVerdicts[keys.FindIndex(k => $"{k.From}|{k.To}" == key)], all.TotalVerdict);
+        var verdicts = all.Tiers.Select(from => (IReadOnlyList<CellDisclosure>)[.. all.Tiers.Select(to => verdictOf($"{from}|{to}"))]).ToList();
         var hiddenMargins = all.Tiers.Select(_ => Secondary).ToList();
         return new TransitionMatrix(
             all.Tiers,
-            [.. verdicts.Select((row, r) => (IReadOnlyList<int?>)[.. row.Select((v, c) => v.Published ? own.Cells[r][c] : null)])],
+            [.. verdicts.Select((row, r) => (IReadOnlyList<int?>)[.. row.Select((v, c) => v.Published ? Count(all.Tiers[r], all.Tiers[c]) : (int?)null)])],
             [.. all.Tiers.Select(_ => (int?)null)],
             [.. all.Tiers.Select(_ => (int?)null)],
             null,
@@ -237,16 +220,14 @@ public sealed class GetDashboard(AnalyticsStore store, DisclosureRules rules, Re
     private static readonly CellDisclosure Secondary = new(SuppressionRule.Secondary);
 
     /// <summary>Each DMA dimension of the instrument in force, in its order (then any other the snapshot holds), disclosure-controlled.</summary>
-    /// <remarks>Under a filter, each is protected against the unfiltered distribution (those outside the filter).</remarks>
-    private List<DisclosedDistribution> Dimensions(IReadOnlyDictionary<string, (ScoreDistribution In, ScoreDistribution? Outside)> found)
+    private List<DisclosedDistribution> Dimensions(IReadOnlyDictionary<string, DisclosedDistribution> found)
     {
         var ids = maturity.Instrument.Dimensions.Select(d => d.Id).Concat(found.Keys.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
-        return [.. ids.Select(id => found.GetValueOrDefault(id, (ScoreDistribution.Empty, null)) switch
-        {
-            (var inFilter, { } outside) => DistributionDisclosure.Apply(id, inFilter, outside, rules),
-            (var all, null) => DistributionDisclosure.Apply(id, all, rules),
-        })];
+        return [.. ids.Select(id => found.TryGetValue(id, out var disclosed) ? disclosed : DistributionDisclosure.Apply(id, ScoreDistribution.Empty, rules))];
     }
+
+    /// <summary>The priority sectors an analyst can choose as a filter.</summary>
+    private HashSet<string> FilterableSectors => reference.PrioritySectors.All.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The collaboration figures of the financial year (1 April to 31 March), read from the platform now, by the need's district.</summary>
     private async Task<PublishedCollaboration> CollaborationAsync(int year, CancellationToken cancellationToken)

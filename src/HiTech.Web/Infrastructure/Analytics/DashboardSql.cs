@@ -48,8 +48,25 @@ public static class DashboardSql
     /// </summary>
     public static string Totals(GroupDimension by, SqlDialect dialect, bool outside = false)
     {
+        var years = by == GroupDimension.Year ? "year IN ($1 - 1, $1)" : "year = $1";
+        return TotalsBy($"CAST({Groupings[by]} AS VARCHAR)", dialect, $"{years} AND {Where(outside)}");
+    }
+
+    /// <summary>
+    /// As <see cref="Totals"/> for one year, unfiltered, per group, priority sector and size class together: the cells
+    /// of the cube that disclosure control of every filter combination reads (<see cref="FilterCube"/>). The grp column
+    /// holds the three keys joined by <see cref="CubeSeparator"/>.
+    /// </summary>
+    public static string CubeTotals(GroupDimension by, SqlDialect dialect) => TotalsBy(
+        $"CAST({Groupings[by]} AS VARCHAR) || chr(31) || {Groupings[GroupDimension.Sector]} || chr(31) || {Groupings[GroupDimension.Size]}", dialect, "year = $1");
+
+    /// <summary>What joins a cube cell's keys in the grp column (chr(31), the unit separator: no key contains it).</summary>
+    public const char CubeSeparator = '\u001f';
+
+    private static string TotalsBy(string grouping, SqlDialect dialect, string where)
+    {
         var sql = new StringBuilder()
-            .Append("SELECT CAST(").Append(Groupings[by]).Append(" AS VARCHAR) AS grp, tier_id, status, count(*) AS enterprises, ")
+            .Append("SELECT ").Append(grouping).Append(" AS grp, tier_id, status, count(*) AS enterprises, ")
             .Append("count(*) FILTER (WHERE hi_tech) AS hi_tech, CAST(sum(certifications) AS BIGINT) AS certifications, ")
             .Append("sum(digital_maturity) AS dma_sum, count(digital_maturity) AS dma_n");
         for (var band = 0; band < ScoreDistribution.BandCount; band++)
@@ -62,9 +79,7 @@ public static class DashboardSql
             sql.Append(CultureInfo.InvariantCulture, $", CAST(sum({m}) AS DECIMAL(38,2)) AS {m}_sum, CAST(max({m}) AS DECIMAL(38,2)) AS {m}_max, CAST({Second(m, dialect)} AS DECIMAL(38,2)) AS {m}_second, count({m}) AS {m}_n");
         }
 
-        var years = by == GroupDimension.Year ? "year IN ($1 - 1, $1)" : "year = $1";
-        return sql.Append(" FROM enterprise_facts WHERE ").Append(years).Append(" AND ").Append(Where(outside))
-            .Append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").ToString();
+        return sql.Append(" FROM enterprise_facts WHERE ").Append(where).Append(" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").ToString();
     }
 
     /// <summary>Tier last year against tier this year, for the enterprises assessed in both. Columns: from_tier, to_tier, enterprises.</summary>
@@ -80,6 +95,13 @@ public static class DashboardSql
         + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
         + "WHERE a.year = $1 AND NOT coalesce(($2 IS NULL OR a.sector_id = $2) AND ($3 IS NULL OR a.size_class = $3), false) "
         + "GROUP BY 1, 2 ORDER BY 1, 2";
+
+    /// <summary>As <see cref="Transitions"/>, unfiltered, per priority sector and size class this year. Columns: from_tier, to_tier, sector, size, enterprises.</summary>
+    public static readonly string CubeTransitions =
+        "SELECT b.tier_id AS from_tier, a.tier_id AS to_tier, "
+        + Groupings[GroupDimension.Sector].Replace("sector_id", "a.sector_id", StringComparison.Ordinal) + " AS sector, a.size_class AS size, count(*) AS enterprises "
+        + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
+        + "WHERE a.year = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
 
     /// <summary>Assessments of a year by stage, with the days from hand-in to decision. Columns: stage, assessments, decided, median_days, p90_days.</summary>
     public static string Pipeline(SqlDialect dialect)
@@ -99,10 +121,17 @@ public static class DashboardSql
     /// (enterprise_facts' dma_ columns, as dma_dimensions lists them) in order: the sum, how many gave it, and the count
     /// in each band of <see cref="ScoreDistribution"/>.
     /// </summary>
-    public static string Dimensions(IReadOnlyList<string> columns, bool outside = false)
+    public static string Dimensions(IReadOnlyList<string> columns, bool outside = false) =>
+        $"SELECT {DimensionFigures(columns)} FROM enterprise_facts WHERE year = $1 AND {Where(outside)}";
+
+    /// <summary>As <see cref="Dimensions"/>, unfiltered, one row per priority sector and size class (the first two columns: sector, size).</summary>
+    public static string CubeDimensions(IReadOnlyList<string> columns) =>
+        $"SELECT {Groupings[GroupDimension.Sector]} AS sector, size_class AS size, {DimensionFigures(columns)} FROM enterprise_facts WHERE year = $1 GROUP BY 1, 2 ORDER BY 1, 2";
+
+    private static string DimensionFigures(IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        var sql = new StringBuilder("SELECT count(*) AS enterprises");
+        var sql = new StringBuilder("count(*) AS enterprises");
         foreach (var column in columns)
         {
             if (!column.StartsWith("dma_", StringComparison.Ordinal) || !column.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
@@ -117,7 +146,7 @@ public static class DashboardSql
             }
         }
 
-        return sql.Append(" FROM enterprise_facts WHERE year = $1 AND ").Append(Where(outside)).ToString();
+        return sql.ToString();
     }
 
     /// <summary>The DMA dimensions of the snapshot, with their columns. Columns: dimension_id, column_name.</summary>

@@ -69,12 +69,80 @@ public static class StoreQueries
 
     public static async Task<IReadOnlyDictionary<string, ScoreDistribution>> DimensionsAsync(DbConnection connection, int year, string? sector, string? size, bool outside, CancellationToken cancellationToken)
     {
+        var distributions = new Dictionary<string, ScoreDistribution>(StringComparer.Ordinal);
+        var dimensions = await DimensionColumnsAsync(connection, cancellationToken);
+        if (dimensions.Count == 0)
+        {
+            return distributions;
+        }
+
+        await using (var reader = await ReadAsync(connection, DashboardSql.Dimensions([.. dimensions.Select(d => d.Column)], outside), [year, sector, size], cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return Distributions(reader, dimensions, 1);
+            }
+        }
+
+        return distributions;
+    }
+
+    /// <summary>Digital maturity per DMA dimension, per priority sector and size class (the cube's cells; empty when the snapshot has none).</summary>
+    public static async Task<IReadOnlyDictionary<(string Sector, string Size), Dictionary<string, ScoreDistribution>>> CubeDimensionsAsync(DbConnection connection, int year, CancellationToken cancellationToken)
+    {
+        var cells = new Dictionary<(string Sector, string Size), Dictionary<string, ScoreDistribution>>();
+        var dimensions = await DimensionColumnsAsync(connection, cancellationToken);
+        if (dimensions.Count == 0)
+        {
+            return cells;
+        }
+
+        await using var reader = await ReadAsync(connection, DashboardSql.CubeDimensions([.. dimensions.Select(d => d.Column)]), [year], cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cells[(reader.GetString(0), reader.GetString(1))] = Distributions(reader, dimensions, 3);
+        }
+
+        return cells;
+    }
+
+    /// <summary>Totals per group, priority sector and size class of one year, unfiltered: the cells of a <see cref="FilterCube"/>.</summary>
+    public static async Task<IReadOnlyDictionary<CubeKey, GroupTotals>> CubeTotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, CancellationToken cancellationToken)
+    {
+        var cells = new Dictionary<CubeKey, GroupTotals>();
+        await using var reader = await ReadAsync(connection, DashboardSql.CubeTotals(by, dialect), [year], cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var part = Part(reader);
+            var keys = part.Group.Split(DashboardSql.CubeSeparator);
+            var key = new CubeKey(keys[0], keys[1], keys[2]);
+            cells[key] = cells.TryGetValue(key, out var so) ? Merge(so, part, key.Row) : part with { Group = key.Row };
+        }
+
+        return cells;
+    }
+
+    /// <summary>Enterprises assessed in both years, by tier the year before and this year, per priority sector and size class this year.</summary>
+    public static async Task<IReadOnlyList<(string From, string To, string Sector, string Size, int Enterprises)>> CubeTransitionsAsync(DbConnection connection, int year, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string, string, string, int)>();
+        await using var reader = await ReadAsync(connection, DashboardSql.CubeTransitions, [year], cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Int(reader, 4)));
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<(string Id, string Column)>> DimensionColumnsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         var dimensions = new List<(string Id, string Column)>();
         await using (var reader = await ReadAsync(connection, DashboardSql.HasDimensionColumns, [], cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken) || Int(reader, 0) == 0)
             {
-                return new Dictionary<string, ScoreDistribution>();
+                return dimensions;
             }
         }
 
@@ -86,29 +154,23 @@ public static class StoreQueries
             }
         }
 
+        return dimensions;
+    }
+
+    /// <summary>Each dimension's distribution from a row of <see cref="DashboardSql.Dimensions"/>'s figures, starting at <paramref name="column"/>.</summary>
+    private static Dictionary<string, ScoreDistribution> Distributions(DbDataReader reader, IReadOnlyList<(string Id, string Column)> dimensions, int column)
+    {
         var distributions = new Dictionary<string, ScoreDistribution>(StringComparer.Ordinal);
-        if (dimensions.Count == 0)
+        foreach (var (id, _) in dimensions)
         {
-            return distributions;
-        }
-
-        await using (var reader = await ReadAsync(connection, DashboardSql.Dimensions([.. dimensions.Select(d => d.Column)], outside), [year, sector, size], cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
+            var bands = ImmutableArray.CreateBuilder<int>(ScoreDistribution.BandCount);
+            for (var b = 0; b < ScoreDistribution.BandCount; b++)
             {
-                var column = 1;
-                foreach (var (id, _) in dimensions)
-                {
-                    var bands = ImmutableArray.CreateBuilder<int>(ScoreDistribution.BandCount);
-                    for (var b = 0; b < ScoreDistribution.BandCount; b++)
-                    {
-                        bands.Add(Int(reader, column + 2 + b));
-                    }
-
-                    distributions[id] = new ScoreDistribution(Double(reader, column) ?? 0, Int(reader, column + 1), bands.MoveToImmutable());
-                    column += 2 + ScoreDistribution.BandCount;
-                }
+                bands.Add(Int(reader, column + 2 + b));
             }
+
+            distributions[id] = new ScoreDistribution(Double(reader, column) ?? 0, Int(reader, column + 1), bands.MoveToImmutable());
+            column += 2 + ScoreDistribution.BandCount;
         }
 
         return distributions;
