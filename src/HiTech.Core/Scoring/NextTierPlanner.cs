@@ -62,7 +62,7 @@ public static class NextTierPlanner
     private sealed class Search
     {
         private readonly ScoringWorkspace _original;
-        private readonly ScoringWorkspace _scratch;
+        private readonly IncrementalScorer _scorer;
         private readonly CompiledFramework _framework;
         private readonly int _target;
         private readonly List<PlanLadder> _ladders;
@@ -83,8 +83,7 @@ public static class NextTierPlanner
             _original = original;
             _framework = original.Framework;
             _target = target;
-            _scratch = new ScoringWorkspace(_framework);
-            _scratch.CopyInputsFrom(original);
+            _scorer = new IncrementalScorer(original);
             _ladders = [.. _framework.Levers.Select(l => PlanLadder.Build(original, l)).OfType<PlanLadder>()];
             var failed = current.GatesFailed;
             _blocking = [.. _framework.Tiers[target].Gates.Where(g => (failed & (1UL << g)) != 0)];
@@ -166,48 +165,24 @@ public static class NextTierPlanner
             for (var i = 0; i < levers.Length; i++)
             {
                 var input = _ladders[levers[i]].Input;
-                var evidence = _original.Evidence[input.Slot];
                 if (input.Type == InputType.Codes)
                 {
-                    _scratch.SetCodes(input, moves[i].Members, evidence);
+                    _scorer.SetCodes(input, moves[i].Members);
                 }
                 else
                 {
-                    _scratch.SetValue(input, moves[i].Value, evidence);
+                    _scorer.SetValue(input, moves[i].Value);
                 }
             }
 
-            var valid = EnterpriseLoader.FirstFailedCheck(_scratch) is null;
-            var summary = Scorer.Score(_scratch);
-            foreach (var l in levers)
-            {
-                Restore(_ladders[l].Input);
-            }
-
+            var (valid, summary) = _scorer.Score();
+            _scorer.Reset();
             if (valid)
             {
                 Consider(levers, moves, summary);
             }
 
             return (valid, summary);
-        }
-
-        private void Restore(CompiledInput input)
-        {
-            if (_original.IsMissing(input))
-            {
-                _scratch.SetMissing(input);
-                return;
-            }
-
-            _scratch.Values[input.Slot] = _original.Values[input.Slot];
-            if (input.SetIndex >= 0)
-            {
-                _scratch.Sets[input.SetIndex] = _original.Sets[input.SetIndex];
-            }
-
-            _scratch.Evidence[input.Slot] = _original.Evidence[input.Slot];
-            _scratch.Missing &= ~input.Bit;
         }
 
         private bool Reaches(int[] levers, PlanMove[] moves)
