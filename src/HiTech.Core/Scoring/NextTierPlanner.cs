@@ -23,7 +23,11 @@ public static class NextTierPlanner
     /// <summary>How many candidates bound the cheapest-first search: enough to choose three different ones.</summary>
     private const int Keep = 12;
 
-    public static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes = null)
+    public static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes = null) =>
+        Find(original, current, schemes, out _);
+
+    /// <summary>The same, with the number of scorings the search made (the bench reports it).</summary>
+    internal static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes, out int scorings)
     {
         var search = new Search(original, current);
         search.Run();
@@ -46,6 +50,7 @@ public static class NextTierPlanner
             (plans, closest) = ([closest], null);
         }
 
+        scorings = search.Spent;
         return new NextTierPlans(framework.Tiers[current.Tier - 1].Id, search.BlockingGateIds, plans, closest);
     }
 
@@ -74,6 +79,13 @@ public static class NextTierPlanner
 
         /// <summary>Reused move buffers by set size (1 to 3): the search tries thousands of combinations per enterprise.</summary>
         private readonly PlanMove[][] _buffers = [[], new PlanMove[1], new PlanMove[2], new PlanMove[3]];
+
+        /// <summary>The cheapest-first search's queue and visited positions, emptied for each set rather than made anew.</summary>
+        private readonly PriorityQueue<int[], double> _queue = new();
+        private readonly HashSet<long> _seen = [];
+
+        /// <summary>Position arrays done with, by set size, for the next positions to reuse.</summary>
+        private readonly Stack<int[]>[] _spare = [[], [], [], []];
         private int _spent;
         private (int Unmet, double Index, double Effort) _closestScore = (int.MaxValue, double.MinValue, 0);
 
@@ -97,7 +109,13 @@ public static class NextTierPlanner
 
         public List<Candidate> Candidates { get; } = [];
 
+        /// <summary>The <see cref="Keep"/> least efforts among the candidates, in order: the last bounds the search.</summary>
+        private readonly List<double> _cheapest = new(Keep + 1);
+
         public Candidate? Closest { get; private set; }
+
+        /// <summary>Scorings made so far: the search's tries (what the budget counts), then each plan's scoring as shown.</summary>
+        public int Spent => _spent;
 
         public IReadOnlyList<string> BlockingGateIds => [.. _blocking.Select(g => _framework.Gates[g].Id)];
 
@@ -128,9 +146,20 @@ public static class NextTierPlanner
                         if (Narrow(found) is { } narrowed && EveryChangeNeeded(narrowed))
                         {
                             Candidates.Add(narrowed);
+                            KeepCheapest(narrowed.Effort);
                         }
                     }
                 }
+            }
+        }
+
+        private void KeepCheapest(double effort)
+        {
+            var at = _cheapest.BinarySearch(effort);
+            _cheapest.Insert(at < 0 ? ~at : at, effort);
+            if (_cheapest.Count > Keep)
+            {
+                _cheapest.RemoveAt(Keep);
             }
         }
 
@@ -239,7 +268,7 @@ public static class NextTierPlanner
         /// </summary>
         private bool UpperBoundReaches(int[] set)
         {
-            var moves = new PlanMove[set.Length];
+            var moves = _buffers[set.Length];
             for (var i = 0; i < set.Length; i++)
             {
                 var ladder = _ladders[set[i]];
@@ -273,11 +302,12 @@ public static class NextTierPlanner
         {
             var found = new List<Candidate>();
             var discrete = set.Any(l => !_ladders[l].IsNumber && _ladders[l].Moves.Count > 1);
-            var bound = Candidates.Count >= Keep ? Candidates.Select(c => c.Effort).Order().ElementAt(Keep - 1) : double.MaxValue;
-            var queue = new PriorityQueue<int[], double>();
-            var seen = new HashSet<long>();
-            var spare = new Stack<int[]>();
-            var start = new int[set.Length];
+            var bound = _cheapest.Count == Keep ? _cheapest[Keep - 1] : double.MaxValue;
+            var (queue, seen, spare) = (_queue, _seen, _spare[set.Length]);
+            queue.Clear();
+            seen.Clear();
+            var start = spare.Count > 0 ? spare.Pop() : new int[set.Length];
+            Array.Clear(start);
             queue.Enqueue(start, Effort(set, start));
             seen.Add(Key(start));
             var perSet = 0;
@@ -314,6 +344,11 @@ public static class NextTierPlanner
 
                 // Tried and expanded: nothing holds these positions any more, so the next step can reuse the array.
                 spare.Push(indices);
+            }
+
+            foreach (var (left, _) in queue.UnorderedItems)
+            {
+                spare.Push(left);
             }
 
             return found;
