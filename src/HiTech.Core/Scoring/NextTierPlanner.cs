@@ -82,7 +82,10 @@ public static class NextTierPlanner
 
         /// <summary>The cheapest-first search's queue and visited positions, emptied for each set rather than made anew.</summary>
         private readonly PriorityQueue<int[], double> _queue = new();
-        private readonly HashSet<long> _seen = [];
+        private readonly VisitedPositions _seen = new();
+
+        /// <summary>By set size: what one step on each lever adds to a position's number (mixed radix by ladder sizes).</summary>
+        private readonly long[][] _places = [[], new long[1], new long[2], new long[3]];
 
         /// <summary>Position arrays done with, by set size, for the next positions to reuse.</summary>
         private readonly Stack<int[]>[] _spare = [[], [], [], []];
@@ -303,13 +306,20 @@ public static class NextTierPlanner
             var found = new List<Candidate>();
             var discrete = set.Any(l => !_ladders[l].IsNumber && _ladders[l].Moves.Count > 1);
             var bound = _cheapest.Count == Keep ? _cheapest[Keep - 1] : double.MaxValue;
-            var (queue, seen, spare) = (_queue, _seen, _spare[set.Length]);
+            var (queue, seen, spare, places) = (_queue, _seen, _spare[set.Length], _places[set.Length]);
+            var positions = 1L;
+            for (var i = set.Length - 1; i >= 0; i--)
+            {
+                places[i] = positions;
+                positions *= _ladders[set[i]].Moves.Count;
+            }
+
             queue.Clear();
-            seen.Clear();
+            seen.Reset(positions);
             var start = spare.Count > 0 ? spare.Pop() : new int[set.Length];
             Array.Clear(start);
             queue.Enqueue(start, Effort(set, start));
-            seen.Add(Key(start));
+            seen.Add(0);
             var perSet = 0;
             while (queue.TryDequeue(out var indices, out var effort) && effort < bound && _spent < Budget && perSet++ < Budget / 20)
             {
@@ -329,11 +339,16 @@ public static class NextTierPlanner
                     }
                 }
 
-                // One step further on each lever; Key is positional in base 4096, so a step adds that position's place.
-                var key = Key(indices);
+                // One step further on each lever: a step adds that lever's place to the position's number.
+                var position = 0L;
                 for (var i = 0; i < set.Length; i++)
                 {
-                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count && seen.Add(key + (1L << (12 * (set.Length - 1 - i)))))
+                    position += indices[i] * places[i];
+                }
+
+                for (var i = 0; i < set.Length; i++)
+                {
+                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count && seen.Add(position + places[i]))
                     {
                         var next = spare.Count > 0 ? spare.Pop() : new int[set.Length];
                         indices.CopyTo(next, 0);
@@ -442,17 +457,6 @@ public static class NextTierPlanner
             }
 
             return sum;
-        }
-
-        private static long Key(int[] indices)
-        {
-            var key = 0L;
-            foreach (var i in indices)
-            {
-                key = (key * 4096) + i;
-            }
-
-            return key;
         }
 
         private static IEnumerable<int[]> Subsets(int n, int size)
