@@ -8,9 +8,9 @@ namespace HiTech.Core.Scoring;
 /// <summary>
 /// Finds up to three alternative plans of at most three changes that reach the next tier, gates included. Every lever
 /// set of one, two and three levers is searched cheapest-first over its values (so non-monotone curves are handled),
-/// each candidate scored by the real engine with the framework's checks; numbers are then narrowed to the least that
-/// still reaches, every change must be needed, and the plan is scored once more as written. Sets that cannot meet a
-/// blocking gate are skipped and the work is capped, so a result page stays fast.
+/// each candidate checked and scored by the real engine (only what its changes feed, <see cref="IncrementalScorer"/>);
+/// numbers are then narrowed to the least that still reaches, every change must be needed, and the plan is scored once
+/// more as written. Sets that cannot meet a blocking gate are skipped and the work is capped, so a result page stays fast.
 /// </summary>
 public static class NextTierPlanner
 {
