@@ -46,7 +46,7 @@ public class ScoreTests
         Assert.True(timed.ExitCode == 0, timed.ToString());
         Assert.DoesNotContain("timings:", plain.Error, StringComparison.Ordinal);
         Assert.Matches(@"^read 14, scored 14, rejected 0", timed.OutLines[^1]);
-        Assert.Matches(@"(?m)^timings: reference data and framework \(read side by side, then compiled\) \d+\.\d{3} s$", timed.Error);
+        Assert.Matches(@"(?m)^timings: reference data and framework \(read side by side, then compiled\) \d+\.\d{3} s \(\d+ methods compiled at run time in \d+\.\d{3} s\)$", timed.Error);
         Assert.Matches(@"(?m)^timings: start-up \d+\.\d{3} s \(process start to first row scored\)$", timed.Error);
         Assert.Equal(File.ReadAllText(folder.File("plain.csv")), File.ReadAllText(folder.File("results.csv")));
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using HiTech.Core.Registry;
 
 namespace HiTech.Cli.Infrastructure;
@@ -7,15 +8,17 @@ namespace HiTech.Cli.Infrastructure;
 /// <summary>
 /// <c>--timings</c>: where a command's time goes, counted from the process start (so the runtime's own start-up
 /// shows too), printed to stderr so the summary stays the last line on stdout. bench/score.sh reads the start-up line.
+/// Each stage also says how many methods the JIT compiled in it (on any thread): what ReadyToRun could not
+/// precompile, mostly framework generics over the app's value types, which is most of a cold start's cost.
 /// </summary>
 public sealed class StageTimings
 {
     private readonly DateTime _processStart = StartOfProcess();
-    private readonly List<(string Stage, TimeSpan At)> _marks = [];
+    private readonly List<(string Stage, TimeSpan At, long Jitted, TimeSpan JitTime)> _marks = [];
     private long _firstRowTicks;
 
     /// <summary>Marks the end of a stage that began where the previous one ended.</summary>
-    public void Mark(string stage) => _marks.Add((stage, DateTime.UtcNow - _processStart));
+    public void Mark(string stage) => _marks.Add((stage, DateTime.UtcNow - _processStart, JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime()));
 
     /// <summary>Wraps a row handler to note when the first row is done (on whichever worker it is).</summary>
     public IRowHandler<T> WatchFirstRow<T>(IRowHandler<T> handler) => new FirstRowWatch<T>(this, handler);
@@ -24,11 +27,13 @@ public sealed class StageTimings
     public void Write(TextWriter error)
     {
         var previous = TimeSpan.Zero;
+        var (previousJitted, previousJitTime) = (0L, TimeSpan.Zero);
         var firstRow = Interlocked.Read(ref _firstRowTicks);
-        foreach (var (stage, at) in _marks)
+        foreach (var (stage, at, jitted, jitTime) in _marks)
         {
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timings: {stage} {(at - previous).TotalSeconds:0.000} s"));
-            previous = at;
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timings: {stage} {(at - previous).TotalSeconds:0.000} s ({jitted - previousJitted} methods compiled at run time in {(jitTime - previousJitTime).TotalSeconds:0.000} s)"));
+            (previous, previousJitted, previousJitTime) = (at, jitted, jitTime);
         }
 
         if (firstRow != 0)

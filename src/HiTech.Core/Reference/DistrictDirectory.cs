@@ -11,10 +11,14 @@ public sealed class DistrictDirectory
     private readonly District[] _districts;
     private readonly Dictionary<string, District>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private DistrictDirectory(District[] districts, Dictionary<string, District> byKey)
+    /// <summary>Every name exactly as the reference file writes it: a registry mostly repeats these, and matching one needs no folding.</summary>
+    private readonly Dictionary<string, District>.AlternateLookup<ReadOnlySpan<char>> _asWritten;
+
+    private DistrictDirectory(District[] districts, Dictionary<string, District> byKey, Dictionary<string, District> byName)
     {
         _districts = districts;
         _lookup = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _asWritten = byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<District> All => _districts;
@@ -25,6 +29,7 @@ public sealed class DistrictDirectory
         var districts = new List<District>(records.Count);
         var byKey = new Dictionary<string, District>(StringComparer.Ordinal);
         var keyLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, District>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             var district = new District(
@@ -52,12 +57,13 @@ public sealed class DistrictDirectory
 
                 byKey[key] = district;
                 keyLine.TryAdd(key, record.Line);
+                byName[name] = district; // its key folds to this district, so the shortcut agrees with the folded lookup
             }
 
             districts.Add(district);
         }
 
-        return new DistrictDirectory([.. districts], byKey);
+        return new DistrictDirectory([.. districts], byKey, byName);
     }
 
     /// <summary>
@@ -66,6 +72,11 @@ public sealed class DistrictDirectory
     /// </summary>
     public bool TryResolve(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out District district)
     {
+        if (_asWritten.TryGetValue(text, out district))
+        {
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[DistrictKey.MaxLength];
         var n = DistrictKey.Fold(text, buffer);
         if (n > 0)

@@ -8,9 +8,9 @@ namespace HiTech.Core.Scoring;
 /// <summary>
 /// Finds up to three alternative plans of at most three changes that reach the next tier, gates included. Every lever
 /// set of one, two and three levers is searched cheapest-first over its values (so non-monotone curves are handled),
-/// each candidate scored by the real engine with the framework's checks; numbers are then narrowed to the least that
-/// still reaches, every change must be needed, and the plan is scored once more as written. Sets that cannot meet a
-/// blocking gate are skipped and the work is capped, so a result page stays fast.
+/// each candidate checked and scored by the real engine (only what its changes feed, <see cref="IncrementalScorer"/>);
+/// numbers are then narrowed to the least that still reaches, every change must be needed, and the plan is scored once
+/// more as written. Sets that cannot meet a blocking gate are skipped and the work is capped, so a result page stays fast.
 /// </summary>
 public static class NextTierPlanner
 {
@@ -23,7 +23,11 @@ public static class NextTierPlanner
     /// <summary>How many candidates bound the cheapest-first search: enough to choose three different ones.</summary>
     private const int Keep = 12;
 
-    public static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes = null)
+    public static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes = null) =>
+        Find(original, current, schemes, out _);
+
+    /// <summary>The same, with the number of scorings the search made (the bench reports it).</summary>
+    internal static NextTierPlans Find(ScoringWorkspace original, ScoreSummary current, SchemeCatalog? schemes, out int scorings)
     {
         var search = new Search(original, current);
         search.Run();
@@ -46,6 +50,7 @@ public static class NextTierPlanner
             (plans, closest) = ([closest], null);
         }
 
+        scorings = search.Spent;
         return new NextTierPlans(framework.Tiers[current.Tier - 1].Id, search.BlockingGateIds, plans, closest);
     }
 
@@ -62,7 +67,7 @@ public static class NextTierPlanner
     private sealed class Search
     {
         private readonly ScoringWorkspace _original;
-        private readonly ScoringWorkspace _scratch;
+        private readonly IncrementalScorer _scorer;
         private readonly CompiledFramework _framework;
         private readonly int _target;
         private readonly List<PlanLadder> _ladders;
@@ -74,6 +79,16 @@ public static class NextTierPlanner
 
         /// <summary>Reused move buffers by set size (1 to 3): the search tries thousands of combinations per enterprise.</summary>
         private readonly PlanMove[][] _buffers = [[], new PlanMove[1], new PlanMove[2], new PlanMove[3]];
+
+        /// <summary>The cheapest-first search's queue and visited positions, emptied for each set rather than made anew.</summary>
+        private readonly PriorityQueue<int[], double> _queue = new();
+        private readonly VisitedPositions _seen = new();
+
+        /// <summary>By set size: what one step on each lever adds to a position's number (mixed radix by ladder sizes).</summary>
+        private readonly long[][] _places = [[], new long[1], new long[2], new long[3]];
+
+        /// <summary>Position arrays done with, by set size, for the next positions to reuse.</summary>
+        private readonly Stack<int[]>[] _spare = [[], [], [], []];
         private int _spent;
         private (int Unmet, double Index, double Effort) _closestScore = (int.MaxValue, double.MinValue, 0);
 
@@ -83,8 +98,7 @@ public static class NextTierPlanner
             _original = original;
             _framework = original.Framework;
             _target = target;
-            _scratch = new ScoringWorkspace(_framework);
-            _scratch.CopyInputsFrom(original);
+            _scorer = new IncrementalScorer(original);
             _ladders = [.. _framework.Levers.Select(l => PlanLadder.Build(original, l)).OfType<PlanLadder>()];
             var failed = current.GatesFailed;
             _blocking = [.. _framework.Tiers[target].Gates.Where(g => (failed & (1UL << g)) != 0)];
@@ -98,7 +112,13 @@ public static class NextTierPlanner
 
         public List<Candidate> Candidates { get; } = [];
 
+        /// <summary>The <see cref="Keep"/> least efforts among the candidates, in order: the last bounds the search.</summary>
+        private readonly List<double> _cheapest = new(Keep + 1);
+
         public Candidate? Closest { get; private set; }
+
+        /// <summary>Scorings made so far: the search's tries (what the budget counts), then each plan's scoring as shown.</summary>
+        public int Spent => _spent;
 
         public IReadOnlyList<string> BlockingGateIds => [.. _blocking.Select(g => _framework.Gates[g].Id)];
 
@@ -129,9 +149,20 @@ public static class NextTierPlanner
                         if (Narrow(found) is { } narrowed && EveryChangeNeeded(narrowed))
                         {
                             Candidates.Add(narrowed);
+                            KeepCheapest(narrowed.Effort);
                         }
                     }
                 }
+            }
+        }
+
+        private void KeepCheapest(double effort)
+        {
+            var at = _cheapest.BinarySearch(effort);
+            _cheapest.Insert(at < 0 ? ~at : at, effort);
+            if (_cheapest.Count > Keep)
+            {
+                _cheapest.RemoveAt(Keep);
             }
         }
 
@@ -166,48 +197,24 @@ public static class NextTierPlanner
             for (var i = 0; i < levers.Length; i++)
             {
                 var input = _ladders[levers[i]].Input;
-                var evidence = _original.Evidence[input.Slot];
                 if (input.Type == InputType.Codes)
                 {
-                    _scratch.SetCodes(input, moves[i].Members, evidence);
+                    _scorer.SetCodes(input, moves[i].Members);
                 }
                 else
                 {
-                    _scratch.SetValue(input, moves[i].Value, evidence);
+                    _scorer.SetValue(input, moves[i].Value);
                 }
             }
 
-            var valid = EnterpriseLoader.FirstFailedCheck(_scratch) is null;
-            var summary = Scorer.Score(_scratch);
-            foreach (var l in levers)
-            {
-                Restore(_ladders[l].Input);
-            }
-
+            var (valid, summary) = _scorer.Score();
+            _scorer.Reset();
             if (valid)
             {
                 Consider(levers, moves, summary);
             }
 
             return (valid, summary);
-        }
-
-        private void Restore(CompiledInput input)
-        {
-            if (_original.IsMissing(input))
-            {
-                _scratch.SetMissing(input);
-                return;
-            }
-
-            _scratch.Values[input.Slot] = _original.Values[input.Slot];
-            if (input.SetIndex >= 0)
-            {
-                _scratch.Sets[input.SetIndex] = _original.Sets[input.SetIndex];
-            }
-
-            _scratch.Evidence[input.Slot] = _original.Evidence[input.Slot];
-            _scratch.Missing &= ~input.Bit;
         }
 
         private bool Reaches(int[] levers, PlanMove[] moves)
@@ -264,7 +271,7 @@ public static class NextTierPlanner
         /// </summary>
         private bool UpperBoundReaches(int[] set)
         {
-            var moves = new PlanMove[set.Length];
+            var moves = _buffers[set.Length];
             for (var i = 0; i < set.Length; i++)
             {
                 var ladder = _ladders[set[i]];
@@ -298,13 +305,21 @@ public static class NextTierPlanner
         {
             var found = new List<Candidate>();
             var discrete = set.Any(l => !_ladders[l].IsNumber && _ladders[l].Moves.Count > 1);
-            var bound = Candidates.Count >= Keep ? Candidates.Select(c => c.Effort).Order().ElementAt(Keep - 1) : double.MaxValue;
-            var queue = new PriorityQueue<int[], double>();
-            var seen = new HashSet<long>();
-            var spare = new Stack<int[]>();
-            var start = new int[set.Length];
+            var bound = _cheapest.Count == Keep ? _cheapest[Keep - 1] : double.MaxValue;
+            var (queue, seen, spare, places) = (_queue, _seen, _spare[set.Length], _places[set.Length]);
+            var positions = 1L;
+            for (var i = set.Length - 1; i >= 0; i--)
+            {
+                places[i] = positions;
+                positions *= _ladders[set[i]].Moves.Count;
+            }
+
+            queue.Clear();
+            seen.Reset(positions);
+            var start = spare.Count > 0 ? spare.Pop() : new int[set.Length];
+            Array.Clear(start);
             queue.Enqueue(start, Effort(set, start));
-            seen.Add(Key(start));
+            seen.Add(0);
             var perSet = 0;
             while (queue.TryDequeue(out var indices, out var effort) && effort < bound && _spent < Budget && perSet++ < Budget / 20)
             {
@@ -324,11 +339,16 @@ public static class NextTierPlanner
                     }
                 }
 
-                // One step further on each lever; Key is positional in base 4096, so a step adds that position's place.
-                var key = Key(indices);
+                // One step further on each lever: a step adds that lever's place to the position's number.
+                var position = 0L;
                 for (var i = 0; i < set.Length; i++)
                 {
-                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count && seen.Add(key + (1L << (12 * (set.Length - 1 - i)))))
+                    position += indices[i] * places[i];
+                }
+
+                for (var i = 0; i < set.Length; i++)
+                {
+                    if (indices[i] + 1 < _ladders[set[i]].Moves.Count && seen.Add(position + places[i]))
                     {
                         var next = spare.Count > 0 ? spare.Pop() : new int[set.Length];
                         indices.CopyTo(next, 0);
@@ -339,6 +359,11 @@ public static class NextTierPlanner
 
                 // Tried and expanded: nothing holds these positions any more, so the next step can reuse the array.
                 spare.Push(indices);
+            }
+
+            foreach (var (left, _) in queue.UnorderedItems)
+            {
+                spare.Push(left);
             }
 
             return found;
@@ -432,17 +457,6 @@ public static class NextTierPlanner
             }
 
             return sum;
-        }
-
-        private static long Key(int[] indices)
-        {
-            var key = 0L;
-            foreach (var i in indices)
-            {
-                key = (key * 4096) + i;
-            }
-
-            return key;
         }
 
         private static IEnumerable<int[]> Subsets(int n, int size)

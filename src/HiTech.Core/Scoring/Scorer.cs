@@ -18,32 +18,46 @@ public static class Scorer
         var (hvaActivities, primary) = ScoreActivities(workspace);
 
         var gatesFailed = framework.Program.Main(values, sets, workspace.Missing, workspace.IndicatorRaw, workspace.IndicatorScores, workspace.IndicatorMissing);
-        var indicators = framework.Indicators;
-
-        var rawIndex = 0.0;
-        var pillars = framework.Pillars;
-        for (var p = 0; p < pillars.Length; p++)
+        for (var p = 0; p < framework.Pillars.Length; p++)
         {
-            var weighted = 0.0;
-            var weights = 0.0;
-            foreach (var i in pillars[p].Indicators)
-            {
-                if (workspace.IndicatorMissing[i] && indicators[i].Definition.WhenMissing == MissingPolicy.Reweight)
-                {
-                    continue;
-                }
-
-                weighted += indicators[i].Weight * workspace.IndicatorScores[i];
-                weights += indicators[i].Weight;
-            }
-
-            var pillarScore = weights > 0 ? weighted / weights : 0;
-            workspace.PillarScores[p] = pillarScore;
-            rawIndex += pillars[p].Weight * pillarScore / 100;
+            workspace.PillarScores[p] = PillarScore(workspace, p);
         }
 
-        var index = Math.Round(Math.Clamp(rawIndex, 0, 100), 1, MidpointRounding.AwayFromZero);
+        var index = Index(workspace);
         return new ScoreSummary(index, TierFor(framework, index, gatesFailed), gatesFailed, hvaActivities, primary);
+    }
+
+    /// <summary>A pillar's 0-100 score: the weighted mean of its indicators' scores, those missing and reweighted left out.</summary>
+    internal static double PillarScore(ScoringWorkspace workspace, int pillar)
+    {
+        var indicators = workspace.Framework.Indicators;
+        var weighted = 0.0;
+        var weights = 0.0;
+        foreach (var i in workspace.Framework.Pillars[pillar].Indicators)
+        {
+            if (workspace.IndicatorMissing[i] && indicators[i].Definition.WhenMissing == MissingPolicy.Reweight)
+            {
+                continue;
+            }
+
+            weighted += indicators[i].Weight * workspace.IndicatorScores[i];
+            weights += indicators[i].Weight;
+        }
+
+        return weights > 0 ? weighted / weights : 0;
+    }
+
+    /// <summary>The index from the pillar scores in the workspace, rounded to one decimal as it is shown.</summary>
+    internal static double Index(ScoringWorkspace workspace)
+    {
+        var pillars = workspace.Framework.Pillars;
+        var rawIndex = 0.0;
+        for (var p = 0; p < pillars.Length; p++)
+        {
+            rawIndex += pillars[p].Weight * workspace.PillarScores[p] / 100;
+        }
+
+        return Math.Round(Math.Clamp(rawIndex, 0, 100), 1, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The highest tier whose minimum index is reached and whose gates all pass.</summary>

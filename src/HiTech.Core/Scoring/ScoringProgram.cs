@@ -24,11 +24,14 @@ internal sealed class ScoringProgram
 
     private static readonly System.Reflection.MethodInfo IsNaN = typeof(double).GetMethod(nameof(double.IsNaN), [typeof(double)])!;
 
-    private ScoringProgram(Run main, Rules hva, Checks checks)
+    private readonly Lazy<InputProgram>[] _byInput;
+
+    private ScoringProgram(CompiledFramework framework, Run main, Rules hva, Checks checks)
     {
         Main = main;
         Hva = hva;
         FirstFailedCheck = checks;
+        _byInput = [.. framework.Inputs.Select(i => new Lazy<InputProgram>(() => InputProgram.Build(framework, i), LazyThreadSafetyMode.ExecutionAndPublication))];
     }
 
     public Run Main { get; }
@@ -37,9 +40,21 @@ internal sealed class ScoringProgram
 
     public Checks FirstFailedCheck { get; }
 
-    public static ScoringProgram Build(CompiledFramework framework) => new(BuildMain(framework), BuildHva(framework), BuildChecks(framework));
+    public static ScoringProgram Build(CompiledFramework framework)
+    {
+        var all = ProgramPart.All(framework);
+        return new(framework, BuildMain(framework, all), BuildHva(framework), BuildChecks(framework, all));
+    }
 
-    private static Run BuildMain(CompiledFramework framework)
+    /// <summary>The part of the program that recomputes what one input feeds, built when first asked for.</summary>
+    public InputProgram ForInput(int slot) => _byInput[slot].Value;
+
+    /// <summary>
+    /// The derived quantities, indicators and gates in <paramref name="part"/> compiled as one program, in the same order
+    /// and with the same operations as the whole: the rest of the vectors are left as they are and the gates outside the
+    /// part are reported as passed.
+    /// </summary>
+    internal static Run BuildMain(CompiledFramework framework, ProgramPart part)
     {
         var values = LinqExpression.Parameter(typeof(double[]), "values");
         var sets = LinqExpression.Parameter(typeof(ulong[]), "sets");
@@ -51,7 +66,7 @@ internal sealed class ScoringProgram
         var value = LinqExpression.Variable(typeof(double), "value");
         var body = new List<LinqExpression> { LinqExpression.Assign(failed, LinqExpression.Constant(0UL)) };
 
-        foreach (var derived in framework.Derived)
+        foreach (var derived in framework.Derived.Where((_, d) => part.Derived[d]))
         {
             body.Add(LinqExpression.Assign(
                 LinqExpression.ArrayAccess(values, LinqExpression.Constant(derived.Slot)),
@@ -60,6 +75,11 @@ internal sealed class ScoringProgram
 
         for (var i = 0; i < framework.Indicators.Length; i++)
         {
+            if (!part.Indicators[i])
+            {
+                continue;
+            }
+
             var indicator = framework.Indicators[i];
             var index = LinqExpression.Constant(i);
             var whenMissing = LinqExpression.Block(
@@ -82,6 +102,11 @@ internal sealed class ScoringProgram
 
         for (var g = 0; g < framework.Gates.Length; g++)
         {
+            if (!part.Gates[g])
+            {
+                continue;
+            }
+
             var rule = framework.Gates[g].Rule;
             var fails = LinqExpression.OrElse(
                 IsMissing(missing, rule.MissingMask),
@@ -110,7 +135,8 @@ internal sealed class ScoringProgram
         return LinqExpression.Lambda<Rules>(LinqExpression.Block([met], body), values, sets).Compile();
     }
 
-    private static Checks BuildChecks(CompiledFramework framework)
+    /// <summary>The checks in <paramref name="part"/>, in the framework's order: the index of the first that fails, or -1.</summary>
+    internal static Checks BuildChecks(CompiledFramework framework, ProgramPart part)
     {
         var values = LinqExpression.Parameter(typeof(double[]), "values");
         var sets = LinqExpression.Parameter(typeof(ulong[]), "sets");
@@ -119,6 +145,11 @@ internal sealed class ScoringProgram
         var body = new List<LinqExpression>();
         for (var c = 0; c < framework.Checks.Length; c++)
         {
+            if (!part.Checks[c])
+            {
+                continue;
+            }
+
             var rule = framework.Checks[c].Rule;
 
             // A check that reads a missing input cannot be judged, so it does not fail.

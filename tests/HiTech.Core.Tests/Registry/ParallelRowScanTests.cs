@@ -37,6 +37,29 @@ public sealed class ParallelRowScanTests
     }
 
     [Fact]
+    public void Quoted_cells_come_back_unescaped_whatever_surrounds_them()
+    {
+        // Rows are copied whole and cells found inside the copy (Sep unescapes in place): doubled quotes, separators
+        // and line breaks inside quotes, empty cells and a quoted empty cell must all come back as written.
+        using var reader = CsvRegistry.Options.FromText("id,name,note\n\"E\"\"1\",\"a \"\"b\"\", c\",\"one\ntwo\"\n,\"\",x\nE3,plain,\"\"\"\"\n");
+        var lines = ParallelRowScan.Run(reader, row => (row.LineNumberFrom, null), (cells, _, _) => Joined(cells)).ToList();
+
+        Assert.Equal(["E\"1|a \"b\", c|one\ntwo", "||x", "E3|plain|\""], lines.Select(l => l.Result));
+        Assert.Equal([2L, 4L, 5L], lines.Select(l => l.Line));
+
+        static string Joined(ParallelRowScan.BatchCells cells)
+        {
+            var text = new StringBuilder();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                text.Append(i == 0 ? "" : "|").Append(cells[i]);
+            }
+
+            return text.ToString();
+        }
+    }
+
+    [Fact]
     public void A_field_larger_than_a_batch_is_copied_whole()
     {
         var big = new string('z', 3_000_000);

@@ -11,7 +11,7 @@ public static class AnalyticsFeature
         services.AddScoped<GetAggregates>();
         services.AddScoped<Infrastructure.Analytics.ISnapshotSource, SnapshotSource>();
         services.AddScoped<GetDashboard>();
-        services.AddSingleton<FilterCubeCache>();
+        services.AddSingleton<DashboardCache>();
         services.AddScoped<DashboardLabels>();
         services.TryAddSingleton(_ => DisclosureRules.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "reference-data")));
     }

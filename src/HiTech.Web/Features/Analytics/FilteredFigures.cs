@@ -14,8 +14,8 @@ namespace HiTech.Web.Features.Analytics;
 /// </summary>
 internal sealed class FilteredFigures(
     DbConnection connection,
-    DateTimeOffset asOf,
-    FilterCubeCache cubes,
+    string snapshot,
+    DashboardCache cache,
     DisclosureRules rules,
     IReadOnlySet<string> sectors,
     IReadOnlySet<string> sizes,
@@ -99,7 +99,7 @@ internal sealed class FilteredFigures(
         foreach (var (id, distribution) in all)
         {
             var unfiltered = DistributionDisclosure.Apply(id, distribution, rules);
-            var cube = await cubes.GetAsync(asOf, year, $"dma:{id}", () => Task.FromResult(DimensionCube(id, unfiltered, cells, bands)));
+            var cube = await cache.GetOrComputeAsync(new CubeCacheKey(snapshot, year, $"dma:{id}"), () => Task.FromResult(DimensionCube(id, unfiltered, cells, bands)));
             var others = outside.GetValueOrDefault(id, ScoreDistribution.Empty);
 
             // The mean of those outside the filter follows from the two published means and counts.
@@ -137,7 +137,7 @@ internal sealed class FilteredFigures(
     /// </summary>
     public async Task<Func<string, CellDisclosure>> MoveVerdictsAsync(int year, IReadOnlyList<string> cells, Func<string, CellDisclosure> unfiltered, CellDisclosure unfilteredTotal)
     {
-        var cube = await cubes.GetAsync(asOf, year, "transitions", async () =>
+        var cube = await cache.GetOrComputeAsync(new CubeCacheKey(snapshot, year, "transitions"), async () =>
         {
             var moves = await StoreQueries.CubeTransitionsAsync(connection, year, cancellationToken);
             var finest = moves.GroupBy(m => new CubeKey($"{m.From}|{m.To}", m.Sector, m.Size))
@@ -159,7 +159,7 @@ internal sealed class FilteredFigures(
     /// priority sector are in no view), and a cell of the sectors by sizes also when either filter can be chosen (the
     /// table by sector under a size filter shows the enterprises of no priority sector).
     /// </summary>
-    private Task<FilterCube> CubeAsync(int year) => cubes.GetAsync(asOf, year, "tables", async () =>
+    private Task<FilterCube> CubeAsync(int year) => cache.GetOrComputeAsync(new CubeCacheKey(snapshot, year, "tables"), async () =>
     {
         var (byDistrict, bySector, bySize) = (await UnfilteredAsync(GroupDimension.District, year), await UnfilteredAsync(GroupDimension.Sector, year), await UnfilteredAsync(GroupDimension.Size, year));
         // A category the table does not list (a filter chosen with no enterprise in it) is an empty cell: nothing to hide.
@@ -194,6 +194,9 @@ internal sealed class FilteredFigures(
     /// A cell's verdict; a filter value the cube has no category for has no enterprise in the year, and an empty view
     /// gives nothing away (the unfiltered tables already show it is empty).
     /// </summary>
+    /// <summary>A cube answers every filter combination of its table and year: kept once per snapshot.</summary>
+    private sealed record CubeCacheKey(string Snapshot, int Year, string Table);
+
     private static CellDisclosure Verdict(FilterCube cube, CubeKey key) => cube.Contains(key) ? cube.Verdict(key) : CellDisclosure.Shown;
 
     /// <summary>Whether each filter the cell sets is one an analyst can choose.</summary>

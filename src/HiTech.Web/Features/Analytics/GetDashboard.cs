@@ -67,7 +67,7 @@ public sealed record Dashboard(
 /// (<see cref="StoreQueries"/>); the indicators from Core (<see cref="IndicatorValues"/>); nothing is returned that
 /// has not passed <see cref="DisclosureControl"/>. Not found while no snapshot exists yet.
 /// </summary>
-public sealed class GetDashboard(AnalyticsStore store, FilterCubeCache cubes, DisclosureRules rules, ReferenceData reference, MaturityReference maturity, AppDbContext db, IStringLocalizer<AnalyticsText> l)
+public sealed class GetDashboard(AnalyticsStore store, DashboardCache cache, DisclosureRules rules, ReferenceData reference, MaturityReference maturity, AppDbContext db, IStringLocalizer<AnalyticsText> l)
 {
     /// <summary>The pipeline's stages in the order an assessment goes through them.</summary>
     public static readonly IReadOnlyList<string> Stages = ["submitted", "in_review", "returned", "approved"];
@@ -89,7 +89,7 @@ public sealed class GetDashboard(AnalyticsStore store, FilterCubeCache cubes, Di
         }
 
         var connection = reader.Connection;
-        var years = await StoreQueries.YearsAsync(connection, cancellationToken);
+        var years = await cache.GetOrComputeAsync(new YearsKey(reader.File), () => StoreQueries.YearsAsync(connection, cancellationToken));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         int? asked = null;
         if (!string.IsNullOrWhiteSpace(filter.Year))
@@ -131,7 +131,19 @@ public sealed class GetDashboard(AnalyticsStore store, FilterCubeCache cubes, Di
 
         var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
         var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
-        var figures = new FilteredFigures(connection, reader.AsOf, cubes, rules, FilterableSectors, SizeClasses.All.ToHashSet(StringComparer.Ordinal), sectorId, sizeId, cancellationToken);
+        var key = new FiguresKey(reader.File, asked, sectorId, sizeId, string.Join('|', tierOrder));
+        var snapshot = await cache.GetOrComputeAsync(key, () => FiguresAsync(connection, reader.File, years, asked, sectorId, sizeId, tierOrder, cancellationToken));
+        var collaboration = await CollaborationAsync(snapshot.Year, cancellationToken);
+        return Outcome.Ok(new Dashboard(
+            reader.AsOf, years, snapshot.Year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
+            rules, snapshot.Headline, snapshot.ByDistrict, snapshot.BySector, snapshot.BySize, snapshot.Transitions, snapshot.Pipeline, snapshot.Dimensions, collaboration));
+    }
+
+    /// <summary>Everything the dashboard reads from the snapshot for one filter (the year asked, or null for the default).</summary>
+    private async Task<SnapshotFigures> FiguresAsync(
+        System.Data.Common.DbConnection connection, string snapshot, IReadOnlyList<int> years, int? asked, string? sectorId, string? sizeId, IReadOnlyList<string> tierOrder, CancellationToken cancellationToken)
+    {
+        var figures = new FilteredFigures(connection, snapshot, cache, rules, FilterableSectors, SizeClasses.All.ToHashSet(StringComparer.Ordinal), sectorId, sizeId, cancellationToken);
         var year = asked ?? await DefaultYearAsync(figures, years);
 
         var byDistrict = await figures.TableAsync(GroupDimension.District, year);
@@ -161,11 +173,22 @@ public sealed class GetDashboard(AnalyticsStore store, FilterCubeCache cubes, Di
         }
 
         var dimensions = Dimensions(await figures.DimensionsAsync(year));
-        var collaboration = await CollaborationAsync(year, cancellationToken);
-        return Outcome.Ok(new Dashboard(
-            reader.AsOf, years, year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
-            rules, headline, byDistrict, bySector, bySize, transitions, pipeline, dimensions, collaboration));
+        return new SnapshotFigures(year, headline, byDistrict, bySector, bySize, transitions, pipeline, dimensions);
     }
+
+    private sealed record YearsKey(string Snapshot);
+
+    private sealed record FiguresKey(string Snapshot, int? Year, string? Sector, string? Size, string Tiers);
+
+    private sealed record SnapshotFigures(
+        int Year,
+        PublishedTable Headline,
+        PublishedTable ByDistrict,
+        PublishedTable BySector,
+        PublishedTable BySize,
+        TransitionMatrix Transitions,
+        IReadOnlyList<PublishedStage> Pipeline,
+        IReadOnlyList<DisclosedDistribution> Dimensions);
 
     /// <summary>
     /// The year shown when none is asked for: the latest whose figures can be published (its total passes disclosure

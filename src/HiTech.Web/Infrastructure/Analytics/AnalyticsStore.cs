@@ -131,7 +131,7 @@ public sealed class AnalyticsStore : IDisposable
                 throw;
             }
 
-            return new AnalyticsReader(connection, snapshot.AsOf, () => Release(snapshot));
+            return new AnalyticsReader(connection, snapshot.AsOf, snapshot.File, () => Release(snapshot));
         }
     }
 
@@ -262,13 +262,16 @@ public sealed class AnalyticsStore : IDisposable
 }
 
 /// <summary>An open connection to one snapshot, and its "data as of" stamp. Dispose it to let the snapshot go.</summary>
-public sealed class AnalyticsReader(DuckDBConnection connection, DateTimeOffset asOf, Action release) : IDisposable
+public sealed class AnalyticsReader(DuckDBConnection connection, DateTimeOffset asOf, string file, Action release) : IDisposable
 {
     private Action? _release = release;
 
     public DuckDBConnection Connection { get; } = connection;
 
     public DateTimeOffset AsOf { get; } = asOf;
+
+    /// <summary>The snapshot's file: unique to each snapshot (a stamp and a new id), so what is worked out from it may be kept under it.</summary>
+    public string File { get; } = file;
 
     public void Dispose()
     {

@@ -20,6 +20,11 @@ public sealed class SessionCheck(AppDbContext db, IOptions<IdentityOptions> iden
 {
     private static readonly ClaimsPrincipal Ended = new(new ClaimsIdentity());
 
+    // Compiled once: a LINQ query run on every signed-in request otherwise re-walks its expression tree and binds fresh
+    // delegates each time (the EF Core funcletizer and DynamicMethod.CreateDelegate in the profiles, bench/RESULTS.md).
+    private static readonly Func<AppDbContext, Guid, Task<Account?>> FindAccountAsync = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id) => db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Account(u.SecurityStamp, u.LockoutEnd)).FirstOrDefault());
+
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         // (ASP.NET Core transforms each principal once per request.)
@@ -34,10 +39,7 @@ public sealed class SessionCheck(AppDbContext db, IOptions<IdentityOptions> iden
             return Ended;
         }
 
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnd })
-            .FirstOrDefaultAsync();
+        var account = await FindAccountAsync(db, id);
         if (account is null || account.SecurityStamp != stamp || account.LockoutEnd > clock.GetUtcNow())
         {
             return Ended;
@@ -54,6 +56,8 @@ public sealed class SessionCheck(AppDbContext db, IOptions<IdentityOptions> iden
             await users.UpdateSecurityStampAsync(user);
         }
     }
+
+    private sealed record Account(string? SecurityStamp, DateTimeOffset? LockoutEnd);
 
     /// <summary>An admin's lock lasts until unlocked; a lock after failed sign-ins ends by itself.</summary>
     public static bool LockedByAdmin(AppUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(1);
