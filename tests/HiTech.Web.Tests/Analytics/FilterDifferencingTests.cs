@@ -177,6 +177,20 @@ public sealed class FilterDifferencingTests(FilterAttackFixture platform) : ICla
         Assert.Contains($"<option value=\"{FilterAttackFixture.Year}\" selected", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_hidden_headline_figure_reads_as_a_sentence_not_at_the_size_of_a_figure()
+    {
+        using var browser = await platform.BrowserAsync(DemoSeeder.AnalystEmail, "en");
+        var html = await browser.GetHtmlAsync($"/analytics?year={FilterAttackFixture.NewYear}");
+        var tiles = System.Text.RegularExpressions.Regex.Matches(html, "<div class=\"govuk-grid-column-one-half hitech-tile\"[\\s\\S]*?</h3>\\s*<p class=\"([^\"]*)\">([^<]*)</p>");
+        Assert.NotEmpty(tiles);
+        Assert.All(tiles, tile =>
+        {
+            Assert.StartsWith("hidden:", tile.Groups[2].Value.Trim(), StringComparison.Ordinal);
+            Assert.DoesNotContain("font-size-36", tile.Groups[1].Value, StringComparison.Ordinal);
+        });
+    }
+
     private Func<EnterpriseFacts, bool> Keep(string filter, string value) =>
         filter == "sector" ? f => f.SectorId == value : f => f.SizeClass == value;
 
