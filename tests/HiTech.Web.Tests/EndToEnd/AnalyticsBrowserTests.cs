@@ -36,6 +36,12 @@ public sealed class AnalyticsBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#map")).ToContainTextAsync(malayalam ? "ജില്ലകൾ" : "Districts: SDG 9.b.1");
         await Assertions.Expect(page.Locator("#table-district")).ToContainTextAsync(malayalam ? "എറണാകുളം" : "Ernakulam");
 
+        // A size class: on the demo's few enterprises disclosure control hides much of it, and each hidden figure says
+        // why in words the tiles and the tables still hold.
+        await analyst.GotoAsync("/analytics?size=small", "dashboard-filtered");
+        await Assertions.Expect(page.Locator("#size")).ToHaveValueAsync("small");
+        await Assertions.Expect(page.Locator(".hitech-tile[data-indicator=hi_tech_enterprises]")).ToBeVisibleAsync();
+
         // Anyone: the open data, and one table downloaded as CSV through the page's own link.
         await using var visitor = await fixture.StartAsync($"analytics-{language}-{width}-open-data", acceptLanguage: browserLanguage, width: width);
         visitor.ExpectMalayalam = malayalam;
