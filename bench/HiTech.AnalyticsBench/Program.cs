@@ -77,6 +77,11 @@ var queries = new List<(string Name, Func<DbConnection, SqlDialect, Task<int>> R
     ("pipeline", async (c, d) => (await StoreQueries.PipelineAsync(c, d, 2025, default)).Count),
     ("digital maturity by dimension", async (c, _) => (await StoreQueries.DimensionsAsync(c, 2025, null, null, default)).Count),
     ("digital maturity by dimension, one sector and size", async (c, _) => (await StoreQueries.DimensionsAsync(c, 2025, "esdm", "small", default)).Count),
+
+    // What disclosure control of the filtered views reads, once per snapshot and year (FilterCube; kept in the cache).
+    ("cube: districts by sectors by sizes", async (c, d) => (await StoreQueries.CubeTotalsAsync(c, d, GroupDimension.District, 2025, default)).Count),
+    ("cube: tier transitions by sectors by sizes", async (c, _) => (await StoreQueries.CubeTransitionsAsync(c, 2025, default)).Count),
+    ("cube: DMA bands by sectors by sizes", async (c, _) => (await StoreQueries.CubeDimensionsAsync(c, 2025, default)).Count),
 };
 
 Console.WriteLine("| query | engine | groups out | p50 ms | p95 ms | max ms |");
