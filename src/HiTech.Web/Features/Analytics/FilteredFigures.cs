@@ -204,5 +204,5 @@ internal sealed class FilteredFigures(
         (key.First == CubeKey.All || sectors.Contains(key.First)) && (key.Second == CubeKey.All || sizes.Contains(key.Second));
 
     private Task<GroupTable> Totals(GroupDimension by, int year, string? sectorId, string? sizeId) =>
-        StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, year, sectorId, sizeId, outside: false, cancellationToken);
+        StoreQueries.TotalsAsync(connection, SqlDialect.DuckDb, by, year, sectorId, sizeId, cancellationToken);
 }

@@ -34,7 +34,10 @@ public static class DashboardSql
 
     private const string Filter = "($2 IS NULL OR sector_id = $2) AND ($3 IS NULL OR size_class = $3)";
 
-    /// <summary>The enterprises the filter leaves out (an enterprise of no sector is outside any sector filter).</summary>
+    /// <summary>
+    /// The enterprises the filter leaves out (an enterprise of no sector is outside any sector filter): the filtered DMA
+    /// mean is hidden when few of them reported, as their mean would follow from the two published ones.
+    /// </summary>
     private const string OutsideFilter = "NOT coalesce(($2 IS NULL OR sector_id = $2) AND ($3 IS NULL OR size_class = $3), false)";
 
     private static string Where(bool outside) => outside ? OutsideFilter : Filter;
@@ -43,13 +46,12 @@ public static class DashboardSql
     /// Totals per group, tier and status for one year (grouping by year reads the year before as well, for the change);
     /// <see cref="StoreQueries"/> merges the tiers and statuses of a group into its <see cref="GroupTotals"/>.
     /// Columns: grp, tier_id, status, enterprises, hi_tech, certifications, dma_sum, dma_n, dma_b0..dma_b4, then per
-    /// measure m of <see cref="Measures.All"/>: m_sum, m_max, m_second, m_n. With <paramref name="outside"/>, the
-    /// enterprises the filter leaves out (what disclosure control of a filtered table protects alongside it).
+    /// measure m of <see cref="Measures.All"/>: m_sum, m_max, m_second, m_n.
     /// </summary>
-    public static string Totals(GroupDimension by, SqlDialect dialect, bool outside = false)
+    public static string Totals(GroupDimension by, SqlDialect dialect)
     {
         var years = by == GroupDimension.Year ? "year IN ($1 - 1, $1)" : "year = $1";
-        return TotalsBy($"CAST({Groupings[by]} AS VARCHAR)", dialect, $"{years} AND {Where(outside)}");
+        return TotalsBy($"CAST({Groupings[by]} AS VARCHAR)", dialect, $"{years} AND {Filter}");
     }
 
     /// <summary>
@@ -87,13 +89,6 @@ public static class DashboardSql
         "SELECT b.tier_id AS from_tier, a.tier_id AS to_tier, count(*) AS enterprises "
         + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
         + "WHERE a.year = $1 AND ($2 IS NULL OR a.sector_id = $2) AND ($3 IS NULL OR a.size_class = $3) "
-        + "GROUP BY 1, 2 ORDER BY 1, 2";
-
-    /// <summary>As <see cref="Transitions"/>, for the enterprises the filter leaves out.</summary>
-    public const string TransitionsOutside =
-        "SELECT b.tier_id AS from_tier, a.tier_id AS to_tier, count(*) AS enterprises "
-        + "FROM enterprise_facts a JOIN enterprise_facts b ON b.enterprise_id = a.enterprise_id AND b.year = a.year - 1 "
-        + "WHERE a.year = $1 AND NOT coalesce(($2 IS NULL OR a.sector_id = $2) AND ($3 IS NULL OR a.size_class = $3), false) "
         + "GROUP BY 1, 2 ORDER BY 1, 2";
 
     /// <summary>As <see cref="Transitions"/>, unfiltered, per priority sector and size class this year. Columns: from_tier, to_tier, sector, size, enterprises.</summary>

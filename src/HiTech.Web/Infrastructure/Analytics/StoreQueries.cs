@@ -15,14 +15,10 @@ public sealed record PipelineStage(string Stage, int Assessments, int Decided, d
 /// </summary>
 public static class StoreQueries
 {
-    public static Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, CancellationToken cancellationToken) =>
-        TotalsAsync(connection, dialect, by, year, sector, size, outside: false, cancellationToken);
-
-    /// <summary>With outside, the enterprises the sector and size filter leaves out rather than those it keeps.</summary>
-    public static async Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, bool outside, CancellationToken cancellationToken)
+    public static async Task<GroupTable> TotalsAsync(DbConnection connection, SqlDialect dialect, GroupDimension by, int year, string? sector, string? size, CancellationToken cancellationToken)
     {
         var groups = new SortedDictionary<string, GroupTotals>(StringComparer.Ordinal);
-        await using (var reader = await ReadAsync(connection, DashboardSql.Totals(by, dialect, outside), [year, sector, size], cancellationToken))
+        await using (var reader = await ReadAsync(connection, DashboardSql.Totals(by, dialect), [year, sector, size], cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -36,13 +32,10 @@ public static class StoreQueries
     }
 
     /// <summary>Enterprises assessed in both years, by tier the year before (From) and this year (To).</summary>
-    public static Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken) =>
-        TransitionsAsync(connection, year, sector, size, outside: false, cancellationToken);
-
-    public static async Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, bool outside, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string From, string To, int Enterprises)>> TransitionsAsync(DbConnection connection, int year, string? sector, string? size, CancellationToken cancellationToken)
     {
         var rows = new List<(string, string, int)>();
-        await using var reader = await ReadAsync(connection, outside ? DashboardSql.TransitionsOutside : DashboardSql.Transitions, [year, sector, size], cancellationToken);
+        await using var reader = await ReadAsync(connection, DashboardSql.Transitions, [year, sector, size], cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add((reader.GetString(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
