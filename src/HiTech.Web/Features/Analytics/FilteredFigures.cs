@@ -93,13 +93,15 @@ internal sealed class FilteredFigures(
 
         var inFilter = await StoreQueries.DimensionsAsync(connection, year, sector, size, cancellationToken);
         var outside = await StoreQueries.DimensionsAsync(connection, year, sector, size, outside: true, cancellationToken);
-        var cells = await StoreQueries.CubeDimensionsAsync(connection, year, cancellationToken);
+        IReadOnlyDictionary<(string Sector, string Size), Dictionary<string, ScoreDistribution>>? cells = null;
         var bands = Enumerable.Range(0, ScoreDistribution.BandCount).Select(DistributionDisclosure.BandKey).ToList();
         var disclosed = new Dictionary<string, DisclosedDistribution>(StringComparer.Ordinal);
         foreach (var (id, distribution) in all)
         {
             var unfiltered = DistributionDisclosure.Apply(id, distribution, rules);
-            var cube = await cache.GetOrComputeAsync(new CubeCacheKey(snapshot, year, $"dma:{id}"), () => Task.FromResult(DimensionCube(id, unfiltered, cells, bands)));
+            // The cells are read only when a cube is not kept already (once per snapshot, for every dimension).
+            var cube = await cache.GetOrComputeAsync(new CubeCacheKey(snapshot, year, $"dma:{id}"), async () =>
+                DimensionCube(id, unfiltered, cells ??= await StoreQueries.CubeDimensionsAsync(connection, year, cancellationToken), bands));
             var others = outside.GetValueOrDefault(id, ScoreDistribution.Empty);
 
             // The mean of those outside the filter follows from the two published means and counts.
