@@ -39,13 +39,17 @@ public sealed record CubeRole(bool Shown, CellDisclosure? Published)
 /// <item>no line of the cube (one coordinate running, its total last) has a hidden figure as its only unknown: an
 /// attacker would work it out and use it in every other plane. Such a line gets another cell hidden; a figure that
 /// must stay worked out counts as published in the planes.</item>
+/// <item>then, exactly: every line of the cube an equation, all solved at once (<see cref="LineEquations"/>), fix no
+/// hidden sensitive figure, no sensitive rest and no sensitive "neither"; where they do, one more cell is hidden (one
+/// that alone leaves the figure open, the smallest first) and the steps above run again.</item>
 /// </list>
 /// Cells published elsewhere (the unfiltered tables) keep their verdicts. When no protection can be completed, every
 /// protected cell is hidden.
 /// </summary>
 /// <remarks>
-/// Each plane is protected exactly (the linear programme's bound over that plane); across planes the guard is the
-/// closing of lines above, not an exact three-way bound. FilterCubeTests attacks random cubes with every view at once.
+/// Each plane is protected exactly (the linear programme's bound over that plane); across planes, exact recomputation
+/// is ruled out by the last step, but the range a hidden figure may take is bounded per plane only (a three-way linear
+/// programme is not solved). FilterCubeTests attacks random cubes with every view at once.
 /// </remarks>
 public sealed class FilterCube
 {
@@ -57,6 +61,7 @@ public sealed class FilterCube
     private readonly Dictionary<CubeKey, SuppressionCell> _cells = [];
     private readonly Dictionary<CubeKey, CellDisclosure> _published = [];
     private readonly Dictionary<CubeKey, SuppressionCell> _neither = [];
+    private readonly List<(SuppressionCell Figure, CubeKey Inside, CubeKey Wider)> _rests = [];
     private readonly List<SuppressionCell[]> _lines;
     private readonly ILookup<SuppressionCell, SuppressionCell[]> _linesOf;
     private readonly DisclosureRules _rules;
@@ -144,10 +149,32 @@ public sealed class FilterCube
     /// <summary>Hides cells until every protection holds; false (everything protected hidden) when one cannot.</summary>
     public bool Protect()
     {
-        // One cell at a time: each plane sees the hidden cells of the others as unknown, but some follow from other
-        // planes' lines, so after each hide the audit marks what an attacker works out, and that counts as published.
         var lattices = Planes().Concat(Pairs()).Select(l => new TwoWaySuppression(l, hideEmpty: true)).ToList();
         Audit();
+        while (ProtectPlanes(lattices))
+        {
+            switch (HideWhereFixed())
+            {
+                case null:
+                    return true;
+                case false:
+                    HideEveryProtected();
+                    return false;
+                default:
+                    Audit();
+                    break;
+            }
+        }
+
+        HideEveryProtected();
+        return false;
+    }
+
+    /// <summary>Protects every plane and pair; false when one cannot be.</summary>
+    private bool ProtectPlanes(List<TwoWaySuppression> lattices)
+    {
+        // One cell at a time: each plane sees the hidden cells of the others as unknown, but some follow from other
+        // planes' lines, so after each hide the audit marks what an attacker works out, and that counts as published.
         bool hidAny;
         do
         {
@@ -158,11 +185,6 @@ public sealed class FilterCube
                 {
                     if (!hid)
                     {
-                        foreach (var cell in _cells.Values.Where(c => !c.Fixed && !c.Hidden))
-                        {
-                            cell.HideForOthers();
-                        }
-
                         return false;
                     }
 
@@ -173,6 +195,74 @@ public sealed class FilterCube
         }
         while (hidAny);
         return true;
+    }
+
+    private void HideEveryProtected()
+    {
+        foreach (var cell in _cells.Values.Where(c => !c.Fixed && !c.Hidden))
+        {
+            cell.HideForOthers();
+        }
+    }
+
+    /// <summary>
+    /// The exact audit, after the planes: every line of the cube an equation, solved all at once
+    /// (<see cref="LineEquations"/>). Where that fixes a hidden sensitive figure, a small rest or a small "neither",
+    /// one more cell is hidden, one that alone leaves it open if there is one (the smallest non-empty first).
+    /// </summary>
+    /// <returns>Null when nothing protected is fixed; true when a cell was hidden; false when none could be.</returns>
+    private bool? HideWhereFixed()
+    {
+        var equations = new LineEquations(_lines, c => c.Hidden);
+        // A sum of figures all published elsewhere as they stand is that table's to protect: nothing here changes it.
+        foreach (var sum in Protected().Where(sum => sum.Any(t => t.Cell.Hidden || !t.Cell.Fixed)))
+        {
+            if (equations.Solve(sum) is not { } solution)
+            {
+                continue;
+            }
+
+            var open = _cells.Values.Where(c => !c.Hidden && !c.Fixed).OrderBy(c => c.Enterprises > 0 ? 0 : 1).ThenBy(c => c.Enterprises).ThenBy(c => c.Values[^1]).ToList();
+            var cover = open.FirstOrDefault(c => !equations.StaysFixedWith(c, solution, sum))
+                ?? open.FirstOrDefault(c => sum.Any(t => _linesOf[t.Cell].Any(line => line.Contains(c))));
+            if (cover is null)
+            {
+                return false;
+            }
+
+            cover.HideForOthers();
+            return true;
+        }
+
+        return null;
+    }
+
+    /// <summary>The figures the rules protect, each as a sum of the cube's cells: hidden sensitive cells, sensitive rests and "neither" figures.</summary>
+    private IEnumerable<IReadOnlyList<(SuppressionCell Cell, int Coefficient)>> Protected()
+    {
+        foreach (var cell in _cells.Values.Where(c => c.Hidden && c.Sensitive))
+        {
+            yield return [(cell, 1)];
+        }
+
+        foreach (var (inside, wider) in _rests.Where(r => r.Figure.Sensitive).Select(r => (r.Inside, r.Wider)))
+        {
+            yield return [(_cells[wider], 1), (_cells[inside], -1)];
+        }
+
+        foreach (var row in _rows)
+        {
+            foreach (var f in _first[..^1])
+            {
+                foreach (var s in _second[..^1])
+                {
+                    if (Neither(row, f, s).Sensitive)
+                    {
+                        yield return [(_cells[new(row, CubeKey.All, CubeKey.All)], 1), (_cells[new(row, f, CubeKey.All)], -1), (_cells[new(row, CubeKey.All, s)], -1), (_cells[new(row, f, s)], 1)];
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -347,6 +437,7 @@ public sealed class FilterCube
             var (inside, outside) = (view(along[i]), wider(along[i]));
             lattice[i, 0] = _cells[inside];
             lattice[i, 1] = Rest(Difference(inside, outside));
+            _rests.Add((lattice[i, 1], inside, outside));
             lattice[i, 2] = _cells[outside];
         }
 
@@ -376,11 +467,7 @@ public sealed class FilterCube
                         continue;
                     }
 
-                    if (!_neither.TryGetValue(new CubeKey(row, f, s), out var neither))
-                    {
-                        _neither[new CubeKey(row, f, s)] = neither = new SuppressionCell(SumOf(row, k => k.First != f && k.Second != s), _rules);
-                    }
-
+                    var neither = Neither(row, f, s);
                     if (!neither.Sensitive)
                     {
                         continue;
@@ -415,6 +502,17 @@ public sealed class FilterCube
         }
 
         return changed;
+    }
+
+    /// <summary>The enterprises of the group in neither <paramref name="first"/> nor <paramref name="second"/>.</summary>
+    private SuppressionCell Neither(string row, string first, string second)
+    {
+        if (!_neither.TryGetValue(new CubeKey(row, first, second), out var neither))
+        {
+            _neither[new CubeKey(row, first, second)] = neither = new SuppressionCell(SumOf(row, k => k.First != first && k.Second != second), _rules);
+        }
+
+        return neither;
     }
 
     private SuppressionCell Rest(GroupTotals totals)
