@@ -17,9 +17,12 @@ public static class ExpressionCompiler
     }
 
     /// <summary>Every plain name the expression reads (not function names, not table names).</summary>
-    public static IReadOnlySet<string> ReferencedNames(Node node)
+    public static IReadOnlySet<string> ReferencedNames(Node node) => NameNodes(node).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every place the expression reads a plain name, in the order written (not function names, not table names).</summary>
+    public static IReadOnlyList<NameNode> NameNodes(Node node)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<NameNode>();
         Collect(node, names);
         return names;
     }
@@ -47,12 +50,12 @@ public static class ExpressionCompiler
         return node is null ? (null, error) : Compile(text, node, scope, expected);
     }
 
-    private static void Collect(Node node, HashSet<string> names)
+    private static void Collect(Node node, List<NameNode> names)
     {
         switch (node)
         {
             case NameNode name:
-                names.Add(name.Name);
+                names.Add(name);
                 break;
             case ListNode list:
                 foreach (var item in list.Items)

@@ -669,14 +669,43 @@ internal sealed partial class FrameworkCompiler
                 Error(check.Position, "unknown-input", $"The check '{check.Id}' names the field '{field}', which is not an input.");
             }
 
-            if (Compile(check.Rule, check.RuleAt, TypeKind.Boolean, $"check '{check.Id}'") is { } rule)
+            if (Parse(check.Rule, check.RuleAt) is { } node && Bind(check.Rule, node, check.RuleAt, TypeKind.Boolean, $"check '{check.Id}'") is { } rule)
             {
+                RequireInputsOnly(check, node);
                 checks.Add(new CompiledRule(check.Id, check.Message, check.Fields, rule));
             }
         }
 
         return checks.ToImmutable();
     }
+
+    /// <summary>
+    /// Checks are made on the inputs as they are read (a registry row, a form), before anything is computed from them,
+    /// and a what-if reuses a row checked once under another framework's derived quantities: so a check reads inputs
+    /// (and tables) only. A derived or engine quantity there would be read before it holds the enterprise's value.
+    /// </summary>
+    private void RequireInputsOnly(CheckDefinition check, Node rule)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in ExpressionCompiler.NameNodes(rule))
+        {
+            if (!_scope.TryResolve(name.Name, out var symbol) || symbol.Kind == SymbolKind.Input || !reported.Add(name.Name))
+            {
+                continue;
+            }
+
+            var (what, hint) = symbol.Kind != SymbolKind.Derived
+                ? ("an engine quantity", "")
+                : ("a derived quantity", _definition.Derived.FirstOrDefault(d => d.Id == name.Name) is { } derived ? $" ('{name.Name}' is {Flatten(derived.Expression)})" : "");
+            Error(
+                check.RuleAt.At(name.Offset),
+                "check-reads-computed",
+                $"The check '{check.Id}' reads '{name.Name}', {what}: checks are made on the inputs as given, before anything is computed from them, so they may read inputs only. Write the rule over the inputs instead{hint}.");
+        }
+    }
+
+    /// <summary>An expression on one line, as a folded or block scalar may spread it over several.</summary>
+    private static string Flatten(string expression) => string.Join(' ', expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private CompiledExpression? Compile(string text, ExpressionLocation at, TypeKind? expected, string owner) =>
         Parse(text, at) is { } node ? Bind(text, node, at, expected, owner) : null;

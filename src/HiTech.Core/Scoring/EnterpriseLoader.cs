@@ -65,6 +65,7 @@ public static class EnterpriseLoader
     }
 
     /// <summary>The first consistency check the workspace's inputs break, if any; checks on missing inputs are skipped.</summary>
+    /// <remarks>Made on the inputs alone, before scoring: a framework whose check reads a derived or engine quantity is refused when it loads.</remarks>
     public static CompiledRule? FirstFailedCheck(ScoringWorkspace workspace)
     {
         var failed = workspace.Framework.Program.FirstFailedCheck(workspace.Values, workspace.Sets, workspace.Missing);

@@ -16,7 +16,7 @@ public class BadFrameworkCorpusTests
         "division-needs-fallback", "unknown-function", "argument-count", "weights-sum", "bad-weight", "tier-order", "tier-overlap",
         "tier-floor", "curve-order", "score-range", "derived-cycle", "duplicate-id", "unknown-input", "unknown-gate", "unknown-tier",
         "unknown-domain", "unknown-value", "missing-domain", "bad-id", "reserved-name", "bad-range", "bad-lever", "bad-effort",
-        "missing-malayalam",
+        "missing-malayalam", "check-reads-computed",
     ];
 
     private static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "bad-frameworks");

@@ -301,7 +301,7 @@ public sealed class FilterDifferencingTests(FilterAttackFixture platform) : ICla
         await page.OnGetAsync(None);
         var d = page.Figures ?? throw new InvalidOperationException("the page shows no figures");
         var cells = new Dictionary<string, Cell>(StringComparer.Ordinal);
-        foreach (var (name, table) in new[] { ("headline", d.Headline), ("by_district", d.ByDistrict), ("by_sector", d.BySector), ("by_size", d.BySize) })
+        foreach (var (name, table) in new[] { ("headline", d.Tables.Headline), ("by_district", d.Tables.ByDistrict), ("by_sector", d.Tables.BySector), ("by_size", d.Tables.BySize) })
         {
             foreach (var row in table.Rows.Append(table.Total))
             {
@@ -309,15 +309,15 @@ public sealed class FilterDifferencingTests(FilterAttackFixture platform) : ICla
             }
         }
 
-        for (var r = 0; r < d.Transitions.Tiers.Count; r++)
+        for (var r = 0; r < d.Tables.Transitions.Tiers.Count; r++)
         {
-            for (var c = 0; c < d.Transitions.Tiers.Count; c++)
+            for (var c = 0; c < d.Tables.Transitions.Tiers.Count; c++)
             {
-                cells[$"transition:{d.Transitions.Tiers[r]}|{d.Transitions.Tiers[c]}"] = new Cell(d.Transitions.Cells[r][c], null, null);
+                cells[$"transition:{d.Tables.Transitions.Tiers[r]}|{d.Tables.Transitions.Tiers[c]}"] = new Cell(d.Tables.Transitions.Cells[r][c], null, null);
             }
         }
 
-        foreach (var dimension in d.Dimensions)
+        foreach (var dimension in d.Tables.Dimensions)
         {
             cells[$"dma:{dimension.Id}:{GroupTotals.AllGroup}"] = new Cell(dimension.Reporting, null, null);
             for (var b = 0; b < dimension.Bands.Count; b++)

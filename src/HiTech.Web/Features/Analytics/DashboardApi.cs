@@ -120,18 +120,18 @@ public static class DashboardApi
 
     private static Response Of(Dashboard d) => new(
         d.AsOf,
-        d.Year,
+        d.Tables.Year,
         d.Years,
         d.Sector,
         d.Size,
         new Rules(d.Rules.MinFrequency, d.Rules.PPercent, d.Rules.Source),
-        Of(d.Headline),
-        Of(d.ByDistrict),
-        Of(d.BySector),
-        Of(d.BySize),
-        new Transitions(d.Transitions.Tiers, d.Transitions.Cells, d.Transitions.From, d.Transitions.To, d.Transitions.Total),
-        [.. d.Pipeline.Select(s => new Stage(s.Stage, s.Assessments, s.MedianDays, s.P90Days, s.Verdict.Published ? null : s.Verdict.RuleName))],
-        [.. d.Dimensions.Select(x => new Dimension(
+        Of(d.Tables.Headline),
+        Of(d.Tables.ByDistrict),
+        Of(d.Tables.BySector),
+        Of(d.Tables.BySize),
+        new Transitions(d.Tables.Transitions.Tiers, d.Tables.Transitions.Cells, d.Tables.Transitions.From, d.Tables.Transitions.To, d.Tables.Transitions.Total),
+        [.. d.Tables.Pipeline.Select(s => new Stage(s.Stage, s.Assessments, s.MedianDays, s.P90Days, s.Verdict.Published ? null : s.Verdict.RuleName))],
+        [.. d.Tables.Dimensions.Select(x => new Dimension(
             x.Id,
             x.Reporting,
             x.Mean,

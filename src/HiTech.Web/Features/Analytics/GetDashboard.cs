@@ -43,22 +43,32 @@ public sealed record TransitionMatrix(
 /// <summary>A pipeline stage as published: null figures are hidden (a stage of fewer than the minimum of assessments).</summary>
 public sealed record PublishedStage(string Stage, int? Assessments, double? MedianDays, double? P90Days, CellDisclosure Verdict);
 
-/// <summary>The dashboard of one year, every cell passed through Core's disclosure control.</summary>
-public sealed record Dashboard(
-    DateTimeOffset AsOf,
-    IReadOnlyList<int> Years,
+/// <summary>
+/// The dashboard's tables of one year (the one asked for, or the default) under one filter, read from one snapshot and
+/// kept in the dashboard's cache with it; every cell passed through Core's disclosure control.
+/// </summary>
+public sealed record DashboardTables(
     int Year,
-    string? Sector,
-    string? Size,
-    string Indicator,
-    DisclosureRules Rules,
     PublishedTable Headline,
     PublishedTable ByDistrict,
     PublishedTable BySector,
     PublishedTable BySize,
     TransitionMatrix Transitions,
     IReadOnlyList<PublishedStage> Pipeline,
-    IReadOnlyList<DisclosedDistribution> Dimensions,
+    IReadOnlyList<DisclosedDistribution> Dimensions);
+
+/// <summary>
+/// The dashboard of one year: the snapshot's <see cref="Tables"/> for the filter, with what each request adds (the
+/// indicator chosen for the charts, the collaboration figures read from the platform now).
+/// </summary>
+public sealed record Dashboard(
+    DateTimeOffset AsOf,
+    IReadOnlyList<int> Years,
+    string? Sector,
+    string? Size,
+    string Indicator,
+    DisclosureRules Rules,
+    DashboardTables Tables,
     PublishedCollaboration Collaboration);
 
 /// <summary>
@@ -132,15 +142,14 @@ public sealed class GetDashboard(AnalyticsStore store, DashboardCache cache, Dis
         var sectorId = string.IsNullOrEmpty(filter.Sector) ? null : filter.Sector;
         var sizeId = string.IsNullOrEmpty(filter.Size) ? null : filter.Size;
         var key = new FiguresKey(reader.File, asked, sectorId, sizeId, string.Join('|', tierOrder));
-        var snapshot = await cache.GetOrComputeAsync(key, () => FiguresAsync(connection, reader.File, years, asked, sectorId, sizeId, tierOrder, cancellationToken));
-        var collaboration = await CollaborationAsync(snapshot.Year, cancellationToken);
+        var tables = await cache.GetOrComputeAsync(key, () => TablesAsync(connection, reader.File, years, asked, sectorId, sizeId, tierOrder, cancellationToken));
+        var collaboration = await CollaborationAsync(tables.Year, cancellationToken);
         return Outcome.Ok(new Dashboard(
-            reader.AsOf, years, snapshot.Year, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator,
-            rules, snapshot.Headline, snapshot.ByDistrict, snapshot.BySector, snapshot.BySize, snapshot.Transitions, snapshot.Pipeline, snapshot.Dimensions, collaboration));
+            reader.AsOf, years, sectorId, sizeId, string.IsNullOrEmpty(filter.Indicator) ? DashboardIndicators.All[0] : filter.Indicator, rules, tables, collaboration));
     }
 
     /// <summary>Everything the dashboard reads from the snapshot for one filter (the year asked, or null for the default).</summary>
-    private async Task<SnapshotFigures> FiguresAsync(
+    private async Task<DashboardTables> TablesAsync(
         System.Data.Common.DbConnection connection, string snapshot, IReadOnlyList<int> years, int? asked, string? sectorId, string? sizeId, IReadOnlyList<string> tierOrder, CancellationToken cancellationToken)
     {
         var figures = new FilteredFigures(connection, snapshot, cache, rules, FilterableSectors, SizeClasses.All.ToHashSet(StringComparer.Ordinal), sectorId, sizeId, cancellationToken);
@@ -173,22 +182,12 @@ public sealed class GetDashboard(AnalyticsStore store, DashboardCache cache, Dis
         }
 
         var dimensions = Dimensions(await figures.DimensionsAsync(year));
-        return new SnapshotFigures(year, headline, byDistrict, bySector, bySize, transitions, pipeline, dimensions);
+        return new DashboardTables(year, headline, byDistrict, bySector, bySize, transitions, pipeline, dimensions);
     }
 
     private sealed record YearsKey(string Snapshot);
 
     private sealed record FiguresKey(string Snapshot, int? Year, string? Sector, string? Size, string Tiers);
-
-    private sealed record SnapshotFigures(
-        int Year,
-        PublishedTable Headline,
-        PublishedTable ByDistrict,
-        PublishedTable BySector,
-        PublishedTable BySize,
-        TransitionMatrix Transitions,
-        IReadOnlyList<PublishedStage> Pipeline,
-        IReadOnlyList<DisclosedDistribution> Dimensions);
 
     /// <summary>
     /// The year shown when none is asked for: the latest whose figures can be published (its total passes disclosure

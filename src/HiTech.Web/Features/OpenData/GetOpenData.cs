@@ -15,7 +15,7 @@ public sealed class GetOpenData(GetDashboard dashboard, FrameworkStore framework
         var active = await frameworks.ActiveAsync(cancellationToken);
         var outcome = await dashboard.ExecuteAsync(new DashboardFilter(Year: year), [.. active.Tiers.Select(t => t.Id)], cancellationToken);
         return outcome.Value is { } d
-            ? Outcome.Ok(new OpenDataset(d.AsOf, d.Year, d.Years, active.Id, active.Version, d.Rules, PublishedTables.From(d, reference), d))
+            ? Outcome.Ok(new OpenDataset(d.AsOf, d.Tables.Year, d.Years, active.Id, active.Version, d.Rules, PublishedTables.From(d.Tables, reference), d.Tables))
             : outcome.As<OpenDataset>();
     }
 }

@@ -19,8 +19,8 @@ public sealed record OpenTable(string Id, string Title, IReadOnlyList<OpenColumn
 }
 
 /// <summary>
-/// Every table the open-data page publishes for one year, with what a reader needs to use them; Figures is the
-/// dashboard they were flattened from (the page draws its tables from it: the same cells).
+/// Every table the open-data page publishes for one year, with what a reader needs to use them; Figures are the
+/// dashboard's tables they were flattened from (the page draws its tables from them: the same cells).
 /// </summary>
 public sealed record OpenDataset(
     DateTimeOffset AsOf,
@@ -30,7 +30,7 @@ public sealed record OpenDataset(
     string FrameworkVersion,
     DisclosureRules Rules,
     IReadOnlyList<OpenTable> Tables,
-    HiTech.Web.Features.Analytics.Dashboard Figures)
+    HiTech.Web.Features.Analytics.DashboardTables Figures)
 {
     public OpenTable? Table(string id) => Tables.FirstOrDefault(t => t.Id == id);
 

@@ -34,14 +34,14 @@ public static class PublishedTables
     private static readonly string[] GroupMeasures =
         ["enterprises", "hi_tech_enterprises", "value_added", "manufacturing_value_added", "mht_value_added", "sdg_9b1_share", "rd_spend", "rd_intensity", "digital_maturity_mean"];
 
-    public static IReadOnlyList<OpenTable> From(Dashboard dashboard, ReferenceData reference) =>
+    public static IReadOnlyList<OpenTable> From(DashboardTables tables, ReferenceData reference) =>
     [
-        Groups(Headline, "Headline indicators, this year and the year before", dashboard.Headline, dashboard.Year, reference, "The financial year"),
-        Groups(ByDistrict, "Indicators by district", dashboard.ByDistrict, dashboard.Year, reference, "The district (unknown: not given)"),
-        Groups(BySector, "Indicators by priority sector", dashboard.BySector, dashboard.Year, reference, "The priority sector of the main activity (none: in no priority sector)"),
-        Groups(BySize, "Indicators by size class (MSMED Act)", dashboard.BySize, dashboard.Year, reference, "The size class: micro, small, medium or large"),
-        Transitions(dashboard.Transitions, dashboard.Year),
-        Stages(dashboard.Pipeline, dashboard.Year),
+        Groups(Headline, "Headline indicators, this year and the year before", tables.Headline, tables.Year, reference, "The financial year"),
+        Groups(ByDistrict, "Indicators by district", tables.ByDistrict, tables.Year, reference, "The district (unknown: not given)"),
+        Groups(BySector, "Indicators by priority sector", tables.BySector, tables.Year, reference, "The priority sector of the main activity (none: in no priority sector)"),
+        Groups(BySize, "Indicators by size class (MSMED Act)", tables.BySize, tables.Year, reference, "The size class: micro, small, medium or large"),
+        Transitions(tables.Transitions, tables.Year),
+        Stages(tables.Pipeline, tables.Year),
     ];
 
     /// <summary>The columns of every table (the data dictionary), by table id.</summary>
