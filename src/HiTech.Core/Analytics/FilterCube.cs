@@ -543,7 +543,10 @@ public sealed class FilterCube
         && (cell.First == CubeKey.All || cell.First == finest.First)
         && (cell.Second == CubeKey.All || cell.Second == finest.Second);
 
-    /// <summary>Two disjoint groups together, as far as disclosure control reads them: counts and measures.</summary>
+    /// <summary>
+    /// Two disjoint groups together, as far as disclosure control reads them: counts and measures only (the cube sums
+    /// thousands of cells; <see cref="GroupTotals.Merge"/> would also build the tiers, statuses and distributions).
+    /// </summary>
     private static GroupTotals Merge(GroupTotals a, GroupTotals b)
     {
         var measures = new Dictionary<string, MeasureTotals>(a.Measures, StringComparer.Ordinal);

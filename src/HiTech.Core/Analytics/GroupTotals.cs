@@ -30,4 +30,31 @@ public sealed record GroupTotals(
     public static GroupTotals Empty(string group) => new(
         group, 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, MeasureTotals>(),
         ScoreDistribution.Empty, new Dictionary<string, ScoreDistribution>(), 0);
+
+    /// <summary>Two disjoint groups of enterprises together, under this one's key (largest and second-largest contributions as the top two of both).</summary>
+    public GroupTotals Merge(GroupTotals other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new GroupTotals(
+            Group,
+            Enterprises + other.Enterprises,
+            HiTechEnterprises + other.HiTechEnterprises,
+            Add(EnterprisesByTier, other.EnterprisesByTier, (x, y) => x + y),
+            Add(EnterprisesByStatus, other.EnterprisesByStatus, (x, y) => x + y),
+            Add(Measures, other.Measures, (x, y) => x.Merge(y)),
+            DigitalMaturity.Merge(other.DigitalMaturity),
+            Add(DmaDimensions, other.DmaDimensions, (x, y) => x.Merge(y)),
+            Certifications + other.Certifications);
+    }
+
+    private static Dictionary<string, T> Add<T>(IReadOnlyDictionary<string, T> x, IReadOnlyDictionary<string, T> y, Func<T, T, T> merge)
+    {
+        var sum = new Dictionary<string, T>(x, StringComparer.Ordinal);
+        foreach (var (key, value) in y)
+        {
+            sum[key] = sum.TryGetValue(key, out var so) ? merge(so, value) : value;
+        }
+
+        return sum;
+    }
 }

@@ -239,37 +239,8 @@ public static class StoreQueries
             Int(r, 5));
     }
 
-    /// <summary>Two disjoint parts of a group together (largest and second-largest as the top two of both).</summary>
-    private static GroupTotals Merge(GroupTotals a, GroupTotals b, string group)
-    {
-        static Dictionary<string, int> Add(IReadOnlyDictionary<string, int> x, IReadOnlyDictionary<string, int> y)
-        {
-            var sum = new Dictionary<string, int>(x, StringComparer.Ordinal);
-            foreach (var (key, n) in y)
-            {
-                sum[key] = sum.GetValueOrDefault(key) + n;
-            }
-
-            return sum;
-        }
-
-        var measures = new Dictionary<string, MeasureTotals>(a.Measures, StringComparer.Ordinal);
-        foreach (var (key, totals) in b.Measures)
-        {
-            measures[key] = measures.TryGetValue(key, out var so) ? so.Merge(totals) : totals;
-        }
-
-        return new GroupTotals(
-            group,
-            a.Enterprises + b.Enterprises,
-            a.HiTechEnterprises + b.HiTechEnterprises,
-            Add(a.EnterprisesByTier, b.EnterprisesByTier),
-            Add(a.EnterprisesByStatus, b.EnterprisesByStatus),
-            measures,
-            a.DigitalMaturity.Merge(b.DigitalMaturity),
-            a.DmaDimensions,
-            a.Certifications + b.Certifications);
-    }
+    /// <summary>Two disjoint parts of a group together, under the group's key.</summary>
+    private static GroupTotals Merge(GroupTotals a, GroupTotals b, string group) => a.Merge(b) with { Group = group };
 
     private static int Int(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt32(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
