@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace HiTech.Web.Data;
@@ -18,17 +19,28 @@ public sealed class StaleReads(AppDbContext primary, StaleReads.Replica? replica
     /// <summary>Whether reads go to a replica (false: to the primary).</summary>
     public bool OnReplica => replica is not null;
 
-    public AppDbContext Db => replica is null ? primary : _replica ??= new PostgresAppDbContext(replica.Options);
+    public AppDbContext Db => replica is null ? primary : _replica ??= new PostgresAppDbContext(replica.OptionsFor(primary.Model));
 
     public ValueTask DisposeAsync() => _replica?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    /// <summary>The replica's context options, built once: no change tracking, read-only sessions.</summary>
+    /// <summary>The replica's context options, built once: no change tracking, read-only sessions, the primary's model.</summary>
     public sealed class Replica(string connectionString)
     {
-        public DbContextOptions<PostgresAppDbContext> Options { get; } = new DbContextOptionsBuilder<PostgresAppDbContext>()
-            .UseNpgsql(ReadOnly(connectionString))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .Options;
+        private DbContextOptions<PostgresAppDbContext>? _options;
+
+        /// <summary>
+        /// The options, on the model of the primary's contexts: the same model object, not an equal one built again in
+        /// a service provider of the replica's own. A compiled query (EF.CompileAsyncQuery) keeps the model it was
+        /// compiled for and compiles again whenever a context brings another, so with two models the certificate check
+        /// run on both (the public one on the replica, an admin's after a revocation on the primary) would recompile
+        /// at every switch. (The primary's contexts come from one pool on one set of options: one model.)
+        /// </summary>
+        public DbContextOptions<PostgresAppDbContext> OptionsFor(IModel primaryModel) =>
+            LazyInitializer.EnsureInitialized(ref _options, () => new DbContextOptionsBuilder<PostgresAppDbContext>()
+                .UseModel(primaryModel)
+                .UseNpgsql(ReadOnly(connectionString))
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .Options);
 
         /// <summary>The connection string with every transaction read-only (added to any Options it already has).</summary>
         public static string ReadOnly(string connectionString)

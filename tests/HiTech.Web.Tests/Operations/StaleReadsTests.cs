@@ -47,6 +47,9 @@ public sealed class StaleReadsTests(StaleReadsFixture platform) : IClassFixture<
         Assert.NotSame(scope.ServiceProvider.GetRequiredService<AppDbContext>(), reads.Db);
         Assert.Contains("default_transaction_read_only=on", reads.Db.Database.GetConnectionString(), StringComparison.Ordinal);
 
+        // The primary's model object itself, else a compiled query run on both (the certificate check) recompiles at every switch.
+        Assert.Same(scope.ServiceProvider.GetRequiredService<AppDbContext>().Model, reads.Db.Model);
+
         var certificate = await reads.Db.Certificates.Select(c => c.Id).FirstAsync(None);
         using var anonymous = factory.CreateBareClient();
         var verified = await TestHost.JsonAsync(await anonymous.GetAsync($"/api/v1/certificates/{certificate}/verify", None));
