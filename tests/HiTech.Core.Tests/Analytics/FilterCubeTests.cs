@@ -55,20 +55,7 @@ public class FilterCubeTests
         // (no one of them with a single unknown) fixed a hidden sensitive figure; the cube's exact audit hides more.
         int[] values = [2, 5, 0, 3, 0, 10, 6, 0, 9, 5, 9, 0, 0, 0, 9, 3, 0, 8];
         string[] rows = ["d0", "d1", "d2"], firsts = ["s0", "s1"], seconds = ["m0", "m1", "m2"];
-        var counts = new Dictionary<CubeKey, int>();
-        var i = 0;
-        foreach (var r in rows)
-        {
-            foreach (var f in firsts)
-            {
-                foreach (var s in seconds)
-                {
-                    counts[new(r, f, s)] = values[i++];
-                }
-            }
-        }
-
-        var (_, _, exactLeak) = Attack(rows, firsts, seconds, counts);
+        var (_, _, exactLeak) = Attack(rows, firsts, seconds, Cells(rows, firsts, seconds, values));
 
         Assert.False(exactLeak, "the lines solved together fix a hidden sensitive figure, a small rest or a small neither");
     }
@@ -85,18 +72,7 @@ public class FilterCubeTests
                 var rows = Enumerable.Range(0, rowCount).Select(i => $"d{i}").ToArray();
                 var firsts = Enumerable.Range(0, firstCount).Select(i => $"s{i}").ToArray();
                 var seconds = Enumerable.Range(0, secondCount).Select(i => $"m{i}").ToArray();
-                var counts = new Dictionary<CubeKey, int>();
-                var i = 0;
-                foreach (var r in rows)
-                {
-                    foreach (var f in firsts)
-                    {
-                        foreach (var s in seconds)
-                        {
-                            counts[new(r, f, s)] = values[i++];
-                        }
-                    }
-                }
+                var counts = Cells(rows, firsts, seconds, values);
 
                 var (_, known, exactLeak) = Attack(rows, firsts, seconds, counts, mustProtect: false);
                 Interlocked.Increment(ref exactLeak ? ref _exactLeaks : ref _exactSafe);
@@ -324,6 +300,11 @@ public class FilterCubeTests
             return rest.All(x => Math.Abs(x) < 1e-6) ? value : null;
         }
     }
+
+    /// <summary>The finest cells' counts, the values in order of rows, then firsts, then seconds.</summary>
+    private static Dictionary<CubeKey, int> Cells(string[] rows, string[] firsts, string[] seconds, int[] values) =>
+        rows.SelectMany(r => firsts.SelectMany(f => seconds.Select(s => new CubeKey(r, f, s))))
+            .Select((key, i) => (key, i)).ToDictionary(x => x.key, x => values[x.i]);
 
     /// <summary>Every line of the cube: along one axis with the other two fixed, its total last.</summary>
     private static IEnumerable<List<CubeKey>> Lines(string[][] axes)
