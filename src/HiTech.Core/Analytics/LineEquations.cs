@@ -67,9 +67,6 @@ internal sealed class LineEquations
         Eliminate(rows);
     }
 
-    /// <summary>Whether the hidden cell's figure follows exactly from the published ones.</summary>
-    public bool Fixes(SuppressionCell cell) => Solve([(cell, 1)]) is not null;
-
     /// <summary>
     /// The combination of lines that gives a sum of figures (cells with their coefficients) from the published ones,
     /// or null when the published figures leave the sum open.

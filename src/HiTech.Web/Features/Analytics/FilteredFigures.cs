@@ -192,13 +192,13 @@ internal sealed class FilteredFigures(
         return cube;
     }
 
+    /// <summary>A cube answers every filter combination of its table and year: kept once per snapshot.</summary>
+    private sealed record CubeCacheKey(string Snapshot, int Year, string Table);
+
     /// <summary>
     /// A cell's verdict; a filter value the cube has no category for has no enterprise in the year, and an empty view
     /// gives nothing away (the unfiltered tables already show it is empty).
     /// </summary>
-    /// <summary>A cube answers every filter combination of its table and year: kept once per snapshot.</summary>
-    private sealed record CubeCacheKey(string Snapshot, int Year, string Table);
-
     private static CellDisclosure Verdict(FilterCube cube, CubeKey key) => cube.Contains(key) ? cube.Verdict(key) : CellDisclosure.Shown;
 
     /// <summary>Whether each filter the cell sets is one an analyst can choose.</summary>

@@ -222,9 +222,9 @@ public sealed class GetDashboard(AnalyticsStore store, DashboardCache cache, Dis
 
         var inMoves = await figures.MovesAsync(year, filtered: true);
         int Count(string from, string to) => inMoves.Where(m => m.From == from && m.To == to).Sum(m => m.Enterprises);
-        var keys = all.Tiers.SelectMany(from => all.Tiers.Select(to => (From: from, To: to))).ToList();
-        var flatVerdicts = all.CellVerdicts.SelectMany(r => r).ToList();
-        var verdictOf = await figures.MoveVerdictsAsync(year, [.. keys.Select(k => $"{k.From}|{k.To}")], key => flatVerdicts[keys.FindIndex(k => $"{k.From}|{k.To}" == key)], all.TotalVerdict);
+        var cells = all.Tiers.SelectMany(from => all.Tiers.Select(to => $"{from}|{to}")).ToList();
+        var unfiltered = cells.Zip(all.CellVerdicts.SelectMany(r => r)).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
+        var verdictOf = await figures.MoveVerdictsAsync(year, cells, cell => unfiltered[cell], all.TotalVerdict);
         var verdicts = all.Tiers.Select(from => (IReadOnlyList<CellDisclosure>)[.. all.Tiers.Select(to => verdictOf($"{from}|{to}"))]).ToList();
         var hiddenMargins = all.Tiers.Select(_ => Secondary).ToList();
         return new TransitionMatrix(
